@@ -1,0 +1,360 @@
+"""The `qm-tui` command: starts the TUI, or runs one scriptable command on the database.
+
+Only the domain core is imported here, so commands such as `qm-tui list` never pay for Textual.
+Every expected failure ends in one line on stderr and exit code 1; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .model import DocumentError, Interview
+from .questions import QuestionSets, load_question_sets
+from .storage import StoreError
+from .store import InterviewStore, default_db_path
+
+
+class CLIError(Exception):
+    """An error to print as one line, exit 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also documents the commands in `--help`)."""
+    parser = argparse.ArgumentParser(
+        prog="qm-tui",
+        description="Capture Quality Mark (QM) interviews and publish them as articles. "
+        "Without a command, the interactive interview editor starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"qm-tui {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        help="database file (default: $QM_TUI_DB or interviews.json in the user data folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=("sv", "en"), help="interface language (default: from the locale, else sv)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="list interviews, newest first")
+    p.add_argument("--json", action="store_true", help="print a JSON list of documents with id")
+    p = sub.add_parser("show", help="show one interview")
+    p.add_argument("id", help="interview id")
+    p.add_argument("--json", action="store_true", help="print the JSON document with id")
+    p = sub.add_parser("import", help="import interviews from JSON documents or articles")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p = sub.add_parser("export", help="export an interview as a Markdown or HTML article")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("id", nargs="?", help="interview id")
+    target.add_argument("--all", metavar="DIR", type=Path, help="export every interview into DIR")
+    p.add_argument("--format", choices=("md", "html"), default="md")
+    p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here, not to stdout")
+    p = sub.add_parser("delete", help="move an interview to the trash")
+    p.add_argument("id", help="interview id")
+    p = sub.add_parser("restore", help="bring an interview back from the trash")
+    p.add_argument("id", help="interview id")
+    sub.add_parser("trash", help="list interviews in the trash")
+    p = sub.add_parser("purge", help="delete trashed interviews for good")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("id", nargs="?", help="id of a trashed interview")
+    who.add_argument("--all", action="store_true", help="empty the whole trash")
+    p = sub.add_parser("history", help="earlier versions of an interview's fields")
+    p.add_argument("id", help="interview id")
+    sub.add_parser("questions", help="print the question sets")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `qm-tui` script; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_tui(args)
+        handler = _COMMANDS[args.command]
+        return handler(args)
+    except (CLIError, StoreError, DocumentError) as exc:
+        print(f"qm-tui: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # stdout closed early (`qm-tui list | head`): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if args.db else default_db_path()
+
+
+def _store(args: argparse.Namespace) -> InterviewStore:
+    return InterviewStore(_db_path(args))
+
+
+def _id(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise CLIError(f"not an interview id: {raw!r} (ids are numbers, see 'qm-tui list')") from None
+    if value < 1:
+        raise CLIError(f"not an interview id: {raw!r} (ids are numbers, see 'qm-tui list')")
+    return value
+
+
+def _print_json(data: Any) -> None:
+    import orjson
+
+    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    docs = _store(args).documents()
+    if args.json:
+        _print_json(docs)
+        return 0
+    if not docs:
+        print("No interviews yet. Start the editor with 'qm-tui', or import with 'qm-tui import'.")
+        return 0
+    rows = [
+        (
+            str(d["id"]),
+            d.get("date", ""),
+            d.get("name", "") or "-",
+            d.get("organisation", "") or "-",
+            d.get("status", ""),
+            f"{sum(1 for a in d.get('answers', []) if a.get('answer', '').strip())}"
+            f"/{len(d.get('answers', []))}",
+        )
+        for d in docs
+    ]
+    _print_table(("ID", "DATE", "NAME", "ORGANISATION", "STATUS", "ANSWERED"), rows)
+    return 0
+
+
+def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    cells = [header, *((_one_line(c, 40) for c in row) for row in rows)]
+    table = [tuple(r) for r in cells]
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    out = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table]
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def _one_line(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    store = _store(args)
+    interview_id = _id(args.id)
+    if args.json:
+        _print_json({**store.document(interview_id), "id": interview_id})
+        return 0
+    iv = store.get(interview_id)
+    lines = [
+        f"Interview {interview_id} ({iv.status}, {iv.answered}/{len(iv.answers)} answered)",
+        f"Name:          {iv.name}",
+        f"Title:         {iv.title}",
+        f"Organisation:  {iv.organisation}",
+        f"Date:          {iv.date}",
+        f"Interviewer:   {iv.interviewer}",
+        f"Question set:  {iv.question_set}",
+        f"Updated:       {iv.updated}",
+        "",
+        f"Quote: {iv.quote}",
+    ]
+    for i, answer in enumerate(iv.answers, 1):
+        lines += ["", f"{i}. {answer.question}", "", answer.answer or "(no answer yet)"]
+    lines += ["", iv.facts.heading, "", iv.facts.text, "", iv.contact.heading, ""]
+    lines += [x for x in (iv.contact.name, iv.contact.title, iv.contact.email) if x]
+    lines += ["", iv.contact.note] if iv.contact.note else []
+    if iv.notes:
+        lines += ["", "Notes (text an import could not place):", iv.notes]
+    print("\n".join(lines))
+    return 0
+
+
+def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
+    """Interviews in a JSON file (one document or a list) or in an article; plus warnings."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CLIError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CLIError(f"{path}: not UTF-8 text") from None
+    if text.lstrip()[:1] in ("{", "["):
+        import orjson
+
+        try:
+            data = orjson.loads(text)
+        except orjson.JSONDecodeError as exc:
+            raise CLIError(f"{path}: not valid JSON ({exc})") from None
+        items = data if isinstance(data, list) else [data]
+        if not items:
+            raise CLIError(f"{path}: the list holds no interviews")
+        interviews = []
+        for n, item in enumerate(items, 1):
+            try:
+                interviews.append(Interview.from_dict(item))
+            except DocumentError as exc:
+                where = f" (interview {n})" if isinstance(data, list) else ""
+                raise CLIError(f"{path}{where}: invalid interview document: {exc}") from None
+        return interviews, []
+    from .article_import import ArticleError, parse_article
+
+    try:
+        result = parse_article(text, sets)
+    except ArticleError as exc:
+        raise CLIError(f"{path}: {exc}") from None
+    return [result.interview], [f"{path}: {w}" for w in result.warnings]
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    sets = load_question_sets()
+    interviews: list[Interview] = []
+    warnings: list[str] = []
+    for path in args.files:
+        found, warned = read_import_file(path, sets)
+        interviews += found
+        warnings += warned
+    store = _store(args)
+    ids = store.add_many(interviews)
+    for line in warnings:
+        print(f"qm-tui: warning: {line}", file=sys.stderr)
+    print("\n".join(str(i) for i in ids))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .article import render_html, render_markdown
+
+    store = _store(args)
+    sets = load_question_sets()
+
+    def render(iv: Interview) -> str:
+        if args.format == "html":
+            return render_html(iv, lang=sets.lang_of(iv.question_set))
+        return render_markdown(iv)
+
+    if args.all is not None:
+        if args.output is not None:
+            raise CLIError("use either --all DIR or -o FILE, not both")
+        return _export_all(store, Path(args.all), args.format, render)
+    text = render(store.get(_id(args.id)))
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    from .storage import atomic_write
+
+    atomic_write(Path(args.output), text.encode("utf-8"))
+    print(f"Wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _export_all(store: InterviewStore, folder: Path, fmt: str, render: Any) -> int:
+    from .slug import article_filename
+    from .storage import atomic_write
+
+    items = store.list()
+    if folder.exists() and not folder.is_dir():
+        raise CLIError(f"{folder} exists and is not a folder")
+    taken: set[str] = set()
+    for item in reversed(items):  # oldest first: a name, once given, stays with its interview
+        name = article_filename(item.interview, fmt, taken)
+        taken.add(name)
+        atomic_write(folder / name, render(item.interview).encode("utf-8"))
+    print(f"Exported {len(items)} interview(s) to {folder}", file=sys.stderr)
+    return 0
+
+
+def _cmd_delete(args: argparse.Namespace) -> int:
+    interview_id = _id(args.id)
+    _store(args).delete(interview_id)
+    print(f"Moved interview {interview_id} to the trash (undo with: qm-tui restore {interview_id})")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    interview_id = _id(args.id)
+    iv = _store(args).restore(interview_id)
+    print(f"Restored interview {interview_id} ({iv.name or 'no name'})")
+    return 0
+
+
+def _cmd_trash(args: argparse.Namespace) -> int:
+    items = _store(args).trash()
+    if not items:
+        print("The trash is empty.")
+        return 0
+    rows = [
+        (str(t.id), t.deleted, t.interview.name or "-", t.interview.organisation or "-")
+        for t in items
+    ]
+    _print_table(("ID", "DELETED", "NAME", "ORGANISATION"), rows)
+    return 0
+
+
+def _cmd_purge(args: argparse.Namespace) -> int:
+    store = _store(args)
+    count = store.purge(None if args.all else _id(args.id))
+    print(f"Deleted {count} interview(s) from the trash for good")
+    return 0
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    store = _store(args)
+    interview_id = _id(args.id)
+    store.document(interview_id)
+    versions = store.history(interview_id)
+    if not versions:
+        print(f"Interview {interview_id} has no earlier versions.")
+        return 0
+    rows = [(v.saved, v.field, _one_line(v.value, 60) or "(empty)") for v in versions]
+    _print_table(("UNTIL", "FIELD", "EARLIER VALUE"), rows)
+    return 0
+
+
+def _cmd_questions(args: argparse.Namespace) -> int:
+    sets = load_question_sets()
+    for error in sets.errors:
+        print(f"qm-tui: warning: question set {error}", file=sys.stderr)
+    blocks = []
+    for qs in sets.sets.values():
+        lines = [f"{qs.id}: {qs.title}"]
+        lines += [f"{i}. {q}" for i, q in enumerate(qs.questions, 1)]
+        blocks.append("\n".join(lines))
+    print("\n\n".join(blocks))
+    return 0 if sets.sets else 1
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    path = _db_path(args)
+    InterviewStore(path)  # a corrupt or unreadable file stops here, before the screen changes
+    from .app import QMApp
+
+    app = QMApp(db_path=path, lang=args.lang)
+    app.run()
+    return app.return_code or 0
+
+
+_COMMANDS = {
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "delete": _cmd_delete,
+    "restore": _cmd_restore,
+    "trash": _cmd_trash,
+    "purge": _cmd_purge,
+    "history": _cmd_history,
+    "questions": _cmd_questions,
+}

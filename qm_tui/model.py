@@ -1,0 +1,217 @@
+"""The interview document: one JSON object, the same in the database, in `show --json` and in `import`.
+
+Plain dataclasses with strict conversion from and to JSON-shaped dicts, so a bad document is
+rejected with one clear message before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+SCHEMA_VERSION = 1
+STATUSES = ("draft", "complete")
+PERSON_FIELDS = ("name", "title", "organisation", "date", "interviewer")
+
+
+class DocumentError(ValueError):
+    """An interview document that does not follow the schema."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One question, with its text frozen at interview time, and what was answered."""
+
+    question: str
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts box printed after the interview (`FAKTA OM QM`)."""
+
+    heading: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The contact box printed last (`KONTAKT`)."""
+
+    heading: str = ""
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    note: str = ""
+
+
+def now_iso() -> str:
+    """The current local time as an ISO 8601 timestamp with offset, to the second."""
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def today_iso() -> str:
+    """Today's date as YYYY-MM-DD."""
+    return dt.date.today().isoformat()
+
+
+@dataclass(frozen=True)
+class Interview:
+    """A QM interview with the head of a town-centre organisation."""
+
+    question_set: str
+    name: str = ""
+    title: str = ""
+    organisation: str = ""
+    date: str = field(default_factory=today_iso)
+    interviewer: str = ""
+    quote: str = ""
+    answers: tuple[Answer, ...] = ()
+    facts: Facts = Facts()
+    contact: Contact = Contact()
+    status: str = "draft"
+    created: str = field(default_factory=now_iso)
+    updated: str = field(default_factory=now_iso)
+    notes: str = ""
+
+    @property
+    def answered(self) -> int:
+        """How many questions have a non-blank answer."""
+        return sum(1 for a in self.answers if a.answer.strip())
+
+    def is_complete(self) -> bool:
+        """True when the article has everything it needs: a name, every answer and a quote."""
+        return bool(self.name.strip() and self.quote.strip()) and self.answered == len(self.answers)
+
+    def with_answer(self, index: int, text: str) -> Interview:
+        """A copy with answer `index` replaced."""
+        answers = list(self.answers)
+        answers[index] = replace(answers[index], answer=text)
+        return replace(self, answers=tuple(answers))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-shaped document (without `id`)."""
+        doc: dict[str, Any] = {
+            "schema": SCHEMA_VERSION,
+            "question_set": self.question_set,
+            "name": self.name,
+            "title": self.title,
+            "organisation": self.organisation,
+            "date": self.date,
+            "interviewer": self.interviewer,
+            "quote": self.quote,
+            "answers": [{"question": a.question, "answer": a.answer} for a in self.answers],
+            "facts": {"heading": self.facts.heading, "text": self.facts.text},
+            "contact": {
+                "heading": self.contact.heading,
+                "name": self.contact.name,
+                "title": self.contact.title,
+                "email": self.contact.email,
+                "note": self.contact.note,
+            },
+            "status": self.status,
+            "created": self.created,
+            "updated": self.updated,
+        }
+        if self.notes:
+            doc["notes"] = self.notes
+        return doc
+
+    @classmethod
+    def from_dict(cls, doc: Any) -> Interview:
+        """Validate and convert a document; raise DocumentError naming the first problem.
+
+        Missing optional fields take their defaults; `id`, if present, is ignored.
+        """
+        if not isinstance(doc, dict):
+            raise DocumentError("an interview must be a JSON object")
+        schema = doc.get("schema", SCHEMA_VERSION)
+        if schema != SCHEMA_VERSION:
+            raise DocumentError(f"unsupported schema {schema!r} (this version reads {SCHEMA_VERSION})")
+        known = {
+            "schema", "id", "question_set", "name", "title", "organisation", "date",
+            "interviewer", "quote", "answers", "facts", "contact", "status", "created",
+            "updated", "notes",
+        }  # fmt: skip
+        unknown = sorted(set(doc) - known)
+        if unknown:
+            raise DocumentError(f"unknown field {unknown[0]!r}")
+        question_set = _text(doc, "question_set", required=True)
+        if not question_set.strip():
+            raise DocumentError("'question_set' must not be empty")
+        date = _text(doc, "date", default=today_iso())
+        _check_date(date)
+        status = _text(doc, "status", default="draft")
+        if status not in STATUSES:
+            raise DocumentError(f"'status' must be one of {', '.join(STATUSES)}, not {status!r}")
+        answers_raw = doc.get("answers", [])
+        if not isinstance(answers_raw, list):
+            raise DocumentError("'answers' must be a list")
+        answers = []
+        for i, item in enumerate(answers_raw, 1):
+            if not isinstance(item, dict):
+                raise DocumentError(f"answer {i} must be an object with 'question' and 'answer'")
+            extra = sorted(set(item) - {"question", "answer"})
+            if extra:
+                raise DocumentError(f"answer {i} has an unknown field {extra[0]!r}")
+            answers.append(
+                Answer(
+                    question=_text(item, "question", required=True, where=f"answer {i}"),
+                    answer=_text(item, "answer", where=f"answer {i}"),
+                )
+            )
+        facts_raw = _object(doc, "facts", ("heading", "text"))
+        contact_raw = _object(doc, "contact", ("heading", "name", "title", "email", "note"))
+        now = now_iso()
+        created = _text(doc, "created", default=now)
+        return cls(
+            question_set=question_set,
+            name=_text(doc, "name"),
+            title=_text(doc, "title"),
+            organisation=_text(doc, "organisation"),
+            date=date,
+            interviewer=_text(doc, "interviewer"),
+            quote=_text(doc, "quote"),
+            answers=tuple(answers),
+            facts=Facts(**facts_raw),
+            contact=Contact(**contact_raw),
+            status=status,
+            created=created,
+            updated=_text(doc, "updated", default=created),
+            notes=_text(doc, "notes"),
+        )
+
+
+def _text(
+    doc: dict[str, Any], key: str, *, required: bool = False, default: str = "", where: str = ""
+) -> str:
+    if key not in doc:
+        if required:
+            raise DocumentError(f"{where + ': ' if where else ''}missing field {key!r}")
+        return default
+    value = doc[key]
+    if not isinstance(value, str):
+        raise DocumentError(
+            f"{where + ': ' if where else ''}{key!r} must be text, not {type(value).__name__}"
+        )
+    return value
+
+
+def _object(doc: dict[str, Any], key: str, fields: tuple[str, ...]) -> dict[str, str]:
+    raw = doc.get(key, {})
+    if not isinstance(raw, dict):
+        raise DocumentError(f"{key!r} must be an object")
+    extra = sorted(set(raw) - set(fields))
+    if extra:
+        raise DocumentError(f"{key!r} has an unknown field {extra[0]!r}")
+    return {f: _text(raw, f, where=key) for f in fields}
+
+
+def _check_date(value: str) -> None:
+    try:
+        parsed = dt.date.fromisoformat(value)
+    except ValueError:
+        raise DocumentError(f"'date' must be YYYY-MM-DD, not {value!r}") from None
+    if parsed.isoformat() != value:
+        raise DocumentError(f"'date' must be YYYY-MM-DD, not {value!r}")

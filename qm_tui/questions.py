@@ -1,0 +1,163 @@
+"""Question sets: the interview questions, facts box and contact box, kept as TOML data files.
+
+Sets ship inside the package (`qm_tui/questions/`, built from the repository's `questions/`) and
+can be added by dropping a TOML file into the user's config folder. A malformed file is reported
+with its name and the problem; the other sets still load.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Answer, Contact, Facts, Interview
+
+DEFAULT_SET = "qm-sv"
+
+
+class QuestionSetError(ValueError):
+    """A question-set file that cannot be used."""
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """A named list of questions with the facts and contact boxes that go with them."""
+
+    id: str
+    title: str
+    lang: str
+    questions: tuple[str, ...]
+    facts: Facts
+    contact: Contact
+    source: Path | None = field(default=None, compare=False)
+
+    def new_interview(self, **person: str) -> Interview:
+        """A blank interview on this set, with its own copy of the facts and contact defaults."""
+        return Interview(
+            question_set=self.id,
+            answers=tuple(Answer(question=q) for q in self.questions),
+            facts=self.facts,
+            contact=self.contact,
+            **person,
+        )
+
+
+@dataclass
+class QuestionSets:
+    """All loaded sets by id, plus the problems found in files that did not load."""
+
+    sets: dict[str, QuestionSet]
+    errors: list[str]
+
+    def get(self, set_id: str) -> QuestionSet | None:
+        """The set with this id, or None."""
+        return self.sets.get(set_id)
+
+    def default(self, lang: str = "sv") -> QuestionSet:
+        """The standard QM set for a UI language (falls back to any set)."""
+        for candidate in (f"qm-{lang}", DEFAULT_SET):
+            if candidate in self.sets:
+                return self.sets[candidate]
+        if not self.sets:
+            raise QuestionSetError("no question sets could be loaded")
+        return next(iter(self.sets.values()))
+
+    def lang_of(self, set_id: str) -> str:
+        """The language of a set, `sv` when the set is unknown."""
+        qs = self.sets.get(set_id)
+        return qs.lang if qs else "sv"
+
+
+def builtin_dir() -> Path:
+    """The folder holding the sets shipped with qm-tui (inside the wheel, or the source tree)."""
+    packaged = Path(__file__).with_name("questions")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "questions"
+
+
+def user_dir() -> Path:
+    """The user's own question-set folder (`QM_TUI_CONFIG_DIR`/questions overrides it)."""
+    override = os.environ.get("QM_TUI_CONFIG_DIR")
+    if override:
+        return Path(override) / "questions"
+    from platformdirs import user_config_path
+
+    return user_config_path("qm-tui", appauthor=False) / "questions"
+
+
+def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
+    """Parse one TOML question set; raise QuestionSetError saying what is wrong."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise QuestionSetError(f"not valid TOML: {exc}") from None
+    set_id = _required_str(data, "id")
+    questions = data.get("questions")
+    if (
+        not isinstance(questions, list)
+        or not questions
+        or not all(isinstance(q, str) and q.strip() for q in questions)
+    ):
+        raise QuestionSetError("'questions' must be a non-empty list of non-empty strings")
+    facts = _table(data, "facts", ("heading", "text"))
+    contact = _table(data, "contact", ("heading", "name", "title", "email", "note"))
+    return QuestionSet(
+        id=set_id,
+        title=_optional_str(data, "title") or set_id,
+        lang=_optional_str(data, "lang") or "sv",
+        questions=tuple(q.strip() for q in questions),
+        facts=Facts(**facts),
+        contact=Contact(**contact),
+        source=source,
+    )
+
+
+def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
+    """Load every `*.toml` set from the built-in folder, then the user folder (later ids win)."""
+    folders = list(dirs) if dirs is not None else [builtin_dir(), user_dir()]
+    sets: dict[str, QuestionSet] = {}
+    errors: list[str] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                text = path.read_text(encoding="utf-8")
+                qs = parse_question_set(text, source=path)
+            except (OSError, UnicodeDecodeError, QuestionSetError) as exc:
+                errors.append(f"{path}: {exc}")
+                continue
+            sets[qs.id] = qs
+    return QuestionSets(sets=sets, errors=errors)
+
+
+def _required_str(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise QuestionSetError(f"missing or empty {key!r}")
+    return value.strip()
+
+
+def _optional_str(data: dict[str, Any], key: str) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise QuestionSetError(f"{key!r} must be a string")
+    return value.strip()
+
+
+def _table(data: dict[str, Any], key: str, fields: tuple[str, ...]) -> dict[str, str]:
+    raw = data.get(key, {})
+    if not isinstance(raw, dict):
+        raise QuestionSetError(f"[{key}] must be a table")
+    out = {}
+    for f in fields:
+        value = raw.get(f, "")
+        if not isinstance(value, str):
+            raise QuestionSetError(f"[{key}] {f!r} must be a string")
+        out[f] = value
+    return out

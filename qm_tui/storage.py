@@ -1,0 +1,202 @@
+"""A crash-safe TinyDB storage: atomic replace on write, a lock for writers, a cache for readers.
+
+Stock `JSONStorage` rewrites its file in place, so a crash or a full disk mid-write leaves a mix
+of old and new. `AtomicJSONStorage` writes a temp file in the same folder, fsyncs it, renames it
+over the database and fsyncs the folder: a reader sees the whole old file or the whole new one.
+The file stays plain TinyDB JSON (UTF-8, indented) that stock TinyDB can open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+Tables = dict[str, dict[str, Any]]
+LOCK_TIMEOUT = 10.0
+
+
+class StoreError(Exception):
+    """A storage problem, worded for the user; the database file is left untouched."""
+
+
+class NoChange(Exception):
+    """Raise inside `transaction()` before touching the tables to end it without writing."""
+
+
+def _describe_os_error(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied (read-only file or folder)"
+    return exc.strerror or str(exc)
+
+
+def atomic_write(path: Path, data: bytes) -> os.stat_result:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+
+    Returns the stat of the new file. On failure the temp file is removed, the old file is
+    untouched, and StoreError says why.
+    """
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(f"cannot save to {path}: the file is read-only")
+    folder = path.parent
+    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise StoreError(f"cannot save to {path}: {_describe_os_error(exc)}") from exc
+    _fsync_dir(folder)
+    return path.stat()
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse fsync on directories
+        pass
+    finally:
+        os.close(fd)
+
+
+def serialize(tables: Tables) -> bytes:
+    """TinyDB's JSON layout, indented, with åäö written as themselves."""
+    return orjson.dumps(tables, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def _signature(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class AtomicJSONStorage(Storage):  # type: ignore[misc]
+    """TinyDB storage with atomic writes, a writer lock and a read cache.
+
+    The cache is re-read whenever the file's inode, size or mtime change, so several processes
+    can share one file; `transaction()` holds the lock across read-modify-write.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.path = Path(path)
+        self._lock = FileLock(f"{self.path}.lock", timeout=lock_timeout)
+        self._cache: Tables | None = None
+        self._sig: tuple[int, int, int] | None = None
+
+    def read(self) -> Tables | None:
+        """The current tables (cached while the file is unchanged); None for a missing file."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            self._cache, self._sig = None, None
+            return None
+        except OSError as exc:
+            raise StoreError(f"cannot read {self.path}: {_describe_os_error(exc)}") from exc
+        if self._cache is not None and self._sig == _signature(st):
+            return self._cache
+        return self._load()
+
+    def write(self, data: Tables) -> None:
+        """Write all tables atomically (TinyDB's interface; takes the lock)."""
+        with self._locked():
+            self._write(data)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Tables]:
+        """Lock, re-read if another process changed the file, yield the tables, write once.
+
+        If the body raises NoChange, nothing is written; if it raises anything else, nothing is
+        written and the cache is dropped (the body may have changed it half-way).
+        """
+        with self._locked():
+            tables = self.read()
+            tables = {} if tables is None else tables
+            try:
+                yield tables
+            except NoChange:
+                return
+            except BaseException:
+                self._cache, self._sig = None, None
+                raise
+            self._write(tables)
+
+    def _write(self, data: Tables) -> None:
+        try:
+            st = atomic_write(self.path, serialize(data))
+        except BaseException:
+            self._cache, self._sig = None, None
+            raise
+        self._cache, self._sig = data, _signature(st)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(
+                f"{self.path} is busy: another qm-tui has been writing to it for "
+                f"{self._lock.timeout:.0f} s; try again"
+            ) from None
+        except OSError as exc:
+            raise StoreError(
+                f"cannot lock {self.path}: {_describe_os_error(exc)} "
+                "(the folder must be writable to save)"
+            ) from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _load(self) -> Tables:
+        try:
+            with open(self.path, "rb") as fh:
+                raw = fh.read()
+                st = os.fstat(fh.fileno())
+        except OSError as exc:
+            raise StoreError(f"cannot read {self.path}: {_describe_os_error(exc)}") from exc
+        if not raw.strip():
+            raise StoreError(
+                f"{self.path} is empty, but a database was expected there. It was left as it is; "
+                "restore it from a backup, or delete it to start a new database."
+            )
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            what = "is not UTF-8" if "utf-8" in str(exc).lower() else "is not valid JSON"
+            raise StoreError(
+                f"{self.path} {what} ({exc}); it may be truncated or corrupt. It was left as it "
+                "is: restore it from a backup, or use --db to choose another file."
+            ) from None
+        if not isinstance(data, dict) or not all(
+            isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
+            for t in data.values()
+        ):
+            raise StoreError(
+                f"{self.path} is JSON but not a TinyDB database (expected tables of documents). "
+                "It was left as it is; use --db to choose another file."
+            )
+        self._cache, self._sig = data, _signature(st)
+        return data

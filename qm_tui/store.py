@@ -1,0 +1,300 @@
+"""InterviewStore: interviews in a TinyDB JSON file, with a trash and a per-field history.
+
+Tables in the file (all plain TinyDB tables):
+- `meta`: document 1 holds `schema` (the file format version) and `next_id` (ids are never reused).
+- `interviews`: interview documents keyed by id.
+- `trash`: deleted interviews, `{"deleted": timestamp, "interview": document}`, keyed by their id.
+- `history`: per interview id, earlier values of changed fields, newest last, bounded.
+
+Every change is one locked read-modify-write of the whole file, written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from .model import DocumentError, Interview, now_iso
+from .storage import AtomicJSONStorage, NoChange, StoreError, Tables
+
+__all__ = ["FILE_SCHEMA", "InterviewStore", "NotFoundError", "StoreError", "default_db_path"]
+
+FILE_SCHEMA = 1
+HISTORY_LIMIT = 100  # versions kept per field
+HISTORY_SPACING = 60.0  # seconds: versions closer than this are folded into the newest
+
+
+class NotFoundError(StoreError):
+    """No interview (or trash entry) with that id."""
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An interview with its database id."""
+
+    id: int
+    interview: Interview
+
+
+@dataclass(frozen=True)
+class Trashed:
+    """A deleted interview, restorable until purged."""
+
+    id: int
+    deleted: str
+    interview: Interview
+
+
+@dataclass(frozen=True)
+class Version:
+    """An earlier value of one field, as it was until `saved`."""
+
+    field: str
+    value: str
+    saved: str
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """The interview as saved, and whether another process had changed it in between."""
+
+    interview: Interview
+    conflict: bool
+
+
+def default_db_path() -> Path:
+    """`$QM_TUI_DB`, else `interviews.json` in the platform's user data folder."""
+    env = os.environ.get("QM_TUI_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("qm-tui", appauthor=False) / "interviews.json"
+
+
+def flatten(doc: dict[str, Any]) -> dict[str, str]:
+    """Field path -> text for every editable text in a document (`answers.2`, `contact.email`)."""
+    flat: dict[str, str] = {}
+    for key, value in doc.items():
+        if isinstance(value, str):
+            flat[key] = value
+        elif key == "answers" and isinstance(value, list):
+            for i, item in enumerate(value, 1):
+                if isinstance(item, dict):
+                    flat[f"answers.{i}"] = str(item.get("answer", ""))
+        elif isinstance(value, dict):
+            for sub, text in value.items():
+                flat[f"{key}.{sub}"] = str(text)
+    return flat
+
+
+class InterviewStore:
+    """Interviews, trash and history in one crash-safe TinyDB file."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.db = TinyDB(self.path, storage=AtomicJSONStorage)
+        self._storage: AtomicJSONStorage = self.db.storage
+        self._check_schema(self._read())
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _read(self) -> Tables:
+        tables = self._storage.read() or {}
+        if tables is not self._last_read:
+            self.db.clear_cache()
+            self._last_read = tables
+        return tables
+
+    _last_read: Tables | None = None
+
+    def _check_schema(self, tables: Tables) -> None:
+        meta = tables.get("meta", {}).get("1", {})
+        schema = meta.get("schema", FILE_SCHEMA)
+        if not isinstance(schema, int) or schema > FILE_SCHEMA:
+            raise StoreError(
+                f"{self.path} was written by a newer qm-tui (file schema {schema!r}); "
+                "upgrade qm-tui to open it"
+            )
+
+    def documents(self) -> list[dict[str, Any]]:
+        """All interview documents with `id`, newest first (by `updated`, then id)."""
+        self._read()
+        docs = [{**doc, "id": doc.doc_id} for doc in self.db.table("interviews").all()]
+        docs.sort(key=lambda d: (str(d.get("updated", "")), d["id"]), reverse=True)
+        return docs
+
+    def list(self) -> list[Stored]:
+        """All interviews, newest first."""
+        return [Stored(d["id"], self._parse(d["id"], d)) for d in self.documents()]
+
+    def get(self, interview_id: int) -> Interview:
+        """One interview; NotFoundError if there is none with that id."""
+        return self._parse(interview_id, self.document(interview_id))
+
+    def document(self, interview_id: int) -> dict[str, Any]:
+        """One interview's raw document (without `id`)."""
+        self._read()
+        doc = self.db.table("interviews").get(doc_id=interview_id)
+        if doc is None:
+            raise NotFoundError(f"no interview with id {interview_id}")
+        return dict(doc)
+
+    def __len__(self) -> int:
+        return len(self._read().get("interviews", {}))
+
+    def trash(self) -> list[Trashed]:
+        """Deleted interviews, most recently deleted first."""
+        entries = self._read().get("trash", {})
+        items = [
+            Trashed(int(key), str(e.get("deleted", "")), self._parse(int(key), e.get("interview")))
+            for key, e in entries.items()
+        ]
+        items.sort(key=lambda t: (t.deleted, t.id), reverse=True)
+        return items
+
+    def history(self, interview_id: int, field: str | None = None) -> list[Version]:
+        """Earlier values of the interview's fields (or of one field), newest first."""
+        per_field = self._read().get("history", {}).get(str(interview_id), {})
+        versions = [
+            Version(name, str(v.get("value", "")), str(v.get("saved", "")))
+            for name, entries in per_field.items()
+            if field is None or name == field
+            for v in entries
+        ]
+        versions.sort(key=lambda v: v.saved, reverse=True)
+        return versions
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(self, interview: Interview) -> int:
+        """Store a new interview; returns its id."""
+        return self.add_many([interview])[0]
+
+    def add_many(self, interviews: Iterable[Interview]) -> list[int]:
+        """Store several new interviews in one write; returns their ids in order."""
+        items = list(interviews)
+        with self._storage.transaction() as tables:
+            self._check_schema(tables)
+            meta = self._meta(tables)
+            table = tables.setdefault("interviews", {})
+            ids = []
+            for interview in items:
+                new_id = int(meta["next_id"])
+                meta["next_id"] = new_id + 1
+                table[str(new_id)] = interview.to_dict()
+                ids.append(new_id)
+        self.db.clear_cache()
+        return ids
+
+    def save(self, interview_id: int, interview: Interview, base: Interview | None = None) -> SaveResult:
+        """Overwrite an interview, keeping earlier values of changed fields in its history.
+
+        `updated` is set to now. If `base` (the version the caller started from) differs from
+        what is stored, another process changed it meanwhile: the save still happens (typed
+        text wins and the other version stays in the history), and `conflict` says so.
+        """
+        saved = replace(interview, updated=now_iso())
+        new = saved.to_dict()
+        conflict = False
+        with self._storage.transaction() as tables:
+            self._check_schema(tables)
+            table = tables.get("interviews", {})
+            old = table.get(str(interview_id))
+            if old is None:
+                raise NotFoundError(f"no interview with id {interview_id}")
+            conflict = base is not None and old != base.to_dict()
+            if new == {**old, "updated": new["updated"]}:
+                saved = self._parse(interview_id, old)
+                raise NoChange
+            self._record_history(tables, interview_id, old, new)
+            table[str(interview_id)] = new
+        self.db.clear_cache()
+        return SaveResult(saved, conflict)
+
+    def delete(self, interview_id: int) -> None:
+        """Move an interview to the trash."""
+        with self._storage.transaction() as tables:
+            doc = tables.get("interviews", {}).pop(str(interview_id), None)
+            if doc is None:
+                raise NotFoundError(f"no interview with id {interview_id}")
+            tables.setdefault("trash", {})[str(interview_id)] = {
+                "deleted": now_iso(),
+                "interview": doc,
+            }
+        self.db.clear_cache()
+
+    def restore(self, interview_id: int) -> Interview:
+        """Bring an interview back from the trash under its old id."""
+        with self._storage.transaction() as tables:
+            entry = tables.get("trash", {}).pop(str(interview_id), None)
+            if entry is None:
+                raise NotFoundError(f"no interview with id {interview_id} in the trash")
+            doc = entry["interview"]
+            tables.setdefault("interviews", {})[str(interview_id)] = doc
+        self.db.clear_cache()
+        return self._parse(interview_id, doc)
+
+    def purge(self, interview_id: int | None = None) -> int:
+        """Delete for good one trashed interview (or all of them); returns how many."""
+        with self._storage.transaction() as tables:
+            trash = tables.get("trash", {})
+            keys = list(trash) if interview_id is None else [str(interview_id)]
+            if interview_id is not None and str(interview_id) not in trash:
+                raise NotFoundError(f"no interview with id {interview_id} in the trash")
+            history = tables.get("history", {})
+            for key in keys:
+                del trash[key]
+                history.pop(key, None)
+        self.db.clear_cache()
+        return len(keys)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _meta(self, tables: Tables) -> dict[str, Any]:
+        meta_table = tables.setdefault("meta", {})
+        meta = meta_table.setdefault("1", {"schema": FILE_SCHEMA})
+        if "next_id" not in meta:
+            used = [int(k) for t in ("interviews", "trash") for k in tables.get(t, {})]
+            meta["next_id"] = max(used, default=0) + 1
+        return meta
+
+    def _record_history(
+        self, tables: Tables, interview_id: int, old: dict[str, Any], new: dict[str, Any]
+    ) -> None:
+        before, after = flatten(old), flatten(new)
+        per_field = tables.setdefault("history", {}).setdefault(str(interview_id), {})
+        now = new["updated"]
+        for name, value in before.items():
+            if name in ("updated", "created") or after.get(name) == value:
+                continue
+            entries = per_field.setdefault(name, [])
+            if entries and entries[-1]["value"] == value:
+                continue
+            entry = {"value": value, "saved": now}
+            if len(entries) >= 2 and _seconds_between(entries[-2], entries[-1]) < HISTORY_SPACING:
+                entries[-1] = entry
+            else:
+                entries.append(entry)
+            del entries[:-HISTORY_LIMIT]
+
+    def _parse(self, interview_id: int, doc: Any) -> Interview:
+        try:
+            return Interview.from_dict(doc)
+        except DocumentError as exc:
+            raise StoreError(f"{self.path}: interview {interview_id} is invalid: {exc}") from None
+
+
+def _seconds_between(a: dict[str, Any], b: dict[str, Any]) -> float:
+    try:
+        ta = dt.datetime.fromisoformat(str(a["saved"]))
+        tb = dt.datetime.fromisoformat(str(b["saved"]))
+    except (KeyError, ValueError):
+        return HISTORY_SPACING
+    return abs((tb - ta).total_seconds())
