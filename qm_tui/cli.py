@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .model import DocumentError, Interview
-from .questions import QuestionSets, load_question_sets
+from .questions import DEFAULT_SET, QuestionSets, load_question_sets
 from .storage import StoreError
 from .store import InterviewStore, default_db_path
 
@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: $QM_TUI_DB or interviews.json in the user data folder)",
     )
     parser.add_argument(
-        "--lang", choices=("sv", "en"), help="interface language (default: from the locale, else sv)"
+        "--lang",
+        choices=("sv", "en"),
+        help="interface language (default: from the locale, else sv)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -99,10 +101,7 @@ def _store(args: argparse.Namespace) -> InterviewStore:
 
 
 def _id(raw: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        raise CLIError(f"not an interview id: {raw!r} (ids are numbers, see 'qm-tui list')") from None
+    value = int(raw) if raw.isascii() and raw.isdigit() else 0
     if value < 1:
         raise CLIError(f"not an interview id: {raw!r} (ids are numbers, see 'qm-tui list')")
     return value
@@ -138,7 +137,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     cells = [header, *((_one_line(c, 40) for c in row) for row in rows)]
     table = [tuple(r) for r in cells]
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
@@ -328,7 +327,8 @@ def _cmd_questions(args: argparse.Namespace) -> int:
     for error in sets.errors:
         print(f"qm-tui: warning: question set {error}", file=sys.stderr)
     blocks = []
-    for qs in sets.sets.values():
+    ordered = sorted(sets.sets.values(), key=lambda qs: (qs.id != DEFAULT_SET, qs.id))
+    for qs in ordered:
         lines = [f"{qs.id}: {qs.title}"]
         lines += [f"{i}. {q}" for i, q in enumerate(qs.questions, 1)]
         blocks.append("\n".join(lines))

@@ -1,4 +1,4 @@
-"""The interview document: one JSON object, the same in the database, in `show --json` and in `import`.
+"""The interview document: one JSON object, alike in the database, `show --json` and `import`.
 
 Plain dataclasses with strict conversion from and to JSON-shaped dicts, so a bad document is
 rejected with one clear message before anything is written.
@@ -128,7 +128,9 @@ class Interview:
             raise DocumentError("an interview must be a JSON object")
         schema = doc.get("schema", SCHEMA_VERSION)
         if schema != SCHEMA_VERSION:
-            raise DocumentError(f"unsupported schema {schema!r} (this version reads {SCHEMA_VERSION})")
+            raise DocumentError(
+                f"unsupported schema {schema!r} (this version reads {SCHEMA_VERSION})"
+            )
         known = {
             "schema", "id", "question_set", "name", "title", "organisation", "date",
             "interviewer", "quote", "answers", "facts", "contact", "status", "created",

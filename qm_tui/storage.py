@@ -45,7 +45,12 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
     Returns the stat of the new file. On failure the temp file is removed, the old file is
     untouched, and StoreError says why.
     """
-    if path.exists() and not os.access(path, os.W_OK):
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        # honoured even for root, who could otherwise replace a file marked read-only
         raise StoreError(f"cannot save to {path}: the file is read-only")
     folder = path.parent
     tmp = folder / f".{path.name}.{os.getpid()}.tmp"
@@ -60,8 +65,7 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
             os.fsync(fd)
         finally:
             os.close(fd)
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.chmod(tmp, mode & 0o777 if mode is not None else 0o644)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -93,7 +97,7 @@ def _signature(st: os.stat_result) -> tuple[int, int, int]:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic writes, a writer lock and a read cache.
 
     The cache is re-read whenever the file's inode, size or mtime change, so several processes

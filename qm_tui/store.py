@@ -11,6 +11,7 @@ Every change is one locked read-modify-write of the whole file, written atomical
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import os
 from collections.abc import Iterable
@@ -100,7 +101,7 @@ class InterviewStore:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.db = TinyDB(self.path, storage=AtomicJSONStorage)
-        self._storage: AtomicJSONStorage = self.db.storage
+        self._storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
         self._check_schema(self._read())
 
     # -- reading -------------------------------------------------------------------------
@@ -149,7 +150,7 @@ class InterviewStore:
     def __len__(self) -> int:
         return len(self._read().get("interviews", {}))
 
-    def trash(self) -> list[Trashed]:
+    def trash(self) -> builtins.list[Trashed]:
         """Deleted interviews, most recently deleted first."""
         entries = self._read().get("trash", {})
         items = [
@@ -159,7 +160,7 @@ class InterviewStore:
         items.sort(key=lambda t: (t.deleted, t.id), reverse=True)
         return items
 
-    def history(self, interview_id: int, field: str | None = None) -> list[Version]:
+    def history(self, interview_id: int, field: str | None = None) -> builtins.list[Version]:
         """Earlier values of the interview's fields (or of one field), newest first."""
         per_field = self._read().get("history", {}).get(str(interview_id), {})
         versions = [
@@ -177,7 +178,7 @@ class InterviewStore:
         """Store a new interview; returns its id."""
         return self.add_many([interview])[0]
 
-    def add_many(self, interviews: Iterable[Interview]) -> list[int]:
+    def add_many(self, interviews: Iterable[Interview]) -> builtins.list[int]:
         """Store several new interviews in one write; returns their ids in order."""
         items = list(interviews)
         with self._storage.transaction() as tables:
@@ -193,7 +194,9 @@ class InterviewStore:
         self.db.clear_cache()
         return ids
 
-    def save(self, interview_id: int, interview: Interview, base: Interview | None = None) -> SaveResult:
+    def save(
+        self, interview_id: int, interview: Interview, base: Interview | None = None
+    ) -> SaveResult:
         """Overwrite an interview, keeping earlier values of changed fields in its history.
 
         `updated` is set to now. If `base` (the version the caller started from) differs from
@@ -258,8 +261,8 @@ class InterviewStore:
     # -- helpers -------------------------------------------------------------------------
 
     def _meta(self, tables: Tables) -> dict[str, Any]:
-        meta_table = tables.setdefault("meta", {})
-        meta = meta_table.setdefault("1", {"schema": FILE_SCHEMA})
+        meta: dict[str, Any] = tables.setdefault("meta", {}).setdefault("1", {})
+        meta.setdefault("schema", FILE_SCHEMA)
         if "next_id" not in meta:
             used = [int(k) for t in ("interviews", "trash") for k in tables.get(t, {})]
             meta["next_id"] = max(used, default=0) + 1

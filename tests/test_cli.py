@@ -1,0 +1,223 @@
+"""The `qm-tui` command line, in-process and as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qm_tui import __version__, storage
+from qm_tui.cli import main
+from qm_tui.questions import QuestionSets
+from qm_tui.store import InterviewStore
+
+
+def run(db: Path, *args: str) -> int:
+    return main(["--db", str(db), *args])
+
+
+def _doc(sets: QuestionSets, name: str = "Nils-Petter Nilsson") -> dict[str, Any]:
+    iv = sets.default().new_interview(name=name, title="vd", organisation="Växjö City")
+    return iv.with_answer(0, "Det skapar en *gemenskap*.\n\nOch <b>stolthet</b>.").to_dict()
+
+
+def _write(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_import_prints_ids_and_show_json_returns_the_document(
+    db_path: Path, tmp_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = _doc(sets)
+    one = _write(tmp_path / "one.json", doc)
+    many = _write(tmp_path / "many.json", [_doc(sets, "Åsa"), _doc(sets, "Örjan")])
+    assert run(db_path, "import", str(one), str(many)) == 0
+    assert capsys.readouterr().out.split() == ["1", "2", "3"]
+    assert run(db_path, "show", "1", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == {**doc, "id": 1}
+
+
+def test_bulk_import_writes_once(
+    db_path: Path, tmp_path: Path, sets: QuestionSets, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writes: list[Path] = []
+    real = storage.atomic_write
+    monkeypatch.setattr(storage, "atomic_write", lambda p, d: writes.append(p) or real(p, d))
+    path = _write(tmp_path / "many.json", [_doc(sets, f"Namn {n}") for n in range(50)])
+    assert run(db_path, "import", str(path)) == 0
+    assert writes == [db_path]
+    assert len(InterviewStore(db_path).list()) == 50
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"question_set": "qm-sv", "date": "igår"}'.encode(), "invalid interview document"),
+        (b'[{"question_set": "qm-sv"}, {"name": 1}]', "(interview 2): invalid interview"),
+        (b'{"question_set": ', "not valid JSON"),
+        (b"[]", "holds no interviews"),
+        (b'{"name": "\xe5"}', "not UTF-8"),
+    ],
+)
+def test_a_bad_file_imports_nothing(
+    db_path: Path, tmp_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str],
+    content: bytes, message: str,
+) -> None:  # fmt: skip
+    good = _write(tmp_path / "good.json", _doc(sets))
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    assert run(db_path, "import", str(good), str(bad)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and "bad.json" in err
+    assert not db_path.exists()
+
+
+def test_a_missing_import_file_is_one_line(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db_path, "import", str(tmp_path / "nope.json")) == 1
+    assert capsys.readouterr().err == (
+        f"qm-tui: error: cannot read {tmp_path / 'nope.json'}: No such file or directory\n"
+    )
+
+
+def test_list_and_list_json(
+    db_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db_path, "list") == 0
+    assert "No interviews yet" in capsys.readouterr().out
+    store = InterviewStore(db_path)
+    store.add(sets.default().new_interview(name="Äldre", date="2025-01-02"))
+    store.add(sets.default().new_interview(name="Nyare | *x*", organisation="Umeå"))
+    assert run(db_path, "list") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["ID", "DATE", "NAME", "ORGANISATION", "STATUS", "ANSWERED"]
+    assert lines[1].startswith("2 ") and "Nyare | *x*" in lines[1] and "0/5" in lines[1]
+    assert lines[2].startswith("1 ") and "Äldre" in lines[2]
+    assert run(db_path, "list", "--json") == 0
+    docs = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in docs] == [2, 1] and docs[1]["name"] == "Äldre"
+
+
+def test_show_plain(db_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]) -> None:
+    InterviewStore(db_path).add(sets.default().new_interview(name="Åsa").with_answer(2, "Svar"))
+    assert run(db_path, "show", "1") == 0
+    out = capsys.readouterr().out
+    assert "Name:          Åsa" in out and "3. På vilket sätt kommer ni" in out
+    assert "Svar" in out and "FAKTA OM QM" in out and "pia.sandin@" in out
+
+
+@pytest.mark.parametrize("command", ["show", "delete", "restore", "history"])
+@pytest.mark.parametrize("raw_id", ["7", "abc", "0"])
+def test_unknown_ids_are_one_line_and_exit_1(
+    db_path: Path, capsys: pytest.CaptureFixture[str], command: str, raw_id: str
+) -> None:
+    assert run(db_path, command, raw_id) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("qm-tui: error: ") and err.count("\n") == 1
+    assert not db_path.exists()
+
+
+def test_delete_trash_restore_purge(
+    db_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    InterviewStore(db_path).add(sets.default().new_interview(name="Åsa"))
+    assert run(db_path, "trash") == 0
+    assert "empty" in capsys.readouterr().out
+    assert run(db_path, "delete", "1") == 0
+    assert "qm-tui restore 1" in capsys.readouterr().out
+    assert run(db_path, "list") == 0
+    assert "No interviews yet" in capsys.readouterr().out
+    assert run(db_path, "trash") == 0
+    assert "Åsa" in capsys.readouterr().out
+    assert run(db_path, "restore", "1") == 0
+    assert "Restored interview 1 (Åsa)" in capsys.readouterr().out
+    assert run(db_path, "delete", "1") == 0
+    assert run(db_path, "purge", "--all") == 0
+    assert "Deleted 1 interview(s)" in capsys.readouterr().out
+    assert InterviewStore(db_path).trash() == []
+
+
+def test_history_lists_earlier_values(
+    db_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = InterviewStore(db_path)
+    iid = store.add(sets.default().new_interview().with_answer(0, "Första"))
+    assert run(db_path, "history", str(iid)) == 0
+    assert "no earlier versions" in capsys.readouterr().out
+    store.save(iid, store.get(iid).with_answer(0, "Andra"))
+    assert run(db_path, "history", str(iid)) == 0
+    out = capsys.readouterr().out
+    assert "answers.1" in out and "Första" in out
+
+
+def test_questions_lists_each_set(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    assert run(db_path, "questions") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("qm-sv: Quality Mark-intervju (svenska)\n1. På vilket sätt har")
+    assert "\nqm-en: Quality Mark interview (English)\n1. In what way" in out
+    assert "5. Vad har varit den främsta anledningen" in out
+
+
+def test_a_corrupt_database_stops_every_command(
+    db_path: Path, tmp_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path.write_bytes(b'{"interviews": {"1": {')
+    doc = _write(tmp_path / "one.json", _doc(sets))
+    for args in (["list"], ["show", "1"], ["import", str(doc)], ["delete", "1"], ["trash"]):
+        assert run(db_path, *args) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "not valid JSON" in err and str(db_path) in err
+    assert db_path.read_bytes() == b'{"interviews": {"1": {'
+
+
+def test_the_environment_chooses_the_database(
+    tmp_path: Path, sets: QuestionSets, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "from-env.json"
+    monkeypatch.setenv("QM_TUI_DB", str(target))
+    doc = _write(tmp_path / "one.json", _doc(sets))
+    assert main(["import", str(doc)]) == 0
+    assert len(InterviewStore(target).list()) == 1
+
+
+def _process(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "qm_tui", *args],
+        capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})},
+    )  # fmt: skip
+
+
+def test_version_and_help_as_a_process() -> None:
+    assert _process("--version").stdout == f"qm-tui {__version__}\n"
+    out = _process("--help").stdout
+    for command in ("list", "show", "import", "export", "delete", "restore", "trash", "questions"):
+        assert command in out
+
+
+def test_cli_commands_do_not_import_textual(db_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from qm_tui.cli import main\n"
+        f"main(['--db', {str(db_path)!r}, 'list'])\n"
+        f"main(['--db', {str(db_path)!r}, 'questions'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_errors_have_no_traceback_as_a_process(tmp_path: Path) -> None:
+    db = tmp_path / "qm.json"
+    db.write_bytes(b"\xff\xfe garbage")
+    result = _process("--db", str(db), "list")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+    assert "not UTF-8" in result.stderr or "not valid JSON" in result.stderr
