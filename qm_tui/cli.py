@@ -9,19 +9,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .model import DocumentError, Interview
-from .questions import DEFAULT_SET, QuestionSets, load_question_sets
-from .storage import StoreError
+from .errors import QMError
 from .store import InterviewStore, default_db_path
 
+if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
+    from .model import Interview
+    from .questions import QuestionSets
 
-class CLIError(Exception):
-    """An error to print as one line, exit 1."""
+
+class CLIError(QMError):
+    """A usage problem, printed as one line (exit 1)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_tui(args)
         handler = _COMMANDS[args.command]
         return handler(args)
-    except (CLIError, StoreError, DocumentError) as exc:
+    except QMError as exc:
         print(f"qm-tui: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -108,9 +110,9 @@ def _id(raw: str) -> int:
 
 
 def _print_json(data: Any) -> None:
-    import orjson
+    import json
 
-    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -121,18 +123,20 @@ def _cmd_list(args: argparse.Namespace) -> int:
     if not docs:
         print("No interviews yet. Start the editor with 'qm-tui', or import with 'qm-tui import'.")
         return 0
-    rows = [
-        (
-            str(d["id"]),
-            d.get("date", ""),
-            d.get("name", "") or "-",
-            d.get("organisation", "") or "-",
-            d.get("status", ""),
-            f"{sum(1 for a in d.get('answers', []) if a.get('answer', '').strip())}"
-            f"/{len(d.get('answers', []))}",
+    rows = []
+    for d in docs:
+        answers = d.get("answers", [])
+        answered = sum(1 for a in answers if a.get("answer", "").strip())
+        rows.append(
+            (
+                str(d["id"]),
+                d.get("date", ""),
+                d.get("name", "") or "-",
+                d.get("organisation", "") or "-",
+                d.get("status", ""),
+                f"{answered}/{len(answers)}",
+            )
         )
-        for d in docs
-    ]
     _print_table(("ID", "DATE", "NAME", "ORGANISATION", "STATUS", "ANSWERED"), rows)
     return 0
 
@@ -146,7 +150,8 @@ def _print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> No
 
 
 def _one_line(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    if not text.isprintable() or "  " in text:
+        text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -182,6 +187,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
     """Interviews in a JSON file (one document or a list) or in an article; plus warnings."""
+    from .model import DocumentError, Interview
+
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -191,11 +198,11 @@ def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], l
     except UnicodeDecodeError:
         raise CLIError(f"{path}: not UTF-8 text") from None
     if text.lstrip()[:1] in ("{", "["):
-        import orjson
+        import json
 
         try:
-            data = orjson.loads(text)
-        except orjson.JSONDecodeError as exc:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
             raise CLIError(f"{path}: not valid JSON ({exc})") from None
         items = data if isinstance(data, list) else [data]
         if not items:
@@ -218,6 +225,8 @@ def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], l
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from .questions import load_question_sets
+
     sets = load_question_sets()
     interviews: list[Interview] = []
     warnings: list[str] = []
@@ -235,6 +244,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .article import render_html, render_markdown
+    from .questions import load_question_sets
 
     store = _store(args)
     sets = load_question_sets()
@@ -259,7 +269,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_all(store: InterviewStore, folder: Path, fmt: str, render: Any) -> int:
+def _export_all(
+    store: InterviewStore, folder: Path, fmt: str, render: Callable[[Interview], str]
+) -> int:
     from .slug import article_filename
     from .storage import atomic_write
 
@@ -323,6 +335,8 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_questions(args: argparse.Namespace) -> int:
+    from .questions import DEFAULT_SET, load_question_sets
+
     sets = load_question_sets()
     for error in sets.errors:
         print(f"qm-tui: warning: question set {error}", file=sys.stderr)

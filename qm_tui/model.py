@@ -10,13 +10,13 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .errors import DocumentError
+
 SCHEMA_VERSION = 1
 STATUSES = ("draft", "complete")
 PERSON_FIELDS = ("name", "title", "organisation", "date", "interviewer")
 
-
-class DocumentError(ValueError):
-    """An interview document that does not follow the schema."""
+__all__ = ["Answer", "Contact", "DocumentError", "Facts", "Interview", "now_iso", "today_iso"]
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ class Interview:
         question_set = _text(doc, "question_set", required=True)
         if not question_set.strip():
             raise DocumentError("'question_set' must not be empty")
-        date = _text(doc, "date", default=today_iso())
+        date = _text(doc, "date") if "date" in doc else today_iso()
         _check_date(date)
         status = _text(doc, "status", default="draft")
         if status not in STATUSES:
@@ -165,8 +165,7 @@ class Interview:
             )
         facts_raw = _object(doc, "facts", ("heading", "text"))
         contact_raw = _object(doc, "contact", ("heading", "name", "title", "email", "note"))
-        now = now_iso()
-        created = _text(doc, "created", default=now)
+        created = _text(doc, "created") if "created" in doc else now_iso()
         return cls(
             question_set=question_set,
             name=_text(doc, "name"),

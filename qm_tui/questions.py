@@ -8,18 +8,18 @@ with its name and the problem; the other sets still load.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import QMError
 from .model import Answer, Contact, Facts, Interview
 
 DEFAULT_SET = "qm-sv"
 
 
-class QuestionSetError(ValueError):
+class QuestionSetError(QMError, ValueError):
     """A question-set file that cannot be used."""
 
 
@@ -92,6 +92,8 @@ def user_dir() -> Path:
 
 def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
     """Parse one TOML question set; raise QuestionSetError saying what is wrong."""
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

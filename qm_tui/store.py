@@ -15,14 +15,16 @@ import builtins
 import datetime as dt
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tinydb import TinyDB
 
-from .model import DocumentError, Interview, now_iso
-from .storage import AtomicJSONStorage, NoChange, StoreError, Tables
+from .errors import DocumentError, StoreError
+from .storage import AtomicJSONStorage, NoChange, Tables
+
+if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
+    from .model import Interview
 
 __all__ = ["FILE_SCHEMA", "InterviewStore", "NotFoundError", "StoreError", "default_db_path"]
 
@@ -35,16 +37,14 @@ class NotFoundError(StoreError):
     """No interview (or trash entry) with that id."""
 
 
-@dataclass(frozen=True)
-class Stored:
+class Stored(NamedTuple):
     """An interview with its database id."""
 
     id: int
     interview: Interview
 
 
-@dataclass(frozen=True)
-class Trashed:
+class Trashed(NamedTuple):
     """A deleted interview, restorable until purged."""
 
     id: int
@@ -52,8 +52,7 @@ class Trashed:
     interview: Interview
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(NamedTuple):
     """An earlier value of one field, as it was until `saved`."""
 
     field: str
@@ -61,8 +60,7 @@ class Version:
     saved: str
 
 
-@dataclass(frozen=True)
-class SaveResult:
+class SaveResult(NamedTuple):
     """The interview as saved, and whether another process had changed it in between."""
 
     interview: Interview
@@ -203,6 +201,10 @@ class InterviewStore:
         what is stored, another process changed it meanwhile: the save still happens (typed
         text wins and the other version stays in the history), and `conflict` says so.
         """
+        from dataclasses import replace
+
+        from .model import now_iso
+
         saved = replace(interview, updated=now_iso())
         new = saved.to_dict()
         conflict = False
@@ -228,7 +230,7 @@ class InterviewStore:
             if doc is None:
                 raise NotFoundError(f"no interview with id {interview_id}")
             tables.setdefault("trash", {})[str(interview_id)] = {
-                "deleted": now_iso(),
+                "deleted": _now(),
                 "interview": doc,
             }
         self.db.clear_cache()
@@ -288,10 +290,18 @@ class InterviewStore:
             del entries[:-HISTORY_LIMIT]
 
     def _parse(self, interview_id: int, doc: Any) -> Interview:
+        from .model import Interview
+
         try:
             return Interview.from_dict(doc)
         except DocumentError as exc:
             raise StoreError(f"{self.path}: interview {interview_id} is invalid: {exc}") from None
+
+
+def _now() -> str:
+    from .model import now_iso
+
+    return now_iso()
 
 
 def _seconds_between(a: dict[str, Any], b: dict[str, Any]) -> float:
