@@ -131,12 +131,7 @@ class Interview:
             raise DocumentError(
                 f"unsupported schema {schema!r} (this version reads {SCHEMA_VERSION})"
             )
-        known = {
-            "schema", "id", "question_set", "name", "title", "organisation", "date",
-            "interviewer", "quote", "answers", "facts", "contact", "status", "created",
-            "updated", "notes",
-        }  # fmt: skip
-        unknown = sorted(set(doc) - known)
+        unknown = sorted(doc.keys() - _DOCUMENT_FIELDS)
         if unknown:
             raise DocumentError(f"unknown field {unknown[0]!r}")
         question_set = _text(doc, "question_set", required=True)
@@ -154,7 +149,7 @@ class Interview:
         for i, item in enumerate(answers_raw, 1):
             if not isinstance(item, dict):
                 raise DocumentError(f"answer {i} must be an object with 'question' and 'answer'")
-            extra = sorted(set(item) - {"question", "answer"})
+            extra = sorted(item.keys() - _ANSWER_FIELDS)
             if extra:
                 raise DocumentError(f"answer {i} has an unknown field {extra[0]!r}")
             answers.append(
@@ -182,6 +177,13 @@ class Interview:
             updated=_text(doc, "updated", default=created),
             notes=_text(doc, "notes"),
         )
+
+
+_DOCUMENT_FIELDS = frozenset(
+    "schema id question_set name title organisation date interviewer quote answers facts "
+    "contact status created updated notes".split()
+)
+_ANSWER_FIELDS = frozenset(("question", "answer"))
 
 
 def _text(
