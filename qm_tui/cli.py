@@ -7,6 +7,7 @@ Every expected failure ends in one line on stderr and exit code 1; nothing is wr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -258,7 +259,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.output is not None:
             raise CLIError("use either --all DIR or -o FILE, not both")
         return _export_all(store, Path(args.all), args.format, render)
-    text = render(store.get(_id(args.id)))
+    interview_id = _id(args.id)
+    interview = store.get(interview_id)
+    text = render(interview)
+    _warn_notes(interview_id, interview)
     if args.output is None:
         sys.stdout.write(text)
         return 0
@@ -273,18 +277,46 @@ def _export_all(
     store: InterviewStore, folder: Path, fmt: str, render: Callable[[Interview], str]
 ) -> int:
     from .slug import article_filename
-    from .storage import atomic_write
 
-    items = store.list()
+    # Oldest (lowest id, never reused) first: a name, once given, stays with its interview,
+    # however the interviews are edited later; names are unique within DIR by construction.
+    items = sorted(store.list(), key=lambda item: item.id)
     if folder.exists() and not folder.is_dir():
         raise CLIError(f"{folder} exists and is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CLIError(f"cannot create {folder}: {exc.strerror or exc}") from None
     taken: set[str] = set()
-    for item in reversed(items):  # oldest first: a name, once given, stays with its interview
+    for item in items:
         name = article_filename(item.interview, fmt, taken)
         taken.add(name)
-        atomic_write(folder / name, render(item.interview).encode("utf-8"))
+        _write_export(folder / name, render(item.interview).encode("utf-8"))
+        _warn_notes(item.id, item.interview)
     print(f"Exported {len(items)} interview(s) to {folder}", file=sys.stderr)
     return 0
+
+
+def _write_export(path: Path, data: bytes) -> None:
+    """Replace `path` atomically (temp file + rename) but without fsync: an export can be redone,
+    and a thousand fsyncs would cost more than rendering the thousand articles."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise CLIError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _warn_notes(interview_id: int, iv: Interview) -> None:
+    if iv.notes.strip():
+        print(
+            f"qm-tui: warning: interview {interview_id} has notes from an import that the "
+            f"article does not show (see 'qm-tui show {interview_id}')",
+            file=sys.stderr,
+        )
 
 
 def _cmd_delete(args: argparse.Namespace) -> int:

@@ -8,7 +8,9 @@ import pytest
 
 from qm_tui.questions import QuestionSets, load_question_sets
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "vaxjo-profile.txt"
+# The model article (a copy of ../shared/reference/vaxjo-profile.txt, checked by test_questions)
+REFERENCE = Path(__file__).resolve().parent / "data" / "vaxjo-profile.txt"
+SHARED_REFERENCE = Path(__file__).resolve().parents[2] / "shared/reference/vaxjo-profile.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -16,14 +16,16 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tinydb import TinyDB
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import qm_tui  # noqa: E402
-from qm_tui.store import InterviewStore  # noqa: E402
-from tests.benchmarks.corpus import interviews  # noqa: E402
+import qm_tui
+from qm_tui.model import Interview
+from qm_tui.store import InterviewStore
+from tests.benchmarks.corpus import interviews
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> float:
@@ -62,11 +64,13 @@ def main() -> None:
         base = store.get(1)
         edits = iter(range(10**6))
 
-        def save_ours(store: InterviewStore = store, base: object = base) -> None:
-            store.save(1, base.with_answer(0, f"ändrat svar {next(edits)}"))  # type: ignore[attr-defined]
+        def save_ours(
+            store: InterviewStore = store, base: Interview = base, n: Any = edits
+        ) -> None:
+            store.save(1, base.with_answer(0, f"ändrat svar {next(n)}"))
 
-        def save_stock(stock: TinyDB = stock, base: object = base) -> None:
-            doc = base.with_answer(0, f"ändrat svar {next(edits)}").to_dict()  # type: ignore[attr-defined]
+        def save_stock(stock: TinyDB = stock, base: Interview = base, n: Any = edits) -> None:
+            doc = base.with_answer(0, f"ändrat svar {next(n)}").to_dict()
             stock.table("interviews").update(doc, doc_ids=[1])
 
         ours, theirs = paired(save_ours, save_stock, runs)

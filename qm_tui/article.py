@@ -1,0 +1,311 @@
+"""The published article: an interview as CommonMark, and as a standalone HTML5 page.
+
+The Markdown is the one source of truth; the HTML is markdown-it-py's rendering of it, with the
+pull quote and the facts and contact boxes marked up for print-like styling. Layout::
+
+    # Name
+
+    title organisation
+
+    > pull quote
+
+    **1. Question**
+
+    Answer paragraphs …
+
+    ---
+
+    > ## FAKTA OM QM
+    >
+    > Facts text
+
+    > ## KONTAKT
+    >
+    > Contact name\\
+    > Contact title\\
+    > email
+    >
+    > Closing line
+
+    [qm:set]: # "qm-sv"
+    [qm:date]: # "2026-11-27"
+
+The trailing link reference definitions are invisible in any CommonMark renderer; they carry what
+the visible text does not (question set, date, interviewer, status, where the title ends and the
+organisation starts, and import notes) so that importing an export gives back the interview.
+
+Typed text is shown exactly as typed: Markdown syntax is backslash-escaped, single line breaks
+become hard breaks, blank lines separate paragraphs. What the article cannot show is normalised
+(see `normalised`): spaces at the start and end of lines, runs of blank lines, line breaks in
+one-line fields (names, titles, headings, questions) and NUL characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .model import Answer, Contact, Facts, Interview
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+__all__ = [
+    "ARTICLE_RULES",
+    "META_PREFIX",
+    "escape_markdown",
+    "is_question_paragraph",
+    "normalise_block",
+    "normalise_line",
+    "normalised",
+    "render_html",
+    "render_markdown",
+]
+
+META_PREFIX = "qm:"
+
+# ASCII punctuation that can start inline syntax anywhere in a line (CommonMark and GFM).
+_ANYWHERE = re.compile(r"([\\`*_\[\]<&#|~])")
+# Block syntax at the start of a line: quote, list bullets, setext underlines, ordered lists.
+_LINE_START = re.compile(r"^(?:([>+=-])|(\d+)([.)]))", re.MULTILINE)
+_NUMBERED = re.compile(r"(\d+)\.(?:\s|$)")
+_BLANK_RUNS = re.compile(r"\n{2,}")
+# What must be escaped inside a double-quoted link title (the hidden metadata values).
+_TITLE_SYNTAX = re.compile(r'([\\"&])')
+_LINE_BREAKS = re.compile(r"[\r\n]")
+
+
+def normalise_line(text: str) -> str:
+    """A one-line field as the article shows it: whitespace runs with line breaks, ends stripped."""
+    text = text.replace("\x00", "")
+    if "\n" in text or "\r" in text:
+        text = " ".join(p.strip() for p in re.split(r"\r\n|\r|\n", text) if p.strip())
+    return text.strip()
+
+
+def normalise_block(text: str) -> str:
+    """A multi-line field as the article shows it.
+
+    Lines lose leading and trailing whitespace, blank-line runs become one paragraph break, and
+    blank lines at the start and end go.
+    """
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def normalised(interview: Interview) -> Interview:
+    """The interview with every text field as its article shows it (what an import gives back)."""
+    line, block = normalise_line, normalise_block
+    return replace(
+        interview,
+        name=line(interview.name),
+        title=line(interview.title),
+        organisation=line(interview.organisation),
+        interviewer=line(interview.interviewer),
+        quote=block(interview.quote),
+        answers=tuple(Answer(line(a.question), block(a.answer)) for a in interview.answers),
+        facts=Facts(line(interview.facts.heading), block(interview.facts.text)),
+        contact=Contact(
+            heading=line(interview.contact.heading),
+            name=line(interview.contact.name),
+            title=line(interview.contact.title),
+            email=line(interview.contact.email),
+            note=block(interview.contact.note),
+        ),
+    )
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape `text` (already normalised) so that CommonMark shows it literally."""
+    if not text:
+        return text
+    text = _ANYWHERE.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    if m.group(1):
+        return "\\" + m.group(1)
+    return f"{m.group(2)}\\{m.group(3)}"
+
+
+def _paragraphs(text: str, prefix: str = "") -> list[str]:
+    """Markdown paragraphs of a normalised block; single line breaks become hard breaks."""
+    out = []
+    for para in text.split("\n\n"):
+        lines = escape_markdown(para).split("\n")
+        out.append("\\\n".join(prefix + ln if prefix else ln for ln in lines))
+    return out
+
+
+def _quoted(blocks: list[str]) -> str:
+    """Blocks inside a block quote, separated by `>` lines."""
+    lines: list[str] = []
+    for i, block in enumerate(blocks):
+        if i:
+            lines.append(">")
+        lines.extend(f"> {ln}" if ln else ">" for ln in block.split("\n"))
+    return "\n".join(lines)
+
+
+def _meta_value(text: str) -> str:
+    escaped = _TITLE_SYNTAX.sub(r"\\\1", text.replace("\x00", ""))
+    return _LINE_BREAKS.sub(lambda m: f"&#{ord(m.group())};", escaped)
+
+
+def render_markdown(interview: Interview) -> str:
+    """The article as CommonMark: name, title line, pull quote, numbered Q&A, facts and contact."""
+    iv = interview
+    line, block = normalise_line, normalise_block
+    out = [f"# {escape_markdown(line(iv.name))}".rstrip()]
+    title, organisation = line(iv.title), line(iv.organisation)
+    byline = " ".join(x for x in (title, organisation) if x)
+    if byline:
+        out.append(escape_markdown(byline))
+    quote = block(iv.quote)
+    if quote:
+        out.append(_quoted(_paragraphs(quote)))
+    for n, answer in enumerate(iv.answers, 1):
+        question = escape_markdown(line(answer.question))
+        out.append(f"**{n}. {question}**" if question else f"**{n}.**")
+        text = block(answer.answer)
+        if text:
+            out.extend(_paragraphs(text))
+    facts_heading, facts_text = line(iv.facts.heading), block(iv.facts.text)
+    c = iv.contact
+    person = [(k, line(v)) for k, v in (("name", c.name), ("title", c.title), ("email", c.email))]
+    person = [(k, v) for k, v in person if v]
+    contact_heading, note = line(c.heading), block(c.note)
+    if facts_heading or facts_text or contact_heading or person or note:
+        out.append("---")
+        facts = [f"## {escape_markdown(facts_heading)}".rstrip()]
+        facts += _paragraphs(facts_text) if facts_text else []
+        out.append(_quoted(facts))
+        contact = [f"## {escape_markdown(contact_heading)}".rstrip()]
+        if person:
+            contact.append("\\\n".join(escape_markdown(v) for _, v in person))
+        contact += _paragraphs(note) if note else []
+        out.append(_quoted(contact))
+    meta = [("set", iv.question_set), ("date", iv.date)]
+    if line(iv.interviewer):
+        meta.append(("interviewer", line(iv.interviewer)))
+    meta.append(("status", iv.status))
+    if title and organisation:
+        meta.append(("title", title))
+    elif title or organisation:
+        meta.append(("byline", "title" if title else "organisation"))
+    if person and [k for k, _ in person] != ["name", "title", "email"]:
+        meta.append(("contact", " ".join(k for k, _ in person)))
+    elif not person and note:
+        meta.append(("contact", ""))
+    if iv.notes:
+        meta.append(("notes", iv.notes))
+    out.append("\n".join(f'[{META_PREFIX}{k}]: # "{_meta_value(v)}"' for k, v in meta))
+    return "\n\n".join(out) + "\n"
+
+
+# -- HTML --------------------------------------------------------------------------------
+
+STYLESHEET = """\
+:root{color-scheme:light}
+body{margin:0;background:#fbfaf7;color:#1d1d1b;font:1.0625rem/1.6 Georgia,"Times New Roman",serif}
+article{max-width:36em;margin:3em auto;padding:0 1.25em}
+h1{font-size:2.4em;line-height:1.1;margin:0 0 .25em}
+.byline{margin:0 0 1.5em;color:#555;font-style:italic;font-size:1.1em}
+.pull-quote{margin:1.5em 0 2em;padding:.2em 0 .2em .9em;border-left:.25em solid #a31f34;\
+font-size:1.6em;line-height:1.3;font-style:italic}
+.pull-quote p{margin:0}
+.question{margin:1.6em 0 .4em}
+hr{border:0;border-top:1px solid #ccc;margin:2.5em 0 1.5em}
+aside{margin:1.25em 0;padding:.9em 1.3em;background:#efece4;border-radius:.3em;\
+font:.95rem/1.55 "Helvetica Neue",Arial,sans-serif}
+aside h2{margin:0 0 .6em;font-size:.95rem;letter-spacing:.08em}
+aside p{margin:.5em 0}
+@media print{body{background:#fff}article{margin:0 auto}aside{border:1px solid #999}}
+"""
+
+
+@cache
+def _markdown_it() -> MarkdownIt:
+    """A full CommonMark parser (for reading hand-edited articles); raw HTML off."""
+    from markdown_it import MarkdownIt
+
+    # The commonmark preset turns raw HTML on: it must stay off. No linkify, no typographer.
+    return MarkdownIt(
+        "commonmark", {"html": False, "linkify": False, "typographer": False, "xhtmlOut": False}
+    )
+
+
+# Everything `render_markdown` writes; all other syntax in typed text is escaped. Leaving the
+# other rules off makes rendering a third faster and means links, images, autolinks and raw
+# HTML cannot appear in the page even in principle (tests check it renders like full CommonMark).
+ARTICLE_RULES = ("heading", "blockquote", "hr", "reference", "escape", "emphasis", "newline")
+
+
+@cache
+def _article_renderer() -> MarkdownIt:
+    """markdown-it-py restricted to the constructs of our own article Markdown."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero", {"html": False, "xhtmlOut": False}).enable(list(ARTICLE_RULES))
+
+
+def is_question_paragraph(inline: Token) -> bool:
+    """True for a paragraph that is wholly bold and starts with a number: `**1. Question**`."""
+    children = [c for c in inline.children or () if c.content or c.nesting]
+    return (
+        len(children) >= 3
+        and children[0].type == "strong_open"
+        and children[-1].type == "strong_close"
+        and children[1].type == "text"
+        and _NUMBERED.match(children[1].content) is not None
+    )
+
+
+def _mark_up(tokens: list[Token]) -> None:
+    """Give the article's parts their HTML: byline, pull quote, questions, boxes as `<aside>`."""
+    after_rule = False
+    seen_question = False
+    boxes = 0
+    for i, tok in enumerate(tokens):
+        if tok.level != 0:
+            continue
+        if tok.type == "hr":
+            after_rule = True
+        elif tok.type == "paragraph_open" and not after_rule:
+            if is_question_paragraph(tokens[i + 1]):
+                tok.attrSet("class", "question")
+                seen_question = True
+            elif i >= 3 and tokens[i - 1].type == "heading_close" and tokens[i - 1].tag == "h1":
+                tok.attrSet("class", "byline")
+        elif tok.type in ("blockquote_open", "blockquote_close"):
+            if after_rule:
+                tok.tag = "aside"
+                if tok.type == "blockquote_open":
+                    tok.attrSet("class", ("facts", "contact")[min(boxes, 1)])
+                    boxes += 1
+            elif not seen_question and tok.type == "blockquote_open":
+                tok.attrSet("class", "pull-quote")
+
+
+def render_html(interview: Interview, lang: str = "sv") -> str:
+    """The article as a standalone HTML5 page rendered from `render_markdown`; no scripts."""
+    md = _article_renderer()
+    tokens = md.parse(render_markdown(interview), {})
+    _mark_up(tokens)
+    body = md.renderer.render(tokens, md.options, {})
+    name, org = normalise_line(interview.name), normalise_line(interview.organisation)
+    title = " – ".join(x for x in (name, org) if x) or "Intervju"
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title, quote=False)}</title>\n"
+        f"<style>\n{STYLESHEET}</style>\n</head>\n<body>\n"
+        f'<article class="qm-profile">\n{body}</article>\n</body>\n</html>\n'
+    )

@@ -1,0 +1,58 @@
+"""Safe, readable file names for exported articles: `2026-11-27-nils-petter-nilsson-vaxjo-city.md`.
+
+Names are ASCII (åäö transliterated), lowercase `[a-z0-9-]` only, so they can never hold a path
+separator, `..` or a control character, and never collide with a name already taken.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Interview
+
+MAX_STEM = 80
+FALLBACK = "intervju"
+FORMATS = ("md", "html")
+
+# Letters NFKD does not decompose into ASCII.
+_SPECIAL = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
+     "þ": "th", "Þ": "th", "œ": "oe", "Œ": "oe"}
+)  # fmt: skip
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """`text` as lowercase ASCII words joined by single dashes (possibly empty)."""
+    ascii_text = (
+        unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+def article_stem(interview: Interview) -> str:
+    """The file name without suffix: date, name and organisation, capped at MAX_STEM characters."""
+    stem = "-".join(
+        s
+        for s in (slugify(interview.date), slugify(interview.name), slugify(interview.organisation))
+        if s
+    )
+    if len(stem) > MAX_STEM:
+        stem = stem[:MAX_STEM].rsplit("-", 1)[0] if "-" in stem[:MAX_STEM] else stem[:MAX_STEM]
+    return stem.strip("-") or FALLBACK
+
+
+def article_filename(interview: Interview, fmt: str, taken: set[str]) -> str:
+    """A file name for the interview's article that is not in `taken` (adds `-2`, `-3`, …)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown article format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    stem = article_stem(interview)
+    name = f"{stem}.{fmt}"
+    n = 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}.{fmt}"
+    return name
