@@ -218,7 +218,7 @@ class InterviewStore:
             if new == {**old, "updated": new["updated"]}:
                 saved = self._parse(interview_id, old)
                 raise NoChange
-            self._record_history(tables, interview_id, old, new)
+            self._record_history(tables, interview_id, old, new, keep=conflict)
             table[str(interview_id)] = new
         self.db.clear_cache()
         return SaveResult(saved, conflict)
@@ -271,8 +271,15 @@ class InterviewStore:
         return meta
 
     def _record_history(
-        self, tables: Tables, interview_id: int, old: dict[str, Any], new: dict[str, Any]
+        self,
+        tables: Tables,
+        interview_id: int,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        keep: bool = False,
     ) -> None:
+        """Append the changed fields' old values; `keep` marks them never to be folded away
+        (another process's version, overwritten in a conflict)."""
         before, after = flatten(old), flatten(new)
         per_field = tables.setdefault("history", {}).setdefault(str(interview_id), {})
         now = new["updated"]
@@ -282,8 +289,14 @@ class InterviewStore:
             entries = per_field.setdefault(name, [])
             if entries and entries[-1]["value"] == value:
                 continue
-            entry = {"value": value, "saved": now}
-            if len(entries) >= 2 and _seconds_between(entries[-2], entries[-1]) < HISTORY_SPACING:
+            entry: dict[str, Any] = {"value": value, "saved": now}
+            if keep:
+                entry["kept"] = True
+            if (
+                len(entries) >= 2
+                and not entries[-1].get("kept")
+                and _seconds_between(entries[-2], entries[-1]) < HISTORY_SPACING
+            ):
                 entries[-1] = entry
             else:
                 entries.append(entry)

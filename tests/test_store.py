@@ -178,3 +178,16 @@ def test_an_invalid_document_inside_the_file_is_reported(db_path: Path) -> None:
     db_path.write_text('{"interviews": {"1": {"name": "x"}}}', encoding="utf-8")
     with pytest.raises(StoreError, match="interview 1 is invalid: missing field 'question_set'"):
         InterviewStore(db_path).list()
+
+
+def test_a_version_lost_in_a_conflict_is_never_folded_away(db_path: Path, blank: Interview) -> None:
+    one, two = InterviewStore(db_path), InterviewStore(db_path)
+    iid = one.add(blank)
+    base_two = two.get(iid)
+    current = one.get(iid)
+    for text in ("a", "ab", "abc"):  # quick autosaves, folded into one entry
+        current = one.save(iid, current.with_answer(0, text), base=current).interview
+    assert two.save(iid, base_two.with_answer(0, "från två"), base=base_two).conflict
+    one.save(iid, one.get(iid).with_answer(0, "efteråt"))
+    values = [v.value for v in one.history(iid, "answers.1")]
+    assert "abc" in values and "från två" in values
