@@ -1,0 +1,136 @@
+"""The qm-tui Textual app: screens, global keys and the command palette.
+
+The store is opened lazily and every store call runs in a thread behind one lock, so file I/O
+never blocks key handling and two calls never interleave.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from .i18n import SV, Texts, detect_lang
+from .screens.base import localize_bindings
+from .screens.interview_list import InterviewListScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from .questions import QuestionSets
+    from .screens.editor import EditorScreen
+    from .store import InterviewStore
+
+T = TypeVar("T")
+
+PALETTE_PREFIXES = ("list.", "editor.", "trash.")
+
+
+def open_interview_provider() -> type[Provider]:
+    """The "Öppna intervju …" palette provider, imported when the palette opens."""
+    from .screens.open_command import OpenInterviewProvider
+
+    return OpenInterviewProvider
+
+
+class QMApp(App[None]):
+    """Capture QM interviews and publish them as articles."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {open_interview_provider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+q",
+            "quit",
+            SV["key.quit"],
+            tooltip=SV["key.quit.tip"],
+            id="app.quit",
+            show=False,
+        ),
+    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
+
+    def __init__(self, db_path: Path, lang: str | None = None) -> None:
+        self.lang = detect_lang(lang)
+        self.t = Texts(self.lang)
+        super().__init__()
+        localize_bindings(self, self.t)
+        self.db_path = Path(db_path)
+        self.title = self.t("app.title")
+        self._store: InterviewStore | None = None
+        self._store_lock = threading.Lock()
+        self._question_sets: QuestionSets | None = None
+
+    # -- the store -------------------------------------------------------------------------
+
+    async def run_store(self, call: Callable[[InterviewStore], T]) -> T:
+        """Run `call(store)` in a thread, one call at a time; StoreError propagates."""
+        return await asyncio.to_thread(self._locked_store_call, call)
+
+    def _locked_store_call(self, call: Callable[[InterviewStore], T]) -> T:
+        with self._store_lock:
+            if self._store is None:
+                from .store import InterviewStore
+
+                self._store = InterviewStore(self.db_path)
+            return call(self._store)
+
+    @property
+    def question_sets(self) -> QuestionSets:
+        """The question sets, loaded on first use."""
+        if self._question_sets is None:
+            from .questions import load_question_sets
+
+            self._question_sets = load_question_sets()
+        return self._question_sets
+
+    # -- screens and keys ------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[None]:
+        """The interview list is the start screen."""
+        return InterviewListScreen()
+
+    def editor(self) -> EditorScreen | None:
+        """The open editor, if any (it may be under a modal)."""
+        from .screens.editor import EditorScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, EditorScreen):
+                return screen
+        return None
+
+    async def action_quit(self) -> None:
+        """Quit, saving the open interview first (asks if that save fails)."""
+        editor = self.editor()
+        if editor is None:
+            self.exit()
+        else:
+            await editor.leave(quitting=True)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The screen's own keys first (in the UI language), then Textual's commands."""
+        seen: set[str] = set()
+        for bindings in screen._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.id and binding.id.startswith(PALETTE_PREFIXES):
+                    if binding.id in seen:
+                        continue
+                    seen.add(binding.id)
+                    action = partial(screen.run_action, binding.action)
+                    yield SystemCommand(binding.description, binding.tooltip, action)
+        yield SystemCommand(self.t("key.quit"), self.t("key.quit.tip"), self.action_quit)
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":
+                continue
+            title, _, help_text = self.t(f"sys.{command.title}").partition("|")
+            if not help_text:
+                title, help_text = command.title, command.help
+            yield SystemCommand(title, help_text, command.callback, command.discover)

@@ -1,0 +1,293 @@
+"""User-interface text in Swedish (the default) and English; the code itself stays in English.
+
+Plain dicts, one per language, looked up by key. No Textual import, so the CLI and the tests can
+use it cheaply. Every key in `sv` exists in `en` (a test checks it).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGS = ("sv", "en")
+
+SV: dict[str, str] = {
+    "app.title": "QM-intervjuer",
+    # Interview list
+    "list.subtitle": "Intervjuer",
+    "list.search": "Sök bland namn, organisationer och svar …",
+    "list.col.date": "Datum",
+    "list.col.name": "Namn",
+    "list.col.organisation": "Organisation",
+    "list.col.status": "Status",
+    "list.col.progress": "Besvarat",
+    "list.empty": (
+        "Inga intervjuer ännu.\n\nTryck [b]n[/b] för att starta en ny intervju, "
+        "eller importera med [b]qm-tui import FIL[/b]."
+    ),
+    "list.no_match": "Inga intervjuer matchar ”{query}”.",
+    "list.count": "{shown} av {total} intervjuer",
+    "list.loading": "Läser intervjuer …",
+    "list.delete_confirm": "Flytta intervjun med {who} till papperskorgen?",
+    "list.deleted": "Flyttade {who} till papperskorgen (ångra med t, r).",
+    "list.nothing_selected": "Ingen intervju är vald.",
+    "status.draft": "utkast",
+    "status.complete": "klar",
+    "noname": "(namnlös)",
+    # Key descriptions (Footer, command palette)
+    "key.new": "Ny",
+    "key.new.tip": "Starta en ny intervju",
+    "key.open": "Öppna",
+    "key.open.tip": "Öppna den valda intervjun",
+    "key.search": "Sök",
+    "key.search.tip": "Sök bland namn, organisationer och svar",
+    "key.delete": "Radera",
+    "key.delete.tip": "Flytta den valda intervjun till papperskorgen",
+    "key.trash": "Papperskorg",
+    "key.trash.tip": "Visa raderade intervjuer och återställ dem",
+    "key.export_md": "Exportera",
+    "key.export_md.tip": "Exportera den valda intervjun som Markdown",
+    "key.quit": "Avsluta",
+    "key.quit.tip": "Spara och avsluta programmet",
+    "key.next": "Nästa",
+    "key.next.tip": "Gå till nästa steg",
+    "key.prev": "Föregående",
+    "key.prev.tip": "Gå till föregående steg",
+    "key.save": "Spara",
+    "key.save.tip": "Spara nu",
+    "key.preview": "Granska",
+    "key.preview.tip": "Visa artikeln som den exporteras",
+    "key.export": "Exportera",
+    "key.export.tip": "Exportera artikeln som Markdown och HTML",
+    "key.back": "Tillbaka",
+    "key.back.tip": "Spara och gå tillbaka till listan",
+    "key.history": "Historik",
+    "key.history.tip": "Visa tidigare versioner av fältet och återställ en",
+    "key.editor": "Extern editor",
+    "key.editor.tip": "Redigera svaret i $EDITOR",
+    "key.restore": "Återställ",
+    "key.restore.tip": "Återställ den valda intervjun",
+    "key.close": "Stäng",
+    "key.pick": "Välj citat",
+    "key.yes": "Ja",
+    "key.no": "Nej",
+    "cmd.open_interview": "Öppna intervju",
+    # Editor
+    "step.person": "Person",
+    "step.question": "Fråga {n}",
+    "step.quote": "Citat",
+    "step.review": "Granska",
+    "progress.person": "Person · steg 1 av {steps}",
+    "progress.question": "Fråga {n} av {total}",
+    "progress.quote": "Citat · steg {step} av {steps}",
+    "progress.review": "Granska · steg {step} av {steps}",
+    "field.name": "Namn",
+    "field.title": "Titel",
+    "field.organisation": "Organisation",
+    "field.date": "Datum (ÅÅÅÅ-MM-DD)",
+    "field.interviewer": "Intervjuare",
+    "field.quote": "Citat (lyfts fram i artikeln)",
+    "field.quote.placeholder": "Skriv ett eget citat eller välj en mening nedan",
+    "date.invalid": "Datumet ska skrivas ÅÅÅÅ-MM-DD; det senaste giltiga datumet sparas.",
+    "words": "{n} ord",
+    "words.one": "1 ord",
+    "quote.candidates": "Meningar ur svaren – tabb hit och tryck 1–9 eller enter:",
+    "quote.none": "Inga meningar ännu – svara på frågorna först, eller skriv ett eget citat.",
+    "review.warn.answer": "Fråga {n} saknar svar.",
+    "review.warn.quote": "Citat saknas.",
+    "review.warn.name": "Namn saknas.",
+    "review.ok": "Allt är ifyllt. Exportera med ctrl+o.",
+    "review.export": "Exportera (Markdown och HTML)",
+    "save.unsaved": "Osparade ändringar",
+    "save.saving": "Sparar …",
+    "save.saved": "Sparad {time}",
+    "save.error": "Kunde inte spara – försöker igen",
+    "save.failed": "Kunde inte spara: {error}. Texten finns kvar; nytt försök om {seconds} s.",
+    "save.conflict": (
+        "Ett annat fönster ändrade den här intervjun samtidigt. Din text sparades; "
+        "den andra versionen finns i historiken (F2)."
+    ),
+    "save.recreated": (
+        "Intervjun hade raderats i ett annat fönster. Din text sparades som en ny intervju."
+    ),
+    "save.leave_anyway": "Kunde inte spara: {error}\n\nLämna ändå? Osparad text går förlorad.",
+    "save.quit_anyway": "Kunde inte spara: {error}\n\nAvsluta ändå? Osparad text går förlorad.",
+    "exported": "Exporterade till {paths}",
+    "export.failed": "Kunde inte exportera: {error}",
+    "editor.unsupported": "Extern editor fungerar inte i den här terminalen.",
+    "editor.failed": "Kunde inte starta {editor}: {error}",
+    "history.title": "Tidigare versioner: {field}",
+    "history.empty": "Det här fältet har inga tidigare versioner ännu.",
+    "history.hint": (
+        "Enter återställer den valda versionen (den nuvarande hamnar i historiken). Esc stänger."
+    ),
+    "history.restored": "Återställde versionen från {time}.",
+    "history.field.answer": "svar {n}",
+    "history.none_here": ("Välj ett fält (svar, citat eller personuppgift) för att se historiken."),
+    # Trash
+    "trash.subtitle": "Papperskorg",
+    "trash.col.deleted": "Raderad",
+    "trash.empty": "Papperskorgen är tom.",
+    "trash.restored": "Återställde {who}.",
+    # Textual's own palette commands
+    "sys.Theme": "Tema|Byt färgtema",
+    "sys.Keys": "Tangenter|Visa eller dölj hjälpen för tangenterna",
+    "sys.Maximize": "Maximera|Maximera det markerade fältet",
+    "sys.Minimize": "Återställ storlek|Visa fältet i normal storlek igen",
+    "sys.Screenshot": "Skärmbild|Spara en SVG-skärmbild av skärmen",
+    # Errors
+    "error.store": "Fel i databasen: {error}",
+}
+
+EN: dict[str, str] = {
+    "app.title": "QM interviews",
+    "list.subtitle": "Interviews",
+    "list.search": "Search names, organisations and answers …",
+    "list.col.date": "Date",
+    "list.col.name": "Name",
+    "list.col.organisation": "Organisation",
+    "list.col.status": "Status",
+    "list.col.progress": "Answered",
+    "list.empty": (
+        "No interviews yet.\n\nPress [b]n[/b] to start a new interview, "
+        "or import with [b]qm-tui import FILE[/b]."
+    ),
+    "list.no_match": "No interviews match “{query}”.",
+    "list.count": "{shown} of {total} interviews",
+    "list.loading": "Reading interviews …",
+    "list.delete_confirm": "Move the interview with {who} to the trash?",
+    "list.deleted": "Moved {who} to the trash (undo with t, r).",
+    "list.nothing_selected": "No interview is selected.",
+    "status.draft": "draft",
+    "status.complete": "complete",
+    "noname": "(no name)",
+    "key.new": "New",
+    "key.new.tip": "Start a new interview",
+    "key.open": "Open",
+    "key.open.tip": "Open the selected interview",
+    "key.search": "Search",
+    "key.search.tip": "Search names, organisations and answers",
+    "key.delete": "Delete",
+    "key.delete.tip": "Move the selected interview to the trash",
+    "key.trash": "Trash",
+    "key.trash.tip": "Show deleted interviews and restore them",
+    "key.export_md": "Export",
+    "key.export_md.tip": "Export the selected interview as Markdown",
+    "key.quit": "Quit",
+    "key.quit.tip": "Save and quit",
+    "key.next": "Next",
+    "key.next.tip": "Go to the next step",
+    "key.prev": "Previous",
+    "key.prev.tip": "Go to the previous step",
+    "key.save": "Save",
+    "key.save.tip": "Save now",
+    "key.preview": "Preview",
+    "key.preview.tip": "Show the article as it will be exported",
+    "key.export": "Export",
+    "key.export.tip": "Export the article as Markdown and HTML",
+    "key.back": "Back",
+    "key.back.tip": "Save and go back to the list",
+    "key.history": "History",
+    "key.history.tip": "Show earlier versions of the field and restore one",
+    "key.editor": "External editor",
+    "key.editor.tip": "Edit the answer in $EDITOR",
+    "key.restore": "Restore",
+    "key.restore.tip": "Restore the selected interview",
+    "key.close": "Close",
+    "key.pick": "Pick quote",
+    "key.yes": "Yes",
+    "key.no": "No",
+    "cmd.open_interview": "Open interview",
+    "step.person": "Person",
+    "step.question": "Question {n}",
+    "step.quote": "Quote",
+    "step.review": "Review",
+    "progress.person": "Person · step 1 of {steps}",
+    "progress.question": "Question {n} of {total}",
+    "progress.quote": "Quote · step {step} of {steps}",
+    "progress.review": "Review · step {step} of {steps}",
+    "field.name": "Name",
+    "field.title": "Title",
+    "field.organisation": "Organisation",
+    "field.date": "Date (YYYY-MM-DD)",
+    "field.interviewer": "Interviewer",
+    "field.quote": "Pull quote (highlighted in the article)",
+    "field.quote.placeholder": "Type your own quote or pick a sentence below",
+    "date.invalid": "Write the date as YYYY-MM-DD; the last valid date is saved.",
+    "words": "{n} words",
+    "words.one": "1 word",
+    "quote.candidates": "Sentences from the answers – tab here and press 1–9 or enter:",
+    "quote.none": "No sentences yet – answer the questions first, or type your own quote.",
+    "review.warn.answer": "Question {n} has no answer.",
+    "review.warn.quote": "The quote is missing.",
+    "review.warn.name": "The name is missing.",
+    "review.ok": "Everything is filled in. Export with ctrl+o.",
+    "review.export": "Export (Markdown and HTML)",
+    "save.unsaved": "Unsaved changes",
+    "save.saving": "Saving …",
+    "save.saved": "Saved {time}",
+    "save.error": "Could not save – retrying",
+    "save.failed": "Could not save: {error}. The text is kept; retrying in {seconds} s.",
+    "save.conflict": (
+        "Another window changed this interview at the same time. Your text was saved; "
+        "the other version is in the history (F2)."
+    ),
+    "save.recreated": (
+        "The interview had been deleted in another window. Your text was saved as a new one."
+    ),
+    "save.leave_anyway": "Could not save: {error}\n\nLeave anyway? Unsaved text will be lost.",
+    "save.quit_anyway": "Could not save: {error}\n\nQuit anyway? Unsaved text will be lost.",
+    "exported": "Exported to {paths}",
+    "export.failed": "Could not export: {error}",
+    "editor.unsupported": "An external editor is not supported in this terminal.",
+    "editor.failed": "Could not start {editor}: {error}",
+    "history.title": "Earlier versions: {field}",
+    "history.empty": "This field has no earlier versions yet.",
+    "history.hint": (
+        "Enter restores the selected version (the current one goes into the history). Esc closes."
+    ),
+    "history.restored": "Restored the version from {time}.",
+    "history.field.answer": "answer {n}",
+    "history.none_here": (
+        "Choose a field (an answer, the quote or a person field) to see its history."
+    ),
+    "trash.subtitle": "Trash",
+    "trash.col.deleted": "Deleted",
+    "trash.empty": "The trash is empty.",
+    "trash.restored": "Restored {who}.",
+    "sys.Theme": "Theme|Change the colour theme",
+    "sys.Keys": "Keys|Show or hide the help for the keys",
+    "sys.Maximize": "Maximize|Maximize the focused field",
+    "sys.Minimize": "Minimize|Show the field at its normal size again",
+    "sys.Screenshot": "Screenshot|Save an SVG screenshot of the screen",
+    "error.store": "Database error: {error}",
+}
+
+STRINGS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
+
+
+def detect_lang(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The UI language: `explicit` if given, else `en` for an English locale, else `sv`.
+
+    The locale is the first non-empty of LC_ALL, LC_MESSAGES and LANG (the POSIX order).
+    """
+    if explicit:
+        return explicit if explicit in STRINGS else "sv"
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "sv"
+    return "sv"
+
+
+class Texts:
+    """The UI strings of one language; call with a key and format arguments."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in STRINGS else "sv"
+        self._strings = STRINGS[self.lang]
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self._strings.get(key) or SV.get(key, key)
+        return text.format(**values) if values else text

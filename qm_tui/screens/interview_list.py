@@ -1,0 +1,342 @@
+"""The start screen: every interview, newest first, with incremental search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ..errors import StoreError
+from ..i18n import SV, Texts
+from .base import QMScreen, localize_bindings
+
+if TYPE_CHECKING:
+    from ..app import QMApp
+    from ..store import InterviewStore
+
+
+FILL_CHUNK = 200  # table rows added per step
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One interview as the list shows it, with a lowercase text to search in."""
+
+    id: int
+    date: str
+    name: str
+    organisation: str
+    status: str
+    answered: int
+    questions: int
+    haystack: str
+
+    @classmethod
+    def from_document(cls, doc: dict[str, Any]) -> ListRow:
+        """Build a row from a raw store document (cheaper than parsing an Interview)."""
+        answers = [str(a.get("answer", "")) for a in doc.get("answers", [])]
+        texts = [
+            str(doc.get(k, "")) for k in ("name", "organisation", "title", "interviewer", "quote")
+        ]
+        return cls(
+            id=int(doc["id"]),
+            date=str(doc.get("date", "")),
+            name=str(doc.get("name", "")),
+            organisation=str(doc.get("organisation", "")),
+            status=str(doc.get("status", "draft")),
+            answered=sum(1 for a in answers if a.strip()),
+            questions=len(answers),
+            haystack="\n".join(texts + answers).lower(),
+        )
+
+    def matches(self, terms: list[str]) -> bool:
+        """True when every search term occurs somewhere in the interview."""
+        return all(term in self.haystack for term in terms)
+
+
+def load_rows(store: InterviewStore) -> list[ListRow]:
+    """Every interview as a list row, newest first."""
+    return [ListRow.from_document(doc) for doc in store.documents()]
+
+
+def who(row: ListRow, t: Texts) -> str:
+    """How an interview is named in messages: name and organisation."""
+    name = row.name or t("noname")
+    return f"{name} ({row.organisation})" if row.organisation else name
+
+
+class InterviewTable(DataTable[str | Text]):
+    """The table of interviews; its enter key is named in the Footer ("Öppna")."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter", "select_cursor", SV["key.open"], tooltip=SV["key.open.tip"], id="list.open"
+        ),
+    ]
+
+    def __init__(self, texts: Texts, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        localize_bindings(self, texts)
+
+
+class InterviewListScreen(QMScreen):
+    """The interviews, newest first; open, create, search, delete, export."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", SV["key.new"], tooltip=SV["key.new.tip"], id="list.new"),
+        Binding("enter", "open", SV["key.open"], tooltip=SV["key.open.tip"], id="list.open"),
+        Binding(
+            "slash", "search", SV["key.search"], tooltip=SV["key.search.tip"], id="list.search"
+        ),
+        Binding("d", "delete", SV["key.delete"], tooltip=SV["key.delete.tip"], id="list.delete"),
+        Binding("t", "trash", SV["key.trash"], tooltip=SV["key.trash.tip"], id="list.trash"),
+        Binding(
+            "e", "export", SV["key.export_md"], tooltip=SV["key.export_md.tip"], id="list.export_md"
+        ),
+        Binding("escape", "leave_search", show=False),
+        Binding("q", "app.quit", SV["key.quit"], tooltip=SV["key.quit.tip"], id="list.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[ListRow] = []
+        self.shown: list[ListRow] = []
+        self.loaded = False
+        self._fill_generation = 0
+        self.opening = False  # while an interview opens, keys meant for it must not act here
+
+    def compose(self) -> ComposeResult:
+        t = self.qm.t
+        yield Header()
+        yield Input(placeholder=t("list.search"), id="search")
+        table: DataTable[str | Text] = DataTable(
+            id="interviews", cursor_type="row", zebra_stripes=True
+        )
+        table.add_column(t("list.col.date"), key="date", width=10)
+        table.add_column(t("list.col.name"), key="name")
+        table.add_column(t("list.col.organisation"), key="organisation")
+        table.add_column(t("list.col.status"), key="status")
+        table.add_column(t("list.col.progress"), key="progress")
+        yield table
+        yield Static(t("list.loading"), id="empty")
+        yield Static(id="count")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.qm.t("list.subtitle")
+        self.add_class("-empty")
+        self.query_one("#interviews").focus()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:
+            self.reload()
+
+    @property
+    def table(self) -> DataTable[str | Text]:
+        """The table of interviews."""
+        return cast("DataTable[str | Text]", self.query_one("#interviews", DataTable))
+
+    # -- loading and filtering ---------------------------------------------------------
+
+    @work(exclusive=True, group="list")
+    async def reload(self, select: int | None = None) -> None:
+        """Read the interviews in a thread, then show them (keeping the selection)."""
+        try:
+            rows = await self.qm.run_store(load_rows)
+        except StoreError as exc:
+            self.notify(self.qm.t("error.store", error=exc), severity="error", timeout=10)
+            return
+        if select is None:
+            select = self.selected_id()
+        self.rows = rows
+        self.loaded = True
+        self.refilter(select)
+
+    def refilter(self, select: int | None = None) -> None:
+        """Show the rows matching the search box, keeping `select` selected if shown.
+
+        Rows go into the table in chunks between key presses, so that typing in the search box
+        stays responsive with thousands of interviews.
+        """
+        t = self.qm.t
+        query = self.query_one("#search", Input).value
+        terms = query.lower().split()
+        self.shown = [r for r in self.rows if r.matches(terms)] if terms else self.rows
+        self.table.clear()
+        self._fill_generation += 1
+        index = next((i for i, r in enumerate(self.shown) if r.id == select), 0)
+        self._fill(self._fill_generation, 0, index)
+        empty = self.query_one("#empty", Static)
+        if not self.rows:
+            empty.update(t("list.empty"))
+        elif not self.shown:
+            empty.update(Text(t("list.no_match", query=query)))
+        self.set_class(not self.shown, "-empty")
+        self.query_one("#count", Static).update(
+            t("list.count", shown=len(self.shown), total=len(self.rows))
+        )
+
+    def _fill(self, generation: int, start: int, cursor: int) -> None:
+        if generation != self._fill_generation:
+            return  # the search changed meanwhile
+        t = self.qm.t
+        chunk = self.shown[start : start + FILL_CHUNK]
+        table = self.table
+        table.add_rows(
+            (
+                r.date,
+                r.name or Text(t("noname"), style="dim italic"),
+                r.organisation,
+                t(f"status.{r.status}") if r.status in ("draft", "complete") else r.status,
+                f"{r.answered} / {r.questions}",
+            )
+            for r in chunk
+        )
+        if start <= cursor < start + len(chunk):
+            table.move_cursor(row=cursor, animate=False)
+        if start + FILL_CHUNK < len(self.shown):
+            self.call_later(self._fill, generation, start + FILL_CHUNK, cursor)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        if self.loaded:
+            self.refilter(self.selected_id())
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.table.focus()
+
+    def selected(self) -> ListRow | None:
+        """The row under the cursor."""
+        if not self.shown:
+            return None
+        return self.shown[min(max(self.table.cursor_row, 0), len(self.shown) - 1)]
+
+    def selected_id(self) -> int | None:
+        """The id of the interview under the cursor."""
+        row = self.selected()
+        return row.id if row else None
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Row actions only make sense on a row; grey them out otherwise."""
+        if self.opening:
+            return False
+        if action in ("open", "delete", "export"):
+            return self.selected() is not None
+        return True
+
+    def action_search(self) -> None:
+        """Focus the search box."""
+        self.query_one("#search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        """Escape in the search box: clear it, then go back to the table."""
+        search = self.query_one("#search", Input)
+        if self.focused is search:
+            search.value = ""
+            self.table.focus()
+
+    @on(DataTable.RowSelected, "#interviews")
+    async def _row_selected(self) -> None:
+        await self.action_open()
+
+    async def action_new(self) -> None:
+        """Create a new interview in the store right away and open it."""
+        qm = self.qm
+        self.opening = True
+        interview = qm.question_sets.default(qm.lang).new_interview()
+        try:
+            new_id = await qm.run_store(lambda store: store.add(interview))
+        except StoreError as exc:
+            self.opening = False
+            self.notify(qm.t("error.store", error=exc), severity="error", timeout=10)
+            return
+        self.query_one("#search", Input).value = ""
+        await self.open_interview(new_id, is_new=True)
+
+    async def action_open(self) -> None:
+        """Open the selected interview in the editor."""
+        row = self.selected()
+        if row is not None and not self.opening:
+            self.opening = True
+            await self.open_interview(row.id)
+
+    async def open_interview(self, interview_id: int, is_new: bool = False) -> None:
+        """Read an interview and open it in the editor."""
+        from .editor import EditorScreen
+
+        qm = self.qm
+        try:
+            interview = await qm.run_store(lambda store: store.get(interview_id))
+        except StoreError as exc:
+            self.notify(qm.t("error.store", error=exc), severity="error", timeout=10)
+            return
+        finally:
+            self.opening = False
+        await qm.push_screen(EditorScreen(interview_id, interview, is_new=is_new))
+
+    def action_delete(self) -> None:
+        """Ask, then move the selected interview to the trash."""
+        from .confirm import ConfirmScreen
+
+        row = self.selected()
+        if row is None:
+            return
+        t = self.qm.t
+        question = t("list.delete_confirm", who=who(row, t))
+        self.app.push_screen(ConfirmScreen(question), partial(self._delete_confirmed, row))
+
+    async def _delete_confirmed(self, row: ListRow, yes: bool | None) -> None:
+        if not yes:
+            return
+        qm = self.qm
+        try:
+            await qm.run_store(lambda store: store.delete(row.id))
+        except StoreError as exc:
+            self.notify(qm.t("error.store", error=exc), severity="error", timeout=10)
+            return
+        self.notify(qm.t("list.deleted", who=who(row, qm.t)))
+        index = self.shown.index(row) if row in self.shown else 0
+        rest = [r for r in self.shown if r.id != row.id]
+        following = rest[min(index, len(rest) - 1)].id if rest else None
+        self.reload(select=following)
+
+    def action_trash(self) -> None:
+        """Show the trash."""
+        from .trash import TrashScreen
+
+        self.app.push_screen(TrashScreen())
+
+    async def action_export(self) -> None:
+        """Export the selected interview as Markdown into the export folder."""
+        row = self.selected()
+        if row is not None:
+            await export_interview(self.qm, row.id, ("md",))
+
+
+async def export_interview(app: QMApp, interview_id: int, formats: tuple[str, ...]) -> None:
+    """Export a stored interview in a thread and say where the files went."""
+    from ..export import export_article, export_dir
+
+    lang_of = app.question_sets.lang_of
+
+    def export(store: InterviewStore) -> list[str]:
+        interview = store.get(interview_id)
+        paths = export_article(interview, formats, export_dir(), lang_of(interview.question_set))
+        return [str(p) for p in paths]
+
+    try:
+        paths = await app.run_store(export)
+    except (StoreError, OSError) as exc:
+        app.notify(app.t("export.failed", error=exc), severity="error", timeout=10)
+        return
+    app.notify(app.t("exported", paths="\n".join(paths)), timeout=8)

@@ -1,0 +1,292 @@
+"""The TUI under stress: huge pastes, tiny terminals, emoji, failing saves and a second window."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from textual.events import Paste
+from textual.widgets import Input, Markdown, TextArea
+
+from qm_tui.app import QMApp
+from qm_tui.screens import autosave as autosave_module
+from qm_tui.screens.confirm import ConfirmScreen
+from qm_tui.screens.interview_list import InterviewListScreen
+from qm_tui.store import InterviewStore, StoreError
+from qm_tui.widgets.status_line import StatusLine
+
+from .test_app_flow import editor, sample, wait_for
+
+SIZE = (110, 34)
+
+
+@pytest.fixture(autouse=True)
+def _env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
+    monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
+
+
+async def test_a_50000_character_paste(tmp_path: Path) -> None:
+    db = tmp_path / "qm.json"
+    target = InterviewStore(db).add(sample())
+    text = ("Samverkan i Växjö 🎉 är stark. " * 2000)[:50_000]
+    app = QMApp(db_path=db, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        ed = editor(app)
+        await pilot.press("ctrl+n")
+        area = ed.query_one("#answer-0", TextArea)
+        area.clear()
+        app.post_message(Paste(text))
+        await pilot.pause()
+        assert area.text == text
+        assert ed.query_one("#words-0").render().plain == f"{len(text.split())} ord"
+        await pilot.press(*"åäö")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert ed.query_one(Markdown)
+        assert await ed.flush()
+    assert InterviewStore(db).get(target).answers[0].answer == text + "åäö"
+
+
+async def test_tiny_terminal_and_resizing(tmp_path: Path) -> None:
+    db = tmp_path / "qm.json"
+    app = QMApp(db_path=db, lang="sv")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        ed = editor(app)
+        assert not ed.query_one("#steps").display  # the step list gives way to the text
+        await pilot.press(*"Åsa")
+        for _ in range(ed.review_step):
+            await pilot.press("ctrl+n")
+            await pilot.press(*"Öl.")
+            await pilot.pause()
+        assert ed.step == ed.review_step
+        await pilot.resize_terminal(110, 34)
+        await pilot.pause()
+        assert ed.query_one("#steps").display
+        await pilot.resize_terminal(40, 12)
+        await pilot.press("ctrl+b", "ctrl+b")
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        await pilot.resize_terminal(40, 12)
+        await pilot.press(*"ÅÄÖ")
+        assert await ed.flush()
+    stored = InterviewStore(db).get(1)
+    assert stored.name == "Åsa"
+    assert stored.answers[4].answer == "Öl.ÅÄÖ"
+
+
+async def test_emoji_and_swedish_letters_in_every_field(tmp_path: Path) -> None:
+    db = tmp_path / "qm.json"
+    app = QMApp(db_path=db, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        ed = editor(app)
+        for name in ("name", "title", "organisation", "interviewer"):
+            ed.query_one(f"#field-{name}", Input).focus()
+            app.post_message(Paste(f"Åsa 👩🏽‍💼 {name} ÄÖ"))
+            await pilot.pause()
+        for n in range(1, 6):
+            await pilot.press("ctrl+n")
+            app.post_message(Paste(f"Svar {n}: Ärligt talat 🚀 går det bra. Mycket bra å ö!"))
+            await pilot.pause()
+        await pilot.press("ctrl+n", "tab", "1")
+        await pilot.press("ctrl+r", "ctrl+o")
+        await pilot.pause()
+        assert await ed.flush()
+    stored = InterviewStore(db).get(1)
+    assert stored.name == "Åsa 👩🏽‍💼 name ÄÖ"
+    assert stored.quote == "Svar 1: Ärligt talat 🚀 går det bra."
+    assert stored.answers[4].answer.startswith("Svar 5: Ärligt")
+    md = next((tmp_path / "export").glob("*.md")).read_text(encoding="utf-8")
+    assert "👩🏽‍💼" in md and "🚀" in md
+
+
+async def test_a_failing_save_is_shown_retried_and_keeps_the_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "qm.json"
+    target = InterviewStore(db).add(sample())
+    monkeypatch.setattr(autosave_module, "RETRY_DELAY", 0.3)
+    real_save = InterviewStore.save
+    failing = True
+
+    def save(self: InterviewStore, *args: object, **kwargs: object) -> object:
+        if failing:
+            raise StoreError(f"cannot save to {db}: the disk is full")
+        return real_save(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(InterviewStore, "save", save)
+    app = QMApp(db_path=db, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        ed = editor(app)
+        await pilot.press("ctrl+n", *"Hej", "ctrl+s")
+        await pilot.pause()
+        status = ed.query_one(StatusLine)
+        assert status.save_text == "Kunde inte spara – försöker igen"
+        assert any(
+            n.severity == "error" and "the disk is full" in n.message for n in app._notifications
+        )
+        assert ed.query_one("#answer-0", TextArea).text.endswith("Hej")
+        await pilot.press("escape")  # leaving asks instead of dropping the text
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is ed
+        failing = False
+        await wait_for(pilot, lambda: status.save_text.startswith("Sparad "))
+    assert InterviewStore(db).get(target).answers[0].answer.endswith("Hej")
+
+
+async def test_quitting_with_a_failing_save_asks_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "qm.json"
+    InterviewStore(db).add(sample())
+
+    def save(self: InterviewStore, *args: object, **kwargs: object) -> object:
+        raise StoreError("read-only file")
+
+    monkeypatch.setattr(InterviewStore, "save", save)
+    app = QMApp(db_path=db, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+n", *"x", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Avsluta ändå?" in app.screen.question
+        await pilot.press("j")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_second_window_changing_the_same_interview_is_warned_about(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "qm.json"
+    target = InterviewStore(db).add(sample())
+    app = QMApp(db_path=db, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        other = InterviewStore(db)  # the other window
+        other.save(target, other.get(target).with_answer(0, "Från det andra fönstret."))
+        await pilot.press("ctrl+n", *" Mitt tillägg.", "ctrl+s")
+        await pilot.pause()
+        warnings = [n for n in app._notifications if n.severity == "warning"]
+        assert warnings and "Ett annat fönster" in warnings[0].message
+    stored = InterviewStore(db)
+    assert stored.get(target).answers[0].answer.endswith("Mitt tillägg.")
+    history = [v.value for v in stored.history(target, "answers.1")]
+    assert "Från det andra fönstret." in history
+
+
+async def test_second_instance_saves_of_different_interviews_both_survive(tmp_path: Path) -> None:
+    db = tmp_path / "qm.json"
+    first = InterviewStore(db).add(sample("Anna Ek"))
+    second = InterviewStore(db).add(sample("Bo Ek"))
+    app = QMApp(db_path=db, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # newest first: "Anna Ek" is second
+        await pilot.pause()
+        assert editor(app).interview_id == first
+        other = InterviewStore(db)
+        other.save(second, other.get(second).with_answer(0, "Andra fönstret"))
+        await pilot.press("ctrl+n", *"!", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewListScreen)
+        assert not [n for n in app._notifications if n.severity == "warning"]
+    stored = InterviewStore(db)
+    assert stored.get(second).answers[0].answer == "Andra fönstret"
+    assert stored.get(first).answers[0].answer.endswith("!")
+
+
+async def test_english_interface(tmp_path: Path) -> None:
+    app = QMApp(db_path=tmp_path / "qm.json", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "No interviews yet" in str(app.screen.query_one("#empty").render())
+        await pilot.press("n")
+        await pilot.pause()
+        ed = editor(app)
+        assert ed.interview.question_set == "qm-en"
+        await pilot.press("ctrl+n")
+        assert ed.query_one(StatusLine).query_one("#progress").render().plain == ("Question 1 of 5")
+        descriptions = {b.binding.description for b in ed.active_bindings.values()}
+        assert {"Next", "Previous", "Save", "Preview", "Export", "Back", "Quit"} <= descriptions
+
+
+async def test_typing_into_an_interview_deleted_elsewhere_keeps_the_text(tmp_path: Path) -> None:
+    db = tmp_path / "qm.json"
+    target = InterviewStore(db).add(sample())
+    app = QMApp(db_path=db, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        InterviewStore(db).delete(target)  # another window deletes it
+        await pilot.press("ctrl+n", *" Kvar!", "ctrl+s")
+        await pilot.pause()
+        ed = editor(app)
+        assert ed.interview_id != target
+        assert any("raderats i ett annat fönster" in n.message for n in app._notifications)
+    stored = InterviewStore(db)
+    assert stored.get(ed.interview_id).answers[0].answer.endswith(" Kvar!")
+    assert [t.id for t in stored.trash()] == [target]
+
+
+KILL_CHILD = """
+import asyncio, sys, time
+from pathlib import Path
+from qm_tui.app import QMApp
+
+async def main():
+    app = QMApp(db_path=Path(sys.argv[1]), lang="sv")
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Åsa", "ctrl+n", *"Sista orden före kill")
+        print("typed", flush=True)
+        await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_loses_at_most_the_last_second(tmp_path: Path) -> None:
+    db = tmp_path / "qm.json"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILL_CHILD, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "typed"
+        time.sleep(1.5)
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    stored = InterviewStore(db).get(1)
+    assert stored.name == "Åsa"
+    assert stored.answers[0].answer == "Sista orden före kill"

@@ -1,0 +1,109 @@
+"""Snapshot tests of the list, an editor step and the preview at 110x34 (SVGs in __snapshots__)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from qm_tui.app import QMApp
+from qm_tui.store import InterviewStore
+
+from .test_app_flow import sample
+
+SIZE = (110, 34)
+
+
+@pytest.fixture(autouse=True)
+def _frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
+    monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def app_with_interviews(tmp_path: Path) -> QMApp:
+    """An app over three fixed interviews (fixed dates and save times, so pixels are stable)."""
+    store = InterviewStore(tmp_path / "qm.json")
+    people = [
+        ("Nils-Petter Nilsson", "Växjö City", "2026-03-14", 5),
+        ("Åsa Öberg", "Örebro City 🎉", "2026-02-02", 3),
+        ("", "Gävle Centrum", "2026-01-20", 0),
+    ]
+    for n, (name, organisation, date, answered) in enumerate(reversed(people)):
+        iv = sample(name, organisation)
+        for i in range(answered, 5):
+            iv = iv.with_answer(i, "")
+        stamp = f"2026-03-14T14:0{n}:12+01:00"
+        iv = replace(iv, date=date, created=stamp, updated=stamp)
+        iv = replace(iv, status="complete" if iv.is_complete() else "draft")
+        store.add(iv)
+    return QMApp(db_path=tmp_path / "qm.json", lang="sv")
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        assert isinstance(widget, Input | TextArea)
+        widget.cursor_blink = False
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+def test_interview_list(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.pause()
+        await _settle(pilot)
+
+    assert snap_compare(app_with_interviews(tmp_path), run_before=run_before, terminal_size=SIZE)
+
+
+def test_editor_answer_step(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+n", "ctrl+n")
+        await _settle(pilot)
+
+    assert snap_compare(app_with_interviews(tmp_path), run_before=run_before, terminal_size=SIZE)
+
+
+def test_editor_quote_step(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*["ctrl+n"] * 6, "tab")
+        await _settle(pilot)
+
+    assert snap_compare(app_with_interviews(tmp_path), run_before=run_before, terminal_size=SIZE)
+
+
+def test_preview(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Åsa Öberg: answers 4 and 5 are empty
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await _settle(pilot)
+
+    assert snap_compare(app_with_interviews(tmp_path), run_before=run_before, terminal_size=SIZE)
+
+
+def test_editor_in_a_tiny_terminal(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await _settle(pilot)
+
+    assert snap_compare(
+        app_with_interviews(tmp_path), run_before=run_before, terminal_size=(40, 12)
+    )
