@@ -276,22 +276,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _export_all(
     store: InterviewStore, folder: Path, fmt: str, render: Callable[[Interview], str]
 ) -> int:
-    from .slug import article_filename
+    from .slug import assign_filenames
 
-    # Oldest (lowest id, never reused) first: a name, once given, stays with its interview,
-    # however the interviews are edited later; names are unique within DIR by construction.
-    items = sorted(store.list(), key=lambda item: item.id)
+    items = store.list()
     if folder.exists() and not folder.is_dir():
         raise CLIError(f"{folder} exists and is not a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CLIError(f"cannot create {folder}: {exc.strerror or exc}") from None
-    taken: set[str] = set()
+    names = assign_filenames(((item.id, item.interview) for item in items), fmt)
     for item in items:
-        name = article_filename(item.interview, fmt, taken)
-        taken.add(name)
-        _write_export(folder / name, render(item.interview).encode("utf-8"))
+        _write_export(folder / names[item.id], render(item.interview).encode("utf-8"))
         _warn_notes(item.id, item.interview)
     print(f"Exported {len(items)} interview(s) to {folder}", file=sys.stderr)
     return 0

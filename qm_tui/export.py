@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import Interview
 from .storage import atomic_write
 
-FORMATS = ("md", "html")
+if TYPE_CHECKING:
+    from .model import Interview
+    from .store import InterviewStore
 
 
 def export_dir() -> Path:
@@ -23,20 +25,28 @@ def export_dir() -> Path:
 
 
 def export_article(
-    interview: Interview, formats: Iterable[str], folder: Path, lang: str = "sv"
+    store: InterviewStore,
+    interview_id: int,
+    interview: Interview,
+    formats: Iterable[str],
+    folder: Path,
+    lang: str = "sv",
 ) -> list[Path]:
-    """Write the article in each format into `folder`; returns the paths written.
+    """Write the article of `interview` (the editor's version of `interview_id`) in each format.
 
-    The names come from `article_filename` with nothing taken, so exporting the same interview
-    again replaces its earlier files instead of piling up copies. Raises StoreError on failure.
+    Names come from `assign_filenames` over every stored interview, as `qm-tui export --all`
+    gives them: exporting again replaces the interview's own files, and two interviews with
+    the same date, name and organisation never overwrite each other. Raises StoreError.
     """
     from .article import render_html, render_markdown
-    from .slug import article_filename
+    from .slug import assign_filenames
 
+    everyone = [(s.id, s.interview) for s in store.list() if s.id != interview_id]
+    everyone.append((interview_id, interview))
     paths = []
     for fmt in formats:
         text = render_html(interview, lang=lang) if fmt == "html" else render_markdown(interview)
-        path = folder / article_filename(interview, fmt, set())
+        path = folder / assign_filenames(everyone, fmt)[interview_id]
         atomic_write(path, text.encode("utf-8"))
         paths.append(path)
     return paths

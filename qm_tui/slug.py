@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .model import Interview
 
@@ -56,3 +57,17 @@ def article_filename(interview: Interview, fmt: str, taken: set[str]) -> str:
         n += 1
         name = f"{stem}-{n}.{fmt}"
     return name
+
+
+def assign_filenames(interviews: Iterable[tuple[int, Interview]], fmt: str) -> dict[int, str]:
+    """A distinct file name per interview id, handed out oldest (lowest id) first.
+
+    Ids are never reused, so an interview keeps its name however the others are edited, and
+    the CLI's `export --all` and the app's export agree on every name.
+    """
+    taken: set[str] = set()
+    names: dict[int, str] = {}
+    for interview_id, interview in sorted(interviews, key=lambda item: item[0]):
+        names[interview_id] = name = article_filename(interview, fmt, taken)
+        taken.add(name)
+    return names

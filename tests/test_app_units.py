@@ -11,12 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qm_tui.cli import main
 from qm_tui.export import export_article, export_dir
 from qm_tui.i18n import EN, SV, Texts, detect_lang
 from qm_tui.questions import load_question_sets
 from qm_tui.quote import quote_candidates, split_sentences
 from qm_tui.screens.autosave import clock
 from qm_tui.screens.editor import valid_date, word_count
+from qm_tui.store import InterviewStore
 
 
 def test_every_swedish_string_has_an_english_one_with_the_same_fields() -> None:
@@ -103,12 +105,34 @@ def test_export_dir_follows_the_environment(
 
 
 def test_export_article_writes_both_formats_and_replaces_its_own_files(tmp_path: Path) -> None:
+    store = InterviewStore(tmp_path / "qm.json")
     iv = load_question_sets().default("sv").new_interview(name="Åsa Öberg", date="2026-03-14")
-    first = export_article(iv, ("md", "html"), tmp_path)
-    again = export_article(iv, ("md", "html"), tmp_path)
+    iid = store.add(iv)
+    out = tmp_path / "out"
+    first = export_article(store, iid, iv, ("md", "html"), out)
+    again = export_article(store, iid, iv, ("md", "html"), out)
     assert first == again
-    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".html", ".md"]
+    assert sorted(p.suffix for p in out.iterdir()) == [".html", ".md"]
     assert "Åsa Öberg" in first[0].read_text(encoding="utf-8")
+
+
+def test_namesakes_never_overwrite_each_others_export(tmp_path: Path) -> None:
+    store = InterviewStore(tmp_path / "qm.json")
+    qs = load_question_sets().default("sv")
+    older = qs.new_interview(name="Åsa Öberg", date="2026-03-14").with_answer(0, "äldre")
+    newer = qs.new_interview(name="Åsa Öberg", date="2026-03-14").with_answer(0, "nyare")
+    a, b = store.add(older), store.add(newer)
+    out = tmp_path / "out"
+    (path_b,) = export_article(store, b, newer, ("md",), out)
+    (path_a,) = export_article(store, a, older, ("md",), out)
+    assert path_a != path_b
+    assert "nyare" in path_b.read_text(encoding="utf-8")
+    assert "äldre" in path_a.read_text(encoding="utf-8")
+    # the same names as `qm-tui export --all` gives
+    assert main(["--db", str(tmp_path / "qm.json"), "export", "--all", str(tmp_path / "all")]) == 0
+    assert sorted(p.name for p in (tmp_path / "all").iterdir()) == sorted(
+        [path_a.name, path_b.name]
+    )
 
 
 def test_the_cli_does_not_import_textual() -> None:

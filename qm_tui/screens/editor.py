@@ -6,7 +6,6 @@ leaving or quitting waits for that save and asks before dropping text it could n
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
 import os
@@ -389,10 +388,13 @@ class EditorScreen(QMScreen):
         self.autosave.save_now()
         qm = self.qm
         lang = qm.question_sets.lang_of(snapshot.question_set)
+        folder, interview_id = export_dir(), self.interview_id
+
+        def export(store: InterviewStore) -> list[Path]:
+            return export_article(store, interview_id, snapshot, ("md", "html"), folder, lang)
+
         try:
-            paths = await asyncio.to_thread(
-                export_article, snapshot, ("md", "html"), export_dir(), lang
-            )
+            paths = await qm.run_store(export)
         except (StoreError, OSError) as exc:
             self.notify(qm.t("export.failed", error=exc), severity="error", timeout=10)
             return

@@ -331,7 +331,8 @@ async def export_interview(app: QMApp, interview_id: int, formats: tuple[str, ..
 
     def export(store: InterviewStore) -> list[str]:
         interview = store.get(interview_id)
-        paths = export_article(interview, formats, export_dir(), lang_of(interview.question_set))
+        lang = lang_of(interview.question_set)
+        paths = export_article(store, interview_id, interview, formats, export_dir(), lang)
         return [str(p) for p in paths]
 
     try:
