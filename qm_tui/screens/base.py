@@ -40,27 +40,22 @@ def localize_bindings(node: DOMNode, texts: Texts) -> None:
         bindings[key] = localized
 
 
-class QMScreen(Screen[None]):
+class _QMScreenMixin:
+    """Localizes the screen's bindings on creation and gives typed access to the app."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(cast(DOMNode, self), self.qm.t)
+
+    @property
+    def qm(self) -> QMApp:
+        """The app, typed."""
+        return cast("QMApp", cast(DOMNode, self).app)
+
+
+class QMScreen(_QMScreenMixin, Screen[None]):
     """A full screen of the app."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self, self.qm.t)
 
-    @property
-    def qm(self) -> QMApp:
-        """The app, typed."""
-        return cast("QMApp", self.app)
-
-
-class QMModal(ModalScreen[ResultType]):
+class QMModal(_QMScreenMixin, ModalScreen[ResultType]):
     """A modal dialog of the app."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self, self.qm.t)
-
-    @property
-    def qm(self) -> QMApp:
-        """The app, typed."""
-        return cast("QMApp", self.app)
