@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import json
 import os
 from collections.abc import Iterator
@@ -118,6 +119,7 @@ class AtomicJSONStorage(Storage):
         self._lock: FileLock | None = None  # created on first write: filelock is slow to import
         self._cache: Tables | None = None
         self._sig: tuple[int, int, int] | None = None
+        self._swept = False
 
     def read(self) -> Tables | None:
         """The current tables (cached while the file is unchanged); None for a missing file."""
@@ -163,6 +165,15 @@ class AtomicJSONStorage(Storage):
             self._cache, self._sig = None, None
             raise
         self._cache, self._sig = data, _signature(st)
+        if not self._swept:
+            self._sweep_temp_files()
+
+    def _sweep_temp_files(self) -> None:
+        """Remove temp files left by a process killed mid-save (safe: we hold the lock)."""
+        self._swept = True
+        for stale in self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -221,3 +221,13 @@ def test_errors_have_no_traceback_as_a_process(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
     assert "not UTF-8" in result.stderr or "not valid JSON" in result.stderr
+
+
+def test_the_editor_does_not_start_on_a_corrupt_database(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path.write_bytes(b"{")
+    assert run(db_path) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not valid JSON" in err
+    assert db_path.read_bytes() == b"{"

@@ -171,3 +171,14 @@ def test_two_processes_adding_at_once_lose_nothing(db_path: Path) -> None:
     names = sorted(s.interview.name for s in InterviewStore(db_path).list())
     assert len(names) == 50
     assert names == sorted([f"Anna {n}" for n in range(25)] + [f"Björn {n}" for n in range(25)])
+
+
+def test_temp_files_of_a_killed_save_are_swept(filled: InterviewStore, db_path: Path) -> None:
+    stale = db_path.parent / f".{db_path.name}.99999.tmp"
+    stale.write_bytes(b'{"half": ')
+    other = db_path.parent / ".other.json.99999.tmp"
+    other.write_bytes(b"not ours")
+    store = InterviewStore(db_path)
+    iid = store.list()[0].id
+    store.save(iid, store.get(iid).with_answer(0, "x"))
+    assert not stale.exists() and other.exists()
