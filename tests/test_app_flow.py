@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from textual.events import Paste
@@ -62,6 +63,13 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], timeout: f
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         await pilot.pause(0.05)
+
+
+async def open_selected(pilot: Pilot[None]) -> EditorScreen:
+    """Open the selected interview from the list; returns the editor."""
+    await pilot.press("enter")
+    await pilot.pause()
+    return editor(cast(QMApp, pilot.app))
 
 
 def editor(app: QMApp) -> EditorScreen:
@@ -171,9 +179,7 @@ async def test_history_restores_an_earlier_answer(tmp_path: Path) -> None:
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        ed = editor(app)
+        ed = await open_selected(pilot)
         await pilot.press("ctrl+n", *" Tredje.")
         await pilot.press("f2")
         await pilot.pause()
@@ -243,9 +249,7 @@ async def test_autosave_after_the_debounce(tmp_path: Path) -> None:
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        ed = editor(app)
+        ed = await open_selected(pilot)
         await pilot.press("ctrl+n", *" Åäö")
         status = ed.query_one(StatusLine)
         assert status.save_text == "Osparade ändringar"

@@ -20,7 +20,7 @@ from qm_tui.screens.interview_list import InterviewListScreen
 from qm_tui.store import InterviewStore, StoreError
 from qm_tui.widgets.status_line import StatusLine
 
-from .test_app_flow import editor, sample, wait_for
+from .test_app_flow import editor, open_selected, sample, wait_for
 
 SIZE = (110, 34)
 
@@ -38,9 +38,7 @@ async def test_a_50000_character_paste(tmp_path: Path) -> None:
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        ed = editor(app)
+        ed = await open_selected(pilot)
         await pilot.press("ctrl+n")
         area = ed.query_one("#answer-0", TextArea)
         area.clear()
@@ -132,9 +130,7 @@ async def test_a_failing_save_is_shown_retried_and_keeps_the_text(
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        ed = editor(app)
+        ed = await open_selected(pilot)
         await pilot.press("ctrl+n", *"Hej", "ctrl+s")
         await pilot.pause()
         status = ed.query_one(StatusLine)
