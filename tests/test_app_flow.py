@@ -264,8 +264,7 @@ async def test_continuous_typing_is_saved_at_least_every_second(tmp_path: Path) 
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_selected(pilot)
         await pilot.press("ctrl+n")
         for _ in range(8):  # a keystroke every 0.3 s never lets the 0.8 s debounce expire
             await pilot.press("x")
@@ -306,8 +305,7 @@ async def test_command_palette_lists_the_editor_keys(tmp_path: Path) -> None:
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_selected(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for title in ("Nästa", "Föregående", "Spara", "Granska", "Exportera", "Tillbaka"):
             assert title in titles

@@ -163,8 +163,7 @@ async def test_quitting_with_a_failing_save_asks_first(
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_selected(pilot)
         await pilot.press("ctrl+n", *"x", "ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -182,8 +181,7 @@ async def test_a_second_window_changing_the_same_interview_is_warned_about(
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_selected(pilot)
         other = InterviewStore(db)  # the other window
         other.save(target, other.get(target).with_answer(0, "Från det andra fönstret."))
         await pilot.press("ctrl+n", *" Mitt tillägg.", "ctrl+s")
@@ -238,8 +236,7 @@ async def test_typing_into_an_interview_deleted_elsewhere_keeps_the_text(tmp_pat
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_selected(pilot)
         InterviewStore(db).delete(target)  # another window deletes it
         await pilot.press("ctrl+n", *" Kvar!", "ctrl+s")
         await pilot.pause()
