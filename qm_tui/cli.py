@@ -7,7 +7,6 @@ Every expected failure ends in one line on stderr and exit code 1; nothing is wr
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -277,6 +276,7 @@ def _export_all(
     store: InterviewStore, folder: Path, fmt: str, render: Callable[[Interview], str]
 ) -> int:
     from .slug import assign_filenames
+    from .storage import atomic_write
 
     items = store.list()
     if folder.exists() and not folder.is_dir():
@@ -287,23 +287,11 @@ def _export_all(
         raise CLIError(f"cannot create {folder}: {exc.strerror or exc}") from None
     names = assign_filenames(((item.id, item.interview) for item in items), fmt)
     for item in items:
-        _write_export(folder / names[item.id], render(item.interview).encode("utf-8"))
+        data = render(item.interview).encode("utf-8")
+        atomic_write(folder / names[item.id], data, durable=False)
         _warn_notes(item.id, item.interview)
     print(f"Exported {len(items)} interview(s) to {folder}", file=sys.stderr)
     return 0
-
-
-def _write_export(path: Path, data: bytes) -> None:
-    """Replace `path` atomically (temp file + rename) but without fsync: an export can be redone,
-    and a thousand fsyncs would cost more than rendering the thousand articles."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise CLIError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _warn_notes(interview_id: int, iv: Interview) -> None:

@@ -42,9 +42,11 @@ def _describe_os_error(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def atomic_write(path: Path, data: bytes) -> os.stat_result:
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_result:
     """Replace `path` with `data` so that a crash leaves either the old or the new file.
 
+    `durable` fsyncs the file and its folder, so the new file survives a power cut; exports,
+    which can be redone, skip it (a thousand fsyncs cost more than rendering the articles).
     Returns the stat of the new file. On failure the temp file is removed, the old file is
     untouched, and StoreError says why.
     """
@@ -65,7 +67,8 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(tmp, mode & 0o777 if mode is not None else 0o644)
@@ -74,7 +77,8 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise StoreError(f"cannot save to {path}: {_describe_os_error(exc)}") from exc
-    _fsync_dir(folder)
+    if durable:
+        _fsync_dir(folder)
     return path.stat()
 
 
