@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .errors import QMError
-from .store import InterviewStore, default_db_path
+from .core.errors import QMError
+from .core.store import InterviewStore, default_db_path
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
-    from .model import Interview
-    from .questions import QuestionSets
+    from .core.model import Interview
 
 
 class CLIError(QMError):
@@ -185,47 +184,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
-    """Interviews in a JSON file (one document or a list) or in an article; plus warnings."""
-    from .model import DocumentError, Interview
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CLIError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CLIError(f"{path}: not UTF-8 text") from None
-    if text.lstrip()[:1] in ("{", "["):
-        import json
-
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CLIError(f"{path}: not valid JSON ({exc})") from None
-        items = data if isinstance(data, list) else [data]
-        if not items:
-            raise CLIError(f"{path}: the list holds no interviews")
-        interviews = []
-        for n, item in enumerate(items, 1):
-            try:
-                interviews.append(Interview.from_dict(item))
-            except DocumentError as exc:
-                where = f" (interview {n})" if isinstance(data, list) else ""
-                raise CLIError(f"{path}{where}: invalid interview document: {exc}") from None
-        return interviews, []
-    from .article_import import ArticleError, parse_article
-
-    try:
-        result = parse_article(text, sets)
-    except ArticleError as exc:
-        raise CLIError(f"{path}: {exc}") from None
-    return [result.interview], [f"{path}: {w}" for w in result.warnings]
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .questions import load_question_sets
+    from .core.importing import read_import_file
+    from .core.questions import load_question_sets
 
     sets = load_question_sets()
     interviews: list[Interview] = []
@@ -243,8 +204,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .article import render_html, render_markdown
-    from .questions import load_question_sets
+    from .core.article import render_html, render_markdown
+    from .core.questions import load_question_sets
 
     store = _store(args)
     sets = load_question_sets()
@@ -265,7 +226,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    from .storage import atomic_write
+    from .core.storage import atomic_write
 
     atomic_write(Path(args.output), text.encode("utf-8"))
     print(f"Wrote {args.output}", file=sys.stderr)
@@ -275,8 +236,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _export_all(
     store: InterviewStore, folder: Path, fmt: str, render: Callable[[Interview], str]
 ) -> int:
-    from .slug import assign_filenames
-    from .storage import atomic_write
+    from .core.filenames import assign_filenames
+    from .core.storage import atomic_write
 
     items = store.list()
     if folder.exists() and not folder.is_dir():
@@ -351,7 +312,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_questions(args: argparse.Namespace) -> int:
-    from .questions import DEFAULT_SET, load_question_sets
+    from .core.questions import DEFAULT_SET, load_question_sets
 
     sets = load_question_sets()
     for error in sets.errors:
@@ -369,7 +330,7 @@ def _cmd_questions(args: argparse.Namespace) -> int:
 def _run_tui(args: argparse.Namespace) -> int:
     path = _db_path(args)
     InterviewStore(path)  # a corrupt or unreadable file stops here, before the screen changes
-    from .app import QMApp
+    from .tui.app import QMApp
 
     app = QMApp(db_path=path, lang=args.lang)
     app.run()

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from qm_tui.questions import QuestionSets, load_question_sets
+from qm_tui.core.questions import QuestionSets, load_question_sets
 
-# The model article (a copy of ../shared/reference/vaxjo-profile.txt, checked by test_questions)
+# The model article, as the association published it
 REFERENCE = Path(__file__).resolve().parent / "data" / "vaxjo-profile.txt"
-SHARED_REFERENCE = Path(__file__).resolve().parents[2] / "shared/reference/vaxjo-profile.txt"
 
 
 @pytest.fixture(autouse=True)

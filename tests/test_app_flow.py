@@ -13,14 +13,14 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
 from qm_tui import cli
-from qm_tui.app import QMApp
-from qm_tui.model import Interview
-from qm_tui.questions import load_question_sets
-from qm_tui.screens.editor import EditorScreen
-from qm_tui.screens.interview_list import InterviewListScreen
-from qm_tui.screens.trash import TrashScreen
-from qm_tui.store import InterviewStore
-from qm_tui.widgets.status_line import StatusLine
+from qm_tui.core.model import Interview
+from qm_tui.core.questions import load_question_sets
+from qm_tui.core.store import InterviewStore
+from qm_tui.tui.app import QMApp
+from qm_tui.tui.screens.editor import EditorScreen
+from qm_tui.tui.screens.interview_list import InterviewListScreen
+from qm_tui.tui.screens.trash import TrashScreen
+from qm_tui.tui.widgets.status_line import StatusLine
 
 SIZE = (110, 34)
 ANSWERS = [

@@ -13,12 +13,12 @@ import pytest
 from textual.events import Paste
 from textual.widgets import Input, Markdown, TextArea
 
-from qm_tui.app import QMApp
-from qm_tui.screens import autosave as autosave_module
-from qm_tui.screens.confirm import ConfirmScreen
-from qm_tui.screens.interview_list import InterviewListScreen
-from qm_tui.store import InterviewStore, StoreError
-from qm_tui.widgets.status_line import StatusLine
+from qm_tui.core.store import InterviewStore, StoreError
+from qm_tui.tui import autosave as autosave_module
+from qm_tui.tui.app import QMApp
+from qm_tui.tui.dialogs.confirm import ConfirmScreen
+from qm_tui.tui.screens.interview_list import InterviewListScreen
+from qm_tui.tui.widgets.status_line import StatusLine
 
 from .test_app_flow import editor, open_selected, sample, wait_for
 
@@ -251,7 +251,7 @@ async def test_typing_into_an_interview_deleted_elsewhere_keeps_the_text(tmp_pat
 KILL_CHILD = """
 import asyncio, sys, time
 from pathlib import Path
-from qm_tui.app import QMApp
+from qm_tui.tui.app import QMApp
 
 async def main():
     app = QMApp(db_path=Path(sys.argv[1]), lang="sv")

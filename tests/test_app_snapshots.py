@@ -10,8 +10,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from qm_tui.app import QMApp
-from qm_tui.store import InterviewStore
+from qm_tui.core.store import InterviewStore
+from qm_tui.tui.app import QMApp
 
 from .test_app_flow import sample
 

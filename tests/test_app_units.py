@@ -12,13 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qm_tui.cli import main
-from qm_tui.export import export_article, export_dir
-from qm_tui.i18n import EN, SV, Texts, detect_lang
-from qm_tui.questions import load_question_sets
-from qm_tui.quote import quote_candidates, split_sentences
-from qm_tui.screens.autosave import clock
-from qm_tui.screens.editor import valid_date, word_count
-from qm_tui.store import InterviewStore
+from qm_tui.core.export import export_article, export_dir
+from qm_tui.core.questions import load_question_sets
+from qm_tui.core.quote import quote_candidates, split_sentences
+from qm_tui.core.store import InterviewStore
+from qm_tui.tui.autosave import clock
+from qm_tui.tui.i18n import EN, SV, Texts, detect_lang
+from qm_tui.tui.screens.editor import valid_date, word_count
 
 
 def test_every_swedish_string_has_an_english_one_with_the_same_fields() -> None:
@@ -143,9 +143,9 @@ def test_the_cli_does_not_import_textual() -> None:
 
 def test_the_app_module_starts_lean() -> None:
     code = (
-        "import sys, qm_tui.app; "
+        "import sys, qm_tui.tui.app; "
         "print(sorted(m for m in ('tinydb', 'markdown_it', 'textual.widgets._markdown', "
-        "'qm_tui.store', 'qm_tui.screens.editor') if m in sys.modules))"
+        "'qm_tui.core.store', 'qm_tui.tui.screens.editor') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

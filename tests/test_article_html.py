@@ -10,9 +10,11 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from qm_tui.article import _article_renderer, _markdown_it, render_html, render_markdown
-from qm_tui.model import Answer, Contact, Facts, Interview
-from qm_tui.questions import load_question_sets
+from qm_tui.core.article.html import _article_renderer, render_html
+from qm_tui.core.article.markdown import commonmark_parser as _markdown_it
+from qm_tui.core.article.markdown import render_markdown
+from qm_tui.core.model import Answer, Contact, Facts, Interview
+from qm_tui.core.questions import load_question_sets
 from tests.test_article_markdown import HOSTILE_TEXT, fold, sample
 
 
@@ -109,7 +111,7 @@ def test_html_is_rendered_from_the_markdown() -> None:
 
 
 def test_importing_article_does_not_import_markdown_it() -> None:
-    code = "import sys, qm_tui.article; print('markdown_it' in sys.modules)"
+    code = "import sys, qm_tui.core.article.markdown; print('markdown_it' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

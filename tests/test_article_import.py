@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qm_tui.article import normalised, render_markdown
-from qm_tui.article_import import ArticleError, parse_article, split_title_line
-from qm_tui.model import Answer, Contact, Facts, Interview
-from qm_tui.questions import QuestionSets, load_question_sets
+from qm_tui.core.article.markdown import normalised, render_markdown
+from qm_tui.core.importing import ArticleError, parse_article, split_title_line
+from qm_tui.core.model import Answer, Contact, Facts, Interview
+from qm_tui.core.questions import QuestionSets, load_question_sets
 from tests.test_article_markdown import HOSTILE_TEXT, REFERENCE
 
 SETS = load_question_sets()

@@ -10,10 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from qm_tui.article import escape_markdown, normalise_block, normalise_line, render_markdown
-from qm_tui.article_import import parse_article
-from qm_tui.model import Answer, Contact, Facts, Interview
-from qm_tui.questions import QuestionSets, load_question_sets
+from qm_tui.core.article.markdown import (
+    escape_markdown,
+    normalise_block,
+    normalise_line,
+    render_markdown,
+)
+from qm_tui.core.importing import parse_article
+from qm_tui.core.model import Answer, Contact, Facts, Interview
+from qm_tui.core.questions import QuestionSets, load_question_sets
 from tests.conftest import REFERENCE
 
 # Everything CommonMark/GFM gives a meaning to, plus Swedish letters, emoji and odd whitespace.

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from qm_tui import __version__, storage
+from qm_tui import __version__
 from qm_tui.cli import main
-from qm_tui.questions import QuestionSets
-from qm_tui.store import InterviewStore
+from qm_tui.core import storage
+from qm_tui.core.questions import QuestionSets
+from qm_tui.core.store import InterviewStore
 
 
 def run(db: Path, *args: str) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from qm_tui.store import InterviewStore
+from qm_tui.core.store import InterviewStore
 from tests.test_article_markdown import REFERENCE, fold, visible_text
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from qm_tui.model import SCHEMA_VERSION, DocumentError, Interview
-from qm_tui.questions import QuestionSets
+from qm_tui.core.model import SCHEMA_VERSION, DocumentError, Interview
+from qm_tui.core.questions import QuestionSets
 
 
 def _doc(sets: QuestionSets) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from qm_tui.questions import (
+from qm_tui.core.questions import (
     QuestionSetError,
     builtin_dir,
     load_question_sets,
@@ -14,7 +14,7 @@ from qm_tui.questions import (
     user_dir,
 )
 
-from .conftest import REFERENCE, SHARED_REFERENCE
+from .conftest import REFERENCE
 
 
 def _reference_lines() -> list[str]:
@@ -92,9 +92,3 @@ def test_builtin_sets_are_found() -> None:
 def test_malformed_sets_say_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(QuestionSetError, match=message):
         parse_question_set(text)
-
-
-def test_the_reference_copy_is_the_shared_one() -> None:
-    if not SHARED_REFERENCE.exists():
-        pytest.fail(f"{SHARED_REFERENCE} is missing: CI lays shared/ beside the clone")
-    assert REFERENCE.read_bytes() == SHARED_REFERENCE.read_bytes()

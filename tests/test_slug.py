@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qm_tui.model import Interview
-from qm_tui.slug import MAX_STEM, article_filename, slugify
+from qm_tui.core.filenames import MAX_STEM, article_filename, slugify
+from qm_tui.core.model import Interview
 
 SAFE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.(md|html)$")
 

@@ -15,9 +15,9 @@ from typing import Any
 import orjson
 import pytest
 
-from qm_tui import storage
-from qm_tui.questions import QuestionSets
-from qm_tui.store import InterviewStore, StoreError
+from qm_tui.core import storage
+from qm_tui.core.questions import QuestionSets
+from qm_tui.core.store import InterviewStore, StoreError
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_tinydb_interface_writes_atomically(db_path: Path) -> None:
 CHILD = textwrap.dedent(
     """
     import sys
-    from qm_tui.storage import AtomicJSONStorage
+    from qm_tui.core.storage import AtomicJSONStorage
     s = AtomicJSONStorage(sys.argv[1])
     generation = 0
     print("ready", flush=True)
@@ -151,8 +151,8 @@ def test_kill_9_mid_save_leaves_a_whole_file(db_path: Path, sets: QuestionSets) 
 ADDER = textwrap.dedent(
     """
     import sys
-    from qm_tui.questions import load_question_sets
-    from qm_tui.store import InterviewStore
+    from qm_tui.core.questions import load_question_sets
+    from qm_tui.core.store import InterviewStore
     s = InterviewStore(sys.argv[1])
     qs = load_question_sets().default()
     for n in range(int(sys.argv[2])):

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from qm_tui import model
-from qm_tui import store as store_module
-from qm_tui.model import Interview
-from qm_tui.questions import QuestionSets
-from qm_tui.store import InterviewStore, NotFoundError, StoreError
+from qm_tui.core import model
+from qm_tui.core import store as store_module
+from qm_tui.core.model import Interview
+from qm_tui.core.questions import QuestionSets
+from qm_tui.core.store import InterviewStore, NotFoundError, StoreError
 
 
 @pytest.fixture

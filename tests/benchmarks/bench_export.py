@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from markdown_it import MarkdownIt
 
-from qm_tui.article import render_html, render_markdown
-from qm_tui.store import InterviewStore
+from qm_tui.core.article.markdown import render_html, render_markdown
+from qm_tui.core.store import InterviewStore
 from tests.benchmarks.corpus import interviews
 
 

@@ -23,8 +23,8 @@ from tinydb import TinyDB
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import qm_tui
-from qm_tui.model import Interview
-from qm_tui.store import InterviewStore
+from qm_tui.core.model import Interview
+from qm_tui.core.store import InterviewStore
 from tests.benchmarks.corpus import interviews
 
 

@@ -44,7 +44,7 @@ if mode == "minimal":
 
     app = Minimal()
 else:
-    from qm_tui.app import QMApp
+    from qm_tui.tui.app import QMApp
 
     app = QMApp(db_path=Path(db), lang="sv")
 
@@ -64,7 +64,7 @@ def make_db(path: Path, count: int) -> Path:
     """A database with `count` synthetic interviews (plus nothing else)."""
     from corpus import interviews
 
-    from qm_tui.store import InterviewStore
+    from qm_tui.core.store import InterviewStore
 
     store = InterviewStore(path)
     if count:
@@ -86,9 +86,9 @@ def startup_seconds(mode: str, db: Path) -> float:
 
 async def typing_seconds(db: Path, interview_id: int) -> float:
     """Seconds to press TEXT into the first answer of an interview."""
-    from qm_tui.app import QMApp
-    from qm_tui.screens.editor import EditorScreen
-    from qm_tui.screens.interview_list import InterviewListScreen
+    from qm_tui.tui.app import QMApp
+    from qm_tui.tui.screens.editor import EditorScreen
+    from qm_tui.tui.screens.interview_list import InterviewListScreen
 
     app = QMApp(db_path=db, lang="sv")
     async with app.run_test(size=(110, 34)) as pilot:

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from textual.timer import Timer
 from textual.worker import Worker
 
-from ..errors import StoreError
-from ..model import Interview
+from ..core.errors import StoreError
+from ..core.model import Interview
 
 if TYPE_CHECKING:
-    from ..store import InterviewStore, SaveResult
-    from .base import QMScreen
+    from ..core.store import InterviewStore, SaveResult
+    from .screens.base import QMScreen
 
 SAVE_DELAY = 0.8  # seconds of quiet before a save
 MAX_SAVE_DELAY = 1.0  # ...but never more than this after the first unsaved change
@@ -41,7 +41,7 @@ def save_interview(
     store: InterviewStore, *, interview_id: int, interview: Interview, base: Interview
 ) -> tuple[int, SaveResult]:
     """Save; if another window deleted the interview meanwhile, store the text anew."""
-    from ..store import NotFoundError, SaveResult
+    from ..core.store import NotFoundError, SaveResult
 
     try:
         return interview_id, store.save(interview_id, interview, base=base)

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from ..i18n import SV
-from .base import QMModal
+from ..screens.base import QMModal
 
 
 class ConfirmScreen(QMModal[bool]):

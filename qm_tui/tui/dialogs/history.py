@@ -12,10 +12,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..errors import StoreError
+from ...core.errors import StoreError
+from ...core.store import Version
 from ..i18n import SV, Texts
-from ..store import Version
-from .base import QMModal
+from ..screens.base import QMModal
 
 
 def field_label(field: str, t: Texts) -> str:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from .interview_list import InterviewListScreen, ListRow, who
+from .screens.interview_list import InterviewListScreen, ListRow, who
 
 if TYPE_CHECKING:
-    from ..app import QMApp
+    from .app import QMApp
 
 
 class OpenInterviewProvider(Provider):

@@ -39,7 +39,7 @@ def export_article(
     the same date, name and organisation never overwrite each other. Raises StoreError.
     """
     from .article import render_html, render_markdown
-    from .slug import assign_filenames
+    from .filenames import assign_filenames
 
     everyone = [(s.id, s.interview) for s in store.list() if s.id != interview_id]
     everyone.append((interview_id, interview))

@@ -24,19 +24,19 @@ from textual.validation import Function
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Label, Static, TextArea
 
-from ..errors import StoreError
+from ...core.errors import StoreError
+from ...core.model import PERSON_FIELDS, Interview
+from ...core.quote import quote_candidates
+from ..autosave import Autosave
 from ..i18n import SV
 from ..messages import QuotePicked, StepChosen
-from ..model import PERSON_FIELDS, Interview
-from ..quote import quote_candidates
 from ..widgets.quote_candidates import QuoteCandidates
 from ..widgets.status_line import StatusLine
 from ..widgets.step_list import StepList
-from .autosave import Autosave
 from .base import QMScreen
 
 if TYPE_CHECKING:
-    from ..store import InterviewStore
+    from ...core.store import InterviewStore
 
 
 def valid_date(value: str) -> bool:
@@ -234,7 +234,7 @@ class EditorScreen(QMScreen):
         """Render the article from the same Markdown as the export, with warnings."""
         from textual.widgets import Markdown
 
-        from ..article import render_markdown
+        from ...core.article import render_markdown
 
         t = self.qm.t
         iv = self.interview
@@ -340,7 +340,7 @@ class EditorScreen(QMScreen):
 
     async def leave(self, quitting: bool) -> None:
         """Save and close (or quit); if the save fails, ask before dropping the text."""
-        from .confirm import ConfirmScreen
+        from ..dialogs.confirm import ConfirmScreen
 
         if await self.flush():
             await self._drop_if_untouched()
@@ -382,7 +382,7 @@ class EditorScreen(QMScreen):
 
     async def action_export(self) -> None:
         """Export the article as Markdown and HTML (and save)."""
-        from ..export import export_article, export_dir
+        from ...core.export import export_article, export_dir
 
         snapshot = self._snapshot()
         self.autosave.save_now()
@@ -418,7 +418,7 @@ class EditorScreen(QMScreen):
 
     async def action_history(self) -> None:
         """Show earlier versions of the current field; restoring one puts it back."""
-        from .history import HistoryScreen
+        from ..dialogs.history import HistoryScreen
 
         field = self.current_field()
         if field is None:

@@ -24,9 +24,9 @@ from .screens.interview_list import InterviewListScreen
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from .questions import QuestionSets
+    from ..core.questions import QuestionSets
+    from ..core.store import InterviewStore
     from .screens.editor import EditorScreen
-    from .store import InterviewStore
 
 T = TypeVar("T")
 
@@ -35,7 +35,7 @@ PALETTE_PREFIXES = ("list.", "editor.", "trash.")
 
 def open_interview_provider() -> type[Provider]:
     """The "Öppna intervju …" palette provider, imported when the palette opens."""
-    from .screens.open_command import OpenInterviewProvider
+    from .palette import OpenInterviewProvider
 
     return OpenInterviewProvider
 
@@ -78,7 +78,7 @@ class QMApp(App[None]):
     def _locked_store_call(self, call: Callable[[InterviewStore], T]) -> T:
         with self._store_lock:
             if self._store is None:
-                from .store import InterviewStore
+                from ..core.store import InterviewStore
 
                 self._store = InterviewStore(self.db_path)
             return call(self._store)
@@ -87,7 +87,7 @@ class QMApp(App[None]):
     def question_sets(self) -> QuestionSets:
         """The question sets, loaded on first use."""
         if self._question_sets is None:
-            from .questions import load_question_sets
+            from ..core.questions import load_question_sets
 
             self._question_sets = load_question_sets()
         return self._question_sets

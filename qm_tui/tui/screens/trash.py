@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..errors import StoreError
+from ...core.errors import StoreError
+from ...core.store import Trashed
 from ..i18n import SV
-from ..store import Trashed
 from .base import QMScreen
 
 

@@ -12,13 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from ..errors import StoreError
+from ...core.errors import StoreError
 from ..i18n import SV, Texts
 from .base import QMScreen, localize_bindings
 
 if TYPE_CHECKING:
+    from ...core.store import InterviewStore
     from ..app import QMApp
-    from ..store import InterviewStore
 
 
 FILL_CHUNK = 200  # table rows added per step
@@ -286,7 +286,7 @@ class InterviewListScreen(QMScreen):
 
     def action_delete(self) -> None:
         """Ask, then move the selected interview to the trash."""
-        from .confirm import ConfirmScreen
+        from ..dialogs.confirm import ConfirmScreen
 
         row = self.selected()
         if row is None:
@@ -325,7 +325,7 @@ class InterviewListScreen(QMScreen):
 
 async def export_interview(app: QMApp, interview_id: int, formats: tuple[str, ...]) -> None:
     """Export a stored interview in a thread and say where the files went."""
-    from ..export import export_article, export_dir
+    from ...core.export import export_article, export_dir
 
     lang_of = app.question_sets.lang_of
 

@@ -74,10 +74,11 @@ class QuestionSets:
 
 def builtin_dir() -> Path:
     """The folder holding the sets shipped with qm-tui (inside the wheel, or the source tree)."""
-    packaged = Path(__file__).with_name("questions")
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "questions"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "questions"
+    return package.parent / "questions"
 
 
 def user_dir() -> Path:

@@ -11,3 +11,11 @@ class DocumentError(QMError, ValueError):
 
 class StoreError(QMError):
     """A storage problem, worded for the user; the database file is left untouched."""
+
+
+class ArticleError(QMError, ValueError):
+    """Text that is not an article this tool can read; nothing is imported."""
+
+
+class ImportFileError(QMError):
+    """A file given to import that cannot be read as interviews; nothing is imported."""

@@ -1,0 +1,1 @@
+"""The domain core: interviews, question sets, the store and the articles. No Textual, no Rich."""

@@ -1,0 +1,67 @@
+"""What a reader found in an article, before it is matched to a question set; shared helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ..model import Contact, Facts
+
+MATCH = 0.75  # difflib ratio from which an article's question is taken to be a set question
+_EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
+
+
+@dataclass
+class Found:
+    """What was read from an article, before matching it to a question set."""
+
+    name: str = ""
+    byline: str = ""
+    quote: str = ""
+    questions: list[tuple[str, str]] = field(default_factory=list)  # (question, answer)
+    facts: Facts | None = None
+    contact: Contact | None = None
+    unplaced: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_contact(heading: str, paras: list[str], keys: str | None, warnings: list[str]) -> Contact:
+    """The contact box from its paragraphs: first the person's lines, then the closing text."""
+    fields: dict[str, str] = {}
+    if keys is not None:
+        wanted = keys.split()
+        lines = paras[0].split("\n") if wanted and paras else []
+        if len(lines) == len(wanted) and set(wanted) <= {"name", "title", "email"}:
+            fields = dict(zip(wanted, lines, strict=True))
+            return Contact(heading=heading, note="\n\n".join(paras[1 if wanted else 0 :]), **fields)
+    if not paras:
+        return Contact(heading=heading)
+    lines = paras[0].split("\n")
+    note = paras[1:]
+    email_at = next((i for i, ln in enumerate(lines[:3]) if _EMAIL.match(ln.strip())), None)
+    if email_at is not None:
+        person, rest = lines[:email_at], lines[email_at + 1 :]
+        fields["email"] = lines[email_at].strip()
+    elif len(lines) <= 2 and not (len(paras) == 1 and len(lines) == 1 and len(lines[0]) > 60):
+        person, rest = lines, []
+    else:
+        person, rest = [], lines
+    if len(person) > 2:
+        rest, person = person[2:] + rest, person[:2]
+    for key, value in zip(("name", "title"), person, strict=False):
+        fields[key] = value.strip()
+    if rest:
+        note.insert(0, "\n".join(rest))
+    if not fields:
+        warnings.append("the contact box has no name, title or email")
+    return Contact(heading=heading, note="\n\n".join(note), **fields)
+
+
+def question_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()

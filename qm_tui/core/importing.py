@@ -1,0 +1,236 @@
+"""Importing: interviews from JSON files, and from articles in plain text or our Markdown.
+
+The plain-text layout is the one of the printed profiles (`article/markdown.py` has the Markdown):
+the person's name, a line "title organisation", the pull quote, numbered questions each followed by
+its answer, then `FAKTA OM QM` with its text and `KONTAKT` with name, title, email and a closing
+line. Questions are matched to a question set by number and wording; text that fits nowhere is
+kept in the interview's `notes` and reported as a warning. Nothing is ever dropped silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .article.found import MATCH, Found, question_key, similarity
+from .article.markdown import normalise_block, normalised
+from .article.parse_markdown import parse_markdown
+from .article.parse_plain import parse_plain
+from .article.titles import split_title_line
+from .errors import ArticleError, DocumentError, ImportFileError
+from .model import STATUSES, Answer, Interview
+from .questions import QuestionSet, QuestionSets
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = [
+    "ArticleError",
+    "ImportedArticle",
+    "parse_article",
+    "read_import_file",
+    "split_title_line",
+]
+
+
+@dataclass
+class ImportedArticle:
+    """The interview read from an article, and what the reader should check."""
+
+    interview: Interview
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_article(text: str, sets: QuestionSets) -> ImportedArticle:
+    """Read an article; raise ArticleError (saying why) if `text` is not one."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise ArticleError("the file is empty")
+    if "\x00" in text:
+        raise ArticleError("not an article: the file holds binary data, not text")
+    found: Found | None = None
+    if _first_line(text).startswith("#"):
+        found = parse_markdown(text)
+    if found is None or not found.questions:
+        found = parse_plain(text, sets)
+    if not found.questions:
+        sample = text[:4096]
+        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+        if controls > len(sample) // 100:
+            raise ArticleError("not an article: the file holds binary data, not text")
+        raise ArticleError(
+            "not an article: no numbered interview questions found "
+            "(expected the layout of a published QM profile, with lines like '1. … ?')"
+        )
+    return _build(found, sets)
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.lstrip()
+    return ""
+
+
+def _match(questions: list[str], qs: QuestionSet) -> list[int | None]:
+    """For each article question, the index of the set question it is (by wording and number)."""
+    keys = [question_key(q) for q in qs.questions]
+    used: set[int] = set()
+    out: list[int | None] = []
+    for n, question in enumerate(questions):
+        key = question_key(question)
+        best, best_score = None, 0.0
+        for j, k in enumerate(keys):
+            if j in used:
+                continue
+            score = 1.0 if key == k else similarity(key, k) + (0.02 if j == n else 0.0)
+            if score > best_score:
+                best, best_score = j, score
+        if best is not None and best_score >= MATCH:
+            used.add(best)
+            out.append(best)
+        else:
+            out.append(None)
+    return out
+
+
+def _choose_set(found: Found, sets: QuestionSets) -> QuestionSet:
+    by_meta = sets.get(found.meta.get("set", ""))
+    if by_meta is not None:
+        return by_meta
+    questions = [q for q, _ in found.questions]
+    best, best_score = sets.default(), -1.0
+    for qs in sets.sets.values():
+        matched = _match(questions, qs)
+        score = sum(1 for m in matched if m is not None)
+        if score > best_score or (score == best_score and qs.id == sets.default().id):
+            best, best_score = qs, score
+    return best
+
+
+def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
+    warnings = list(found.warnings)
+    own = "set" in found.meta  # exported by qm-tui: the article lists exactly its questions
+    qs = _choose_set(found, sets)
+    set_id = found.meta.get("set") or qs.id
+    matched = _match([q for q, _ in found.questions], qs)
+    answers: list[Answer] = []
+    missing = [j for j in range(len(qs.questions)) if j not in matched]
+    for (question, answer), j in zip(found.questions, matched, strict=True):
+        if j is None:
+            n = len(answers) + 1
+            warnings.append(f"question {n} matches no question in {qs.id}; kept as written")
+        elif not own:
+            while missing and missing[0] < j:
+                answers.append(Answer(qs.questions[missing.pop(0)]))
+        answers.append(Answer(question, answer))
+    if not own:
+        for j in missing:
+            warnings.append(f"question {j + 1} of {qs.id} is not in the article; left unanswered")
+        answers += [Answer(qs.questions[j]) for j in missing]
+    name, byline = found.name, found.byline
+    title, organisation = _split_byline(byline, found.meta, warnings)
+    facts, contact = found.facts, found.contact
+    if facts is None:
+        facts = qs.facts
+        warnings.append(f"no facts box ({qs.facts.heading or 'FAKTA'}); the set's text is used")
+    if contact is None:
+        contact = qs.contact
+        warnings.append(f"no contact box ({qs.contact.heading or 'KONTAKT'}); the set's is used")
+    if not found.quote:
+        warnings.append("no pull quote found")
+    notes = found.meta.get("notes", "")
+    unplaced = [normalise_block(u) for u in found.unplaced if u.strip()]
+    if unplaced:
+        warnings.append(
+            f"{len(unplaced)} passage(s) could not be placed and were kept in the notes: "
+            + "; ".join(repr(u[:40] + ("…" if len(u) > 40 else "")) for u in unplaced)
+        )
+        notes = "\n\n".join([notes, *unplaced] if notes else unplaced)
+    interview = Interview(
+        question_set=set_id,
+        name=name,
+        title=title,
+        organisation=organisation,
+        quote=found.quote,
+        answers=tuple(answers),
+        facts=facts,
+        contact=contact,
+        interviewer=found.meta.get("interviewer", ""),
+        notes=notes,
+    )
+    date = found.meta.get("date")
+    if date:
+        if _valid_date(date):
+            interview = replace(interview, date=date)
+        else:
+            warnings.append(f"ignored an invalid date {date!r}; using today")
+    interview = normalised(interview)
+    status = found.meta.get("status", "")
+    if status not in STATUSES:
+        status = "complete" if interview.is_complete() and not (missing and not own) else "draft"
+    return ImportedArticle(replace(interview, status=status), warnings)
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        return dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+def _split_byline(byline: str, meta: dict[str, str], warnings: list[str]) -> tuple[str, str]:
+    byline = " ".join(byline.split("\n")).strip()
+    if not byline:
+        if "title" not in meta and "byline" not in meta:
+            warnings.append("no title or organisation line under the name")
+        return "", ""
+    hint = meta.get("title")
+    if hint is not None and byline.startswith(hint + " "):
+        return hint, byline[len(hint) :].strip()
+    if meta.get("byline") == "title":
+        return byline, ""
+    if meta.get("byline") == "organisation":
+        return "", byline
+    title, organisation, sure = split_title_line(byline)
+    if not sure:
+        warnings.append(
+            f"could not tell title from organisation in {byline!r}; kept it all as the title"
+        )
+    return title, organisation
+
+
+def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
+    """Interviews in a JSON file (one document or a list) or in an article; plus warnings."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(f"{path}: not UTF-8 text") from None
+    if text.lstrip()[:1] in ("{", "["):
+        import json
+
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(f"{path}: not valid JSON ({exc})") from None
+        items = data if isinstance(data, list) else [data]
+        if not items:
+            raise ImportFileError(f"{path}: the list holds no interviews")
+        interviews = []
+        for n, item in enumerate(items, 1):
+            try:
+                interviews.append(Interview.from_dict(item))
+            except DocumentError as exc:
+                where = f" (interview {n})" if isinstance(data, list) else ""
+                raise ImportFileError(f"{path}{where}: invalid interview document: {exc}") from None
+        return interviews, []
+    try:
+        result = parse_article(text, sets)
+    except ArticleError as exc:
+        raise ImportFileError(f"{path}: {exc}") from None
+    return [result.interview], [f"{path}: {w}" for w in result.warnings]
