@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.errors import QMError
+from .core.export import FORMATS
 from .core.store import InterviewStore, default_db_path
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
@@ -57,7 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("id", nargs="?", help="interview id")
     target.add_argument("--all", metavar="DIR", type=Path, help="export every interview into DIR")
-    p.add_argument("--format", choices=("md", "html"), default="md")
+    p.add_argument(
+        "--format",
+        choices=tuple(FORMATS),
+        default="md",
+        help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
+    )
     p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here, not to stdout")
     p = sub.add_parser("delete", help="move an interview to the trash")
     p.add_argument("id", help="interview id")
@@ -204,54 +210,37 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .core.article import render_html, render_markdown
+    from .core.export import ExportOptions, export_all, render
     from .core.questions import load_question_sets
 
     store = _store(args)
     sets = load_question_sets()
 
-    def render(iv: Interview) -> str:
-        if args.format == "html":
-            return render_html(iv, lang=sets.lang_of(iv.question_set))
-        return render_markdown(iv)
+    def options_for(iv: Interview) -> ExportOptions:
+        return ExportOptions(lang=sets.lang_of(iv.question_set))
 
     if args.all is not None:
         if args.output is not None:
             raise CLIError("use either --all DIR or -o FILE, not both")
-        return _export_all(store, Path(args.all), args.format, render)
+        folder = Path(args.all)
+        items = [(item.id, item.interview) for item in store.list()]
+        export_all(items, folder, args.format, options_for)
+        for interview_id, interview in items:
+            _warn_notes(interview_id, interview)
+        print(f"Exported {len(items)} interview(s) to {folder}", file=sys.stderr)
+        return 0
     interview_id = _id(args.id)
     interview = store.get(interview_id)
-    text = render(interview)
+    data = render(interview, args.format, options_for(interview))
     _warn_notes(interview_id, interview)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return 0
     from .core.storage import atomic_write
 
-    atomic_write(Path(args.output), text.encode("utf-8"))
+    atomic_write(Path(args.output), data)
     print(f"Wrote {args.output}", file=sys.stderr)
-    return 0
-
-
-def _export_all(
-    store: InterviewStore, folder: Path, fmt: str, render: Callable[[Interview], str]
-) -> int:
-    from .core.filenames import assign_filenames
-    from .core.storage import atomic_write
-
-    items = store.list()
-    if folder.exists() and not folder.is_dir():
-        raise CLIError(f"{folder} exists and is not a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CLIError(f"cannot create {folder}: {exc.strerror or exc}") from None
-    names = assign_filenames(((item.id, item.interview) for item in items), fmt)
-    for item in items:
-        data = render(item.interview).encode("utf-8")
-        atomic_write(folder / names[item.id], data, durable=False)
-        _warn_notes(item.id, item.interview)
-    print(f"Exported {len(items)} interview(s) to {folder}", file=sys.stderr)
     return 0
 
 

@@ -1,17 +1,90 @@
-"""Exporting an interview's article from the app: where the files go and how they are named."""
+"""The one table of export formats, and writing articles into files.
+
+Every place that exports — the CLI's `--format` choices and `export --all` file names, the app's
+export from the editor and the list, the README's list — reads `FORMATS`. A format is a module
+with `export(interview, options) -> bytes`; adding one is that module plus one line below.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from .errors import QMError
 from .storage import atomic_write
 
 if TYPE_CHECKING:
     from .model import Interview
     from .store import InterviewStore
+
+__all__ = [
+    "APP_FORMATS",
+    "FORMATS",
+    "ExportOptions",
+    "Format",
+    "export_all",
+    "export_article",
+    "export_dir",
+    "render",
+]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to render: the language of the interview's question set (`lang_of` its set)."""
+
+    lang: str = "sv"
+
+
+class _Exporter(Protocol):
+    def __call__(self, interview: Interview, options: ExportOptions) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format; `module` holds `export(interview, options) -> bytes`, loaded lazily."""
+
+    name: str
+    suffix: str
+    mime: str
+    description: str
+    module: str
+
+    def exporter(self) -> _Exporter:
+        """The render function (its module is imported on first use, keeping start-up lean)."""
+        exporter: _Exporter = importlib.import_module(self.module).export
+        return exporter
+
+
+_ARTICLE = "qm_tui.core.article"
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format(
+            "md", ".md", "text/markdown", "Markdown (CommonMark)", "qm_tui.core.article.markdown"
+        ),
+        Format("html", ".html", "text/html", "standalone HTML page", "qm_tui.core.article.html"),
+    )
+}
+APP_FORMATS = ("md", "html")  # what the editor's export writes
+
+
+def get_format(name: str) -> Format:
+    """The format called `name`; QMError naming the known ones otherwise."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise QMError(f"unknown article format {name!r} (known: {known})") from None
+
+
+def render(interview: Interview, fmt: str, options: ExportOptions | None = None) -> bytes:
+    """The article of `interview` in format `fmt`, as the bytes written to a file."""
+    return get_format(fmt).exporter()(interview, options or ExportOptions())
 
 
 def export_dir() -> Path:
@@ -38,15 +111,43 @@ def export_article(
     gives them: exporting again replaces the interview's own files, and two interviews with
     the same date, name and organisation never overwrite each other. Raises StoreError.
     """
-    from .article import render_html, render_markdown
     from .filenames import assign_filenames
 
     everyone = [(s.id, s.interview) for s in store.list() if s.id != interview_id]
     everyone.append((interview_id, interview))
+    options = ExportOptions(lang=lang)
     paths = []
     for fmt in formats:
-        text = render_html(interview, lang=lang) if fmt == "html" else render_markdown(interview)
-        path = folder / assign_filenames(everyone, fmt)[interview_id]
-        atomic_write(path, text.encode("utf-8"))
+        data = render(interview, fmt, options)
+        path = folder / assign_filenames(everyone, get_format(fmt).suffix)[interview_id]
+        atomic_write(path, data)
+        paths.append(path)
+    return paths
+
+
+def export_all(
+    interviews: list[tuple[int, Interview]],
+    folder: Path,
+    fmt: str,
+    options_for: Callable[[Interview], ExportOptions],
+) -> list[Path]:
+    """Write every interview's article into `folder` (created if needed), one file each.
+
+    Files can be made again, so they are written atomically but not fsynced.
+    """
+    from .filenames import assign_filenames
+
+    suffix = get_format(fmt).suffix
+    if folder.exists() and not folder.is_dir():
+        raise QMError(f"{folder} exists and is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise QMError(f"cannot create {folder}: {exc.strerror or exc}") from None
+    names = assign_filenames(interviews, suffix)
+    paths = []
+    for interview_id, interview in interviews:
+        path = folder / names[interview_id]
+        atomic_write(path, render(interview, fmt, options_for(interview)), durable=False)
         paths.append(path)
     return paths

@@ -14,7 +14,6 @@ from .model import Interview
 
 MAX_STEM = 80
 FALLBACK = "intervju"
-FORMATS = ("md", "html")
 
 # Letters NFKD does not decompose into ASCII.
 _SPECIAL = str.maketrans(
@@ -46,20 +45,23 @@ def article_stem(interview: Interview) -> str:
     return stem.strip("-") or FALLBACK
 
 
-def article_filename(interview: Interview, fmt: str, taken: set[str]) -> str:
-    """A file name for the interview's article that is not in `taken` (adds `-2`, `-3`, …)."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown article format {fmt!r} (expected one of {', '.join(FORMATS)})")
+def article_filename(interview: Interview, suffix: str, taken: set[str]) -> str:
+    """A file name for the interview's article that is not in `taken` (adds `-2`, `-3`, …).
+
+    `suffix` is a format's suffix from the export table, such as `.md`.
+    """
+    if not suffix.startswith(".") or not suffix[1:].isalnum():
+        raise ValueError(f"not a file suffix: {suffix!r}")
     stem = article_stem(interview)
-    name = f"{stem}.{fmt}"
+    name = f"{stem}{suffix}"
     n = 1
     while name in taken:
         n += 1
-        name = f"{stem}-{n}.{fmt}"
+        name = f"{stem}-{n}{suffix}"
     return name
 
 
-def assign_filenames(interviews: Iterable[tuple[int, Interview]], fmt: str) -> dict[int, str]:
+def assign_filenames(interviews: Iterable[tuple[int, Interview]], suffix: str) -> dict[int, str]:
     """A distinct file name per interview id, handed out oldest (lowest id) first.
 
     Ids are never reused, so an interview keeps its name however the others are edited, and
@@ -68,6 +70,6 @@ def assign_filenames(interviews: Iterable[tuple[int, Interview]], fmt: str) -> d
     taken: set[str] = set()
     names: dict[int, str] = {}
     for interview_id, interview in sorted(interviews, key=lambda item: item[0]):
-        names[interview_id] = name = article_filename(interview, fmt, taken)
+        names[interview_id] = name = article_filename(interview, suffix, taken)
         taken.add(name)
     return names

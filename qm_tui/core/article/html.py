@@ -17,9 +17,10 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+    from ..export import ExportOptions
     from ..model import Interview
 
-__all__ = ["ARTICLE_RULES", "STYLESHEET", "render_html"]
+__all__ = ["ARTICLE_RULES", "STYLESHEET", "export", "render_html"]
 
 STYLESHEET = """\
 :root{color-scheme:light}
@@ -93,3 +94,8 @@ def render_html(interview: Interview, lang: str = "sv") -> str:
         f"<style>\n{STYLESHEET}</style>\n</head>\n<body>\n"
         f'<article class="qm-profile">\n{body}</article>\n</body>\n</html>\n'
     )
+
+
+def export(interview: Interview, options: ExportOptions) -> bytes:
+    """The `html` export format: `render_html` in the set's language, as UTF-8."""
+    return render_html(interview, lang=options.lang).encode("utf-8")

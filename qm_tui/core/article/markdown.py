@@ -53,10 +53,13 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+    from ..export import ExportOptions
+
 __all__ = [
     "META_PREFIX",
     "commonmark_parser",
     "escape_markdown",
+    "export",
     "is_question_paragraph",
     "normalise_block",
     "normalise_line",
@@ -232,3 +235,8 @@ def is_question_paragraph(inline: Token) -> bool:
         and children[1].type == "text"
         and _NUMBERED.match(children[1].content) is not None
     )
+
+
+def export(interview: Interview, options: ExportOptions) -> bytes:
+    """The `md` export format: `render_markdown` as UTF-8."""
+    return render_markdown(interview).encode("utf-8")

@@ -382,7 +382,7 @@ class EditorScreen(QMScreen):
 
     async def action_export(self) -> None:
         """Export the article as Markdown and HTML (and save)."""
-        from ...core.export import export_article, export_dir
+        from ...core.export import APP_FORMATS, export_article, export_dir
 
         snapshot = self._snapshot()
         self.autosave.save_now()
@@ -391,7 +391,7 @@ class EditorScreen(QMScreen):
         folder, interview_id = export_dir(), self.interview_id
 
         def export(store: InterviewStore) -> list[Path]:
-            return export_article(store, interview_id, snapshot, ("md", "html"), folder, lang)
+            return export_article(store, interview_id, snapshot, APP_FORMATS, folder, lang)
 
         try:
             paths = await qm.run_store(export)

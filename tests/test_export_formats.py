@@ -1,0 +1,65 @@
+"""The one table of export formats drives the CLI, the file names and the app."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from qm_tui import cli
+from qm_tui.core import export as export_module
+from qm_tui.core.export import FORMATS, ExportOptions, Format, export_all, render
+from qm_tui.core.model import Interview
+from qm_tui.core.questions import QuestionSets
+
+
+def test_every_format_renders_bytes(sets: QuestionSets) -> None:
+    interview = sets.default().new_interview()
+    for fmt in FORMATS.values():
+        data = render(interview, fmt.name, ExportOptions(lang="sv"))
+        assert isinstance(data, bytes) and data, fmt.name
+        assert fmt.suffix.startswith(".") and "/" in fmt.mime
+
+
+def test_the_cli_offers_exactly_the_table() -> None:
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    export = sub.choices["export"]  # type: ignore[index]
+    fmt = next(a for a in export._actions if a.dest == "format")
+    assert tuple(fmt.choices) == tuple(FORMATS)
+
+
+def test_a_new_format_is_one_module_and_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_path: Path
+) -> None:
+    module = types.ModuleType("qm_test_shout")
+
+    def shout(interview: Interview, options: ExportOptions) -> bytes:
+        return interview.name.upper().encode()
+
+    module.export = shout  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "qm_test_shout", module)
+    table = {**FORMATS, "shout": Format("shout", ".txt", "text/plain", "shouting", "qm_test_shout")}
+    monkeypatch.setattr(export_module, "FORMATS", table)
+    monkeypatch.setattr(cli, "FORMATS", table)
+    iv = Interview(question_set="qm-sv", name="Anna Berg", date="2026-11-27")
+    (path,) = export_all([(1, iv)], tmp_path / "out", "shout", lambda _: ExportOptions())
+    assert path.name == "2026-11-27-anna-berg.txt" and path.read_bytes() == b"ANNA BERG"
+    # ...and the CLI offers it and names its files from the table.
+    from qm_tui.core.store import InterviewStore
+
+    InterviewStore(db_path).add(iv)
+    assert (
+        cli.main(
+            ["--db", str(db_path), "export", "--all", str(tmp_path / "cli"), "--format", "shout"]
+        )
+        == 0
+    )
+    assert (tmp_path / "cli" / "2026-11-27-anna-berg.txt").read_bytes() == b"ANNA BERG"
+
+
+def test_an_unknown_format_is_one_clear_error(sets: QuestionSets) -> None:
+    with pytest.raises(export_module.QMError, match="unknown article format 'pdf'"):
+        render(sets.default().new_interview(), "pdf")
