@@ -100,6 +100,7 @@ class InterviewStore:
         self.path = Path(path)
         self.db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
+        self.skipped: dict[str, str] = {}  # what the reads left out -> why
         self._check_schema(self._read())
 
     # -- reading -------------------------------------------------------------------------
@@ -123,15 +124,41 @@ class InterviewStore:
             )
 
     def documents(self) -> list[dict[str, Any]]:
-        """All interview documents with `id`, newest first (by `updated`, then id)."""
-        self._read()
-        docs = [{**doc, "id": doc.doc_id} for doc in self.db.table("interviews").all()]
+        """All readable interview documents with `id`, newest first (by `updated`, then id).
+
+        Documents of the wrong shape are left out and named in `skipped` (and left as they
+        are in the file: no write ever drops them).
+        """
+        docs = []
+        for key, doc in self._read().get("interviews", {}).items():
+            interview_id = _id_of(key)
+            problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
+            if problem is not None:
+                self._skip(f"interview {key!r}", problem)
+                continue
+            docs.append({**doc, "id": interview_id})
         docs.sort(key=lambda d: (str(d.get("updated", "")), d["id"]), reverse=True)
         return docs
 
     def list(self) -> list[Stored]:
-        """All interviews, newest first."""
-        return [Stored(d["id"], self._parse(d["id"], d)) for d in self.documents()]
+        """All valid interviews, newest first (invalid ones are named in `skipped`)."""
+        out = []
+        for d in self.documents():
+            try:
+                out.append(Stored(d["id"], self._parse(d["id"], d)))
+            except StoreError as exc:
+                self._skip(f"interview {d['id']}", str(exc).rpartition(" is invalid: ")[2])
+        return out
+
+    def _skip(self, what: str, why: str) -> None:
+        self.skipped[what] = why
+
+    def skipped_summary(self) -> str | None:
+        """One line naming what the last reads left out, or None when everything was read."""
+        if not self.skipped:
+            return None
+        parts = "; ".join(f"{what}: {why}" for what, why in self.skipped.items())
+        return f"{self.path}: skipped what could not be read (left as it is in the file): {parts}"
 
     def get(self, interview_id: int) -> Interview:
         """One interview; NotFoundError if there is none with that id."""
@@ -139,10 +166,12 @@ class InterviewStore:
 
     def document(self, interview_id: int) -> dict[str, Any]:
         """One interview's raw document (without `id`)."""
-        self._read()
-        doc = self.db.table("interviews").get(doc_id=interview_id)
+        doc = self._read().get("interviews", {}).get(str(interview_id))
         if doc is None:
             raise NotFoundError(f"no interview with id {interview_id}")
+        problem = _shape_problem(doc)
+        if problem is not None:
+            raise StoreError(f"{self.path}: interview {interview_id} is invalid: {problem}")
         return dict(doc)
 
     def __len__(self) -> int:
@@ -150,23 +179,42 @@ class InterviewStore:
 
     def trash(self) -> builtins.list[Trashed]:
         """Deleted interviews, most recently deleted first."""
-        entries = self._read().get("trash", {})
-        items = [
-            Trashed(int(key), str(e.get("deleted", "")), self._parse(int(key), e.get("interview")))
-            for key, e in entries.items()
-        ]
+        items = []
+        for key, entry in self._read().get("trash", {}).items():
+            interview_id = _id_of(key)
+            try:
+                if interview_id is None:
+                    raise StoreError("the id is not a number")
+                if "interview" not in entry:
+                    raise StoreError("it holds no interview")
+                interview = self._parse(interview_id, entry["interview"])
+            except StoreError as exc:
+                self._skip(f"trash entry {key!r}", str(exc).rpartition(" is invalid: ")[2])
+                continue
+            items.append(Trashed(interview_id, str(entry.get("deleted", "")), interview))
         items.sort(key=lambda t: (t.deleted, t.id), reverse=True)
         return items
 
     def history(self, interview_id: int, field: str | None = None) -> builtins.list[Version]:
         """Earlier values of the interview's fields (or of one field), newest first."""
         per_field = self._read().get("history", {}).get(str(interview_id), {})
-        versions = [
-            Version(name, str(v.get("value", "")), str(v.get("saved", "")))
-            for name, entries in per_field.items()
-            if field is None or name == field
-            for v in entries
-        ]
+        if not isinstance(per_field, dict):
+            self._skip(f"history of interview {interview_id}", "not an object of fields")
+            per_field = {}
+        versions = []
+        for name, entries in per_field.items():
+            if field is not None and name != field:
+                continue
+            if not isinstance(entries, builtins.list):
+                self._skip(f"history of {name} in interview {interview_id}", "not a list")
+                continue
+            for v in entries:
+                if isinstance(v, dict) and isinstance(v.get("value"), str):
+                    versions.append(Version(name, v["value"], str(v.get("saved", ""))))
+                else:
+                    self._skip(
+                        f"history of {name} in interview {interview_id}", "an entry is not a version"
+                    )
         versions.sort(key=lambda v: v.saved, reverse=True)
         return versions
 
@@ -241,7 +289,11 @@ class InterviewStore:
             entry = tables.get("trash", {}).pop(str(interview_id), None)
             if entry is None:
                 raise NotFoundError(f"no interview with id {interview_id} in the trash")
-            doc = entry["interview"]
+            doc = entry.get("interview")
+            if not isinstance(doc, dict):
+                raise StoreError(
+                    f"{self.path}: trash entry {interview_id} holds no interview; left as it is"
+                )
             tables.setdefault("interviews", {})[str(interview_id)] = doc
         self.db.clear_cache()
         return self._parse(interview_id, doc)
@@ -265,9 +317,16 @@ class InterviewStore:
     def _meta(self, tables: Tables) -> dict[str, Any]:
         meta: dict[str, Any] = tables.setdefault("meta", {}).setdefault("1", {})
         meta.setdefault("schema", FILE_SCHEMA)
+        used = [_id_of(k) or 0 for t in ("interviews", "trash") for k in tables.get(t, {})]
         if "next_id" not in meta:
-            used = [int(k) for t in ("interviews", "trash") for k in tables.get(t, {})]
             meta["next_id"] = max(used, default=0) + 1
+        next_id = meta["next_id"]
+        if type(next_id) is not int or not 0 < next_id < MAX_ID:
+            # the counter keeps purged ids from coming back; never guess over a broken one
+            raise StoreError(
+                f"{self.path}: the id counter (meta next_id) is {str(next_id)[:40]!r}, not a "
+                f"usable number; nothing was added. Set it to {max(used, default=0) + 1} or more."
+            )
         return meta
 
     def _record_history(
@@ -287,7 +346,14 @@ class InterviewStore:
             if name in ("updated", "created") or after.get(name) == value:
                 continue
             entries = per_field.setdefault(name, [])
-            if entries and entries[-1]["value"] == value:
+            if not isinstance(entries, builtins.list) or not all(
+                isinstance(e, dict) for e in entries
+            ):
+                raise StoreError(
+                    f"{self.path}: the history of {name} in interview {interview_id} is not a "
+                    "list of versions; nothing was saved (fix or remove it in the file)"
+                )
+            if entries and entries[-1].get("value") == value:
                 continue
             entry: dict[str, Any] = {"value": value, "saved": now}
             if keep:
@@ -309,6 +375,46 @@ class InterviewStore:
             return Interview.from_dict(doc)
         except DocumentError as exc:
             raise StoreError(f"{self.path}: interview {interview_id} is invalid: {exc}") from None
+
+
+MAX_ID = 10**15  # ids are decimal keys; longer ones are refused before int() sees them
+
+
+def _id_of(key: str) -> int | None:
+    """The interview id a table key stands for, or None for a key that is not one."""
+    if not (key.isascii() and key.isdigit() and len(key) <= 15):
+        return None
+    value = int(key)
+    return value if value > 0 and str(value) == key else None
+
+
+_TEXT_KEYS = (
+    "question_set name title organisation date interviewer quote status created updated notes"
+).split()
+
+
+def _shape_problem(doc: Any) -> str | None:
+    """Why a raw document cannot be listed (texts that are not text, …), or None.
+
+    Cheaper than a full `Interview.from_dict`, which reading one interview still does.
+    """
+    if type(doc) is not dict:
+        return "not an object"
+    for key in _TEXT_KEYS:
+        value = doc.get(key, "")
+        if type(value) is not str:
+            return f"{key!r} must be text, not {type(value).__name__}"
+    answers = doc.get("answers", [])
+    if type(answers) is not builtins.list:
+        return "'answers' must be a list"
+    for i, item in enumerate(answers, 1):
+        if type(item) is not dict or any(type(v) is not str for v in item.values()):
+            return f"answer {i} must be an object of texts"
+    for box in ("facts", "contact"):
+        value = doc.get(box, {})
+        if type(value) is not dict or any(type(v) is not str for v in value.values()):
+            return f"{box!r} must be an object of texts"
+    return None
 
 
 def _now() -> str:
