@@ -2,6 +2,8 @@
 
 Only the domain core is imported here, so commands such as `qm-tui list` never pay for Textual.
 Every expected failure ends in one line on stderr and exit code 1; nothing is written then.
+Everything printed that may hold stored text or a path goes through `visible_controls`, so no
+control character or bidi override from the database reaches the terminal raw.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .core.controls import json_safe, visible_controls
 from .core.errors import QMError
 from .core.export import FORMATS
 from .core.store import InterviewStore, default_db_path
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
     from .core.model import Interview
+    from .core.questions import QuestionSets
 
 
 class CLIError(QMError):
@@ -83,13 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `qm-tui` script; returns the exit code."""
     args = build_parser().parse_args(argv)
+    args.opened_stores = []
     try:
         if args.command is None:
             return _run_tui(args)
-        handler = _COMMANDS[args.command]
-        return handler(args)
+        code = _COMMANDS[args.command](args)
+        _report_skipped(args)
+        return code
     except QMError as exc:
-        print(f"qm-tui: error: {exc}", file=sys.stderr)
+        _report_skipped(args)
+        _err(f"qm-tui: error: {exc}")
+        return 1
+    except RecursionError:  # a last guard: every known deep input is caught where it is read
+        _err("qm-tui: error: the input is nested too deeply to read")
         return 1
     except KeyboardInterrupt:
         return 130
@@ -104,20 +114,43 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def _store(args: argparse.Namespace) -> InterviewStore:
-    return InterviewStore(_db_path(args))
+    store = InterviewStore(_db_path(args))
+    args.opened_stores.append(store)
+    return store
+
+
+def _report_skipped(args: argparse.Namespace) -> None:
+    """One warning line per database naming the documents that could not be read."""
+    for store in getattr(args, "opened_stores", ()):
+        summary = store.skipped_summary()
+        if summary:
+            _err(f"qm-tui: warning: {summary}")
+    args.opened_stores = []
+
+
+def _say(text: str) -> None:
+    """Print a line of stored text to stdout, with control characters made visible."""
+    print(visible_controls(text))
+
+
+def _err(text: str) -> None:
+    """Print a line to stderr, with control characters made visible."""
+    print(visible_controls(text), file=sys.stderr)
 
 
 def _id(raw: str) -> int:
-    value = int(raw) if raw.isascii() and raw.isdigit() else 0
+    ok = raw.isascii() and raw.isdigit() and len(raw) <= 15
+    value = int(raw) if ok else 0
     if value < 1:
-        raise CLIError(f"not an interview id: {raw!r} (ids are numbers, see 'qm-tui list')")
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        raise CLIError(f"not an interview id: {shown!r} (ids are numbers, see 'qm-tui list')")
     return value
 
 
 def _print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -147,7 +180,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
-    cells = [header, *((_one_line(c, 40) for c in row) for row in rows)]
+    cells = [header, *((_one_line(visible_controls(c), 40) for c in row) for row in rows)]
     table = [tuple(r) for r in cells]
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     out = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table]
@@ -186,15 +219,14 @@ def _cmd_show(args: argparse.Namespace) -> int:
     lines += ["", iv.contact.note] if iv.contact.note else []
     if iv.notes:
         lines += ["", "Notes (text an import could not place):", iv.notes]
-    print("\n".join(lines))
+    _say("\n".join(lines))
     return 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from .core.importing import read_import_file
-    from .core.questions import load_question_sets
 
-    sets = load_question_sets()
+    sets = _load_sets()
     interviews: list[Interview] = []
     warnings: list[str] = []
     for path in args.files:
@@ -204,17 +236,16 @@ def _cmd_import(args: argparse.Namespace) -> int:
     store = _store(args)
     ids = store.add_many(interviews)
     for line in warnings:
-        print(f"qm-tui: warning: {line}", file=sys.stderr)
+        _err(f"qm-tui: warning: {line}")
     print("\n".join(str(i) for i in ids))
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .core.export import ExportOptions, export_all, render
-    from .core.questions import load_question_sets
 
     store = _store(args)
-    sets = load_question_sets()
+    sets = _load_sets()
 
     def options_for(iv: Interview) -> ExportOptions:
         return ExportOptions(lang=sets.lang_of(iv.question_set))
@@ -227,30 +258,59 @@ def _cmd_export(args: argparse.Namespace) -> int:
         export_all(items, folder, args.format, options_for)
         for interview_id, interview in items:
             _warn_notes(interview_id, interview)
-        print(f"Exported {len(items)} interview(s) to {folder}", file=sys.stderr)
+        _report_skipped(args)
+        _err(f"Exported {len(items)} interview(s) to {folder}")
         return 0
     interview_id = _id(args.id)
     interview = store.get(interview_id)
     data = render(interview, args.format, options_for(interview))
     _warn_notes(interview_id, interview)
     if args.output is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(_for_stdout(data))
         sys.stdout.flush()
         return 0
     from .core.storage import atomic_write
 
     atomic_write(Path(args.output), data)
-    print(f"Wrote {args.output}", file=sys.stderr)
+    _err(f"Wrote {args.output}")
     return 0
 
 
+def _for_stdout(data: bytes) -> bytes:
+    """An article as written to stdout: on a terminal, with control characters made visible."""
+    if not sys.stdout.isatty():
+        return data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CLIError("this format is binary and stdout is a terminal; use -o FILE") from None
+    return visible_controls(text).encode("utf-8")
+
+
 def _warn_notes(interview_id: int, iv: Interview) -> None:
+    from .core.controls import interview_has_controls
+
     if iv.notes.strip():
-        print(
+        _err(
             f"qm-tui: warning: interview {interview_id} has notes from an import that the "
-            f"article does not show (see 'qm-tui show {interview_id}')",
-            file=sys.stderr,
+            f"article does not show (see 'qm-tui show {interview_id}')"
         )
+    if interview_has_controls(iv):
+        _err(
+            f"qm-tui: warning: interview {interview_id} holds control characters; the article "
+            "leaves them out"
+        )
+
+
+def _load_sets() -> QuestionSets:
+    """The question sets; each file that could not be used gets one warning line."""
+    from .core.questions import load_question_sets
+
+    sets = load_question_sets()
+    for error in sets.errors:
+        _err(f"qm-tui: warning: question set {error}; skipped")
+    return sets
 
 
 def _cmd_delete(args: argparse.Namespace) -> int:
@@ -263,7 +323,7 @@ def _cmd_delete(args: argparse.Namespace) -> int:
 def _cmd_restore(args: argparse.Namespace) -> int:
     interview_id = _id(args.id)
     iv = _store(args).restore(interview_id)
-    print(f"Restored interview {interview_id} ({iv.name or 'no name'})")
+    _say(f"Restored interview {interview_id} ({iv.name or 'no name'})")
     return 0
 
 
@@ -301,18 +361,16 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_questions(args: argparse.Namespace) -> int:
-    from .core.questions import DEFAULT_SET, load_question_sets
+    from .core.questions import DEFAULT_SET
 
-    sets = load_question_sets()
-    for error in sets.errors:
-        print(f"qm-tui: warning: question set {error}", file=sys.stderr)
+    sets = _load_sets()
     blocks = []
     ordered = sorted(sets.sets.values(), key=lambda qs: (qs.id != DEFAULT_SET, qs.id))
     for qs in ordered:
         lines = [f"{qs.id}: {qs.title}"]
         lines += [f"{i}. {q}" for i, q in enumerate(qs.questions, 1)]
         blocks.append("\n".join(lines))
-    print("\n\n".join(blocks))
+    _say("\n\n".join(blocks))
     return 0 if sets.sets else 1
 
 

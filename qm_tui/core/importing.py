@@ -18,6 +18,7 @@ from .article.markdown import normalise_block, normalised
 from .article.parse_markdown import parse_markdown
 from .article.parse_plain import parse_plain
 from .article.titles import split_title_line
+from .controls import has_controls, without_controls
 from .errors import ArticleError, DocumentError, ImportFileError
 from .model import STATUSES, Answer, Interview
 from .questions import QuestionSet, QuestionSets
@@ -32,6 +33,12 @@ __all__ = [
     "read_import_file",
     "split_title_line",
 ]
+
+
+CONTROLS_REMOVED = (
+    "control characters (other than newline and tab) were removed: no article can show them, "
+    "and a terminal could act on them"
+)
 
 
 @dataclass
@@ -63,7 +70,10 @@ def parse_article(text: str, sets: QuestionSets) -> ImportedArticle:
             "not an article: no numbered interview questions found "
             "(expected the layout of a published QM profile, with lines like '1. … ?')"
         )
-    return _build(found, sets)
+    result = _build(found, sets)
+    if has_controls(text):
+        result.warnings.append(CONTROLS_REMOVED)
+    return result
 
 
 def _first_line(text: str) -> str:
@@ -202,9 +212,15 @@ def _split_byline(byline: str, meta: dict[str, str], warnings: list[str]) -> tup
 
 
 def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
-    """Interviews in a JSON file (one document or a list) or in an article; plus warnings."""
+    """Interviews in a JSON file (one document or a list) or in an article; plus warnings.
+
+    Only regular files are read (a FIFO or a device is refused, never waited on). Control
+    characters other than newline and tab are removed from every text, with a warning.
+    """
+    from .files import read_regular_file
+
     try:
-        raw = path.read_bytes()
+        raw, _ = read_regular_file(path)
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
@@ -216,19 +232,26 @@ def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], l
 
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
+        except RecursionError:
+            raise ImportFileError(f"{path}: its JSON is nested too deeply") from None
+        except ValueError as exc:  # also a number of thousands of digits
             raise ImportFileError(f"{path}: not valid JSON ({exc})") from None
         items = data if isinstance(data, list) else [data]
         if not items:
             raise ImportFileError(f"{path}: the list holds no interviews")
         interviews = []
+        warnings = []
         for n, item in enumerate(items, 1):
+            where = f" (interview {n})" if isinstance(data, list) else ""
             try:
-                interviews.append(Interview.from_dict(item))
+                interview = Interview.from_dict(item)
             except DocumentError as exc:
-                where = f" (interview {n})" if isinstance(data, list) else ""
                 raise ImportFileError(f"{path}{where}: invalid interview document: {exc}") from None
-        return interviews, []
+            clean = without_controls(interview)
+            if clean != interview:
+                warnings.append(f"{path}{where}: {CONTROLS_REMOVED}")
+            interviews.append(clean)
+        return interviews, warnings
     try:
         result = parse_article(text, sets)
     except ArticleError as exc:

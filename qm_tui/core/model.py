@@ -7,6 +7,7 @@ rejected with one clear message before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -184,6 +185,7 @@ _DOCUMENT_FIELDS = frozenset(
     "contact status created updated notes".split()
 )
 _ANSWER_FIELDS = frozenset(("question", "answer"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _text(
@@ -198,6 +200,13 @@ def _text(
         raise DocumentError(
             f"{where + ': ' if where else ''}{key!r} must be text, not {type(value).__name__}"
         )
+    if not value.isascii():
+        lone = _SURROGATE.search(value)
+        if lone is not None:
+            raise DocumentError(
+                f"{where + ': ' if where else ''}{key!r} holds a lone surrogate "
+                f"(\\u{ord(lone.group()):04x}), which UTF-8 cannot store"
+            )
     return value
 
 

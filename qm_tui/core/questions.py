@@ -97,7 +97,9 @@ def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except RecursionError:
+        raise QuestionSetError("not a question set: nested too deeply") from None
+    except ValueError as exc:  # TOMLDecodeError, or a number of thousands of digits
         raise QuestionSetError(f"not valid TOML: {exc}") from None
     set_id = _required_str(data, "id")
     questions = data.get("questions")
@@ -121,7 +123,13 @@ def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
 
 
 def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
-    """Load every `*.toml` set from the built-in folder, then the user folder (later ids win)."""
+    """Load every `*.toml` set from the built-in folder, then the user folder (later ids win).
+
+    A file that cannot be used (not a regular file, not UTF-8, broken TOML, nested too deeply)
+    is skipped and named in `errors`; the other sets load.
+    """
+    from .files import read_regular_file
+
     folders = list(dirs) if dirs is not None else [builtin_dir(), user_dir()]
     sets: dict[str, QuestionSet] = {}
     errors: list[str] = []
@@ -130,9 +138,15 @@ def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
             continue
         for path in sorted(folder.glob("*.toml")):
             try:
-                text = path.read_text(encoding="utf-8")
-                qs = parse_question_set(text, source=path)
-            except (OSError, UnicodeDecodeError, QuestionSetError) as exc:
+                raw, _ = read_regular_file(path)
+                qs = parse_question_set(raw.decode("utf-8"), source=path)
+            except OSError as exc:
+                errors.append(f"{path}: cannot read it: {exc.strerror or exc}")
+                continue
+            except UnicodeDecodeError:
+                errors.append(f"{path}: not UTF-8 text")
+                continue
+            except QuestionSetError as exc:
                 errors.append(f"{path}: {exc}")
                 continue
             sets[qs.id] = qs

@@ -212,9 +212,8 @@ class InterviewStore:
                 if isinstance(v, dict) and isinstance(v.get("value"), str):
                     versions.append(Version(name, v["value"], str(v.get("saved", ""))))
                 else:
-                    self._skip(
-                        f"history of {name} in interview {interview_id}", "an entry is not a version"
-                    )
+                    what = f"history of {name} in interview {interview_id}"
+                    self._skip(what, "an entry is not a version")
         versions.sort(key=lambda v: v.saved, reverse=True)
         return versions
 

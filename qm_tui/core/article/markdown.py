@@ -37,7 +37,8 @@ organisation starts, and import notes) so that importing an export gives back th
 Typed text is shown exactly as typed: Markdown syntax is backslash-escaped, single line breaks
 become hard breaks, blank lines separate paragraphs. What the article cannot show is normalised
 (see `normalised`): spaces at the start and end of lines, runs of blank lines, line breaks in
-one-line fields (names, titles, headings, questions) and NUL characters.
+one-line fields (names, titles, headings, questions) and control characters other than newline and
+tab (`remove_controls`, applied here so that every format built on these functions drops them).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..controls import remove_controls
 from ..model import Answer, Contact, Facts, Interview
 
 if TYPE_CHECKING:
@@ -82,7 +84,7 @@ _LINE_BREAKS = re.compile(r"[\r\n]")
 
 def normalise_line(text: str) -> str:
     """A one-line field as the article shows it: whitespace runs with line breaks, ends stripped."""
-    text = text.replace("\x00", "")
+    text = remove_controls(text)
     if "\n" in text or "\r" in text:
         text = " ".join(p.strip() for p in re.split(r"\r\n|\r|\n", text) if p.strip())
     return text.strip()
@@ -94,7 +96,7 @@ def normalise_block(text: str) -> str:
     Lines lose leading and trailing whitespace, blank-line runs become one paragraph break, and
     blank lines at the start and end go.
     """
-    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = remove_controls(text).replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in text.split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
 
@@ -118,6 +120,7 @@ def normalised(interview: Interview) -> Interview:
             email=line(interview.contact.email),
             note=block(interview.contact.note),
         ),
+        notes=remove_controls(interview.notes),
     )
 
 
@@ -155,7 +158,7 @@ def _quoted(blocks: list[str]) -> str:
 
 
 def _meta_value(text: str) -> str:
-    escaped = _TITLE_SYNTAX.sub(r"\\\1", text.replace("\x00", ""))
+    escaped = _TITLE_SYNTAX.sub(r"\\\1", remove_controls(text))
     return _LINE_BREAKS.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
