@@ -17,12 +17,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from .display import plain_str
 from .i18n import SV, Texts, detect_lang
 from .screens.base import localize_bindings
 from .screens.interview_list import InterviewListScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from ..core.questions import QuestionSets
     from ..core.store import InterviewStore
@@ -85,12 +87,35 @@ class QMApp(App[None]):
 
     @property
     def question_sets(self) -> QuestionSets:
-        """The question sets, loaded on first use."""
+        """The question sets, loaded on first use; each broken file is named in a notification."""
         if self._question_sets is None:
             from ..core.questions import load_question_sets
 
             self._question_sets = load_question_sets()
+            for error in self._question_sets.errors:
+                self.notify(self.t("sets.skipped", error=error), severity="warning", timeout=15)
         return self._question_sets
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notify; every message is plain text (it may hold names, paths or errors), never markup.
+
+        Screens and widgets notify through here too, so this is the one place for it.
+        """
+        super().notify(
+            plain_str(message),
+            title=plain_str(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- screens and keys ------------------------------------------------------------------
 

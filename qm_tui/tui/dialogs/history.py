@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...core.errors import StoreError
 from ...core.store import Version
+from ..display import plain
 from ..i18n import SV, Texts
 from ..screens.base import QMModal
 
@@ -69,14 +70,17 @@ class HistoryScreen(QMModal[str | None]):
             return
         for version in self.versions:
             preview = " ".join(version.value.split())[:70] or "–"
-            options.add_option(Option(Text.assemble((when(version.saved), "bold"), "  ", preview)))
+            saved = plain(when(version.saved), style="bold")
+            options.add_option(Option(Text.assemble(saved, "  ", plain(preview))))
         options.highlighted = 0
         options.focus()
 
     @on(OptionList.OptionHighlighted, "#versions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if 0 <= event.option_index < len(self.versions):
-            self.query_one("#version-text", Static).update(self.versions[event.option_index].value)
+            self.query_one("#version-text", Static).update(
+                plain(self.versions[event.option_index].value)
+            )
 
     @on(OptionList.OptionSelected, "#versions")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -24,10 +24,12 @@ from textual.validation import Function
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Label, Static, TextArea
 
+from ...core.controls import without_controls
 from ...core.errors import StoreError
 from ...core.model import PERSON_FIELDS, Interview
 from ...core.quote import quote_candidates
 from ..autosave import Autosave
+from ..display import plain, plain_str
 from ..i18n import SV
 from ..messages import QuotePicked, StepChosen
 from ..widgets.quote_candidates import QuoteCandidates
@@ -80,7 +82,10 @@ class EditorScreen(QMScreen):
 
     def __init__(self, interview_id: int, interview: Interview, is_new: bool = False) -> None:
         super().__init__()
-        self.interview = interview
+        # Control characters cannot be shown in an input or published: the editor removes
+        # them (saved like an edit, so the stored text stays in the history)
+        self.interview = without_controls(interview)
+        self._controls_removed = self.interview is not interview
         self.is_new = is_new
         self.step = 0
         self._template = interview
@@ -128,7 +133,7 @@ class EditorScreen(QMScreen):
                 for i, answer in enumerate(iv.answers):
                     with Vertical(id=f"step-{i + 1}", classes="step answer-step"):
                         yield Static(
-                            f"{i + 1}. {answer.question}", classes="question", markup=False
+                            plain(f"{i + 1}. {answer.question}"), classes="question", markup=False
                         )
                         yield TextArea(
                             answer.answer,
@@ -157,6 +162,9 @@ class EditorScreen(QMScreen):
         self.query_one(StepList).set_done(self._done())
         self.autosave.show_state()
         self.show_step(0)
+        if self._controls_removed:
+            self.notify(self.qm.t("editor.controls_removed"), severity="warning", timeout=15)
+            self.autosave.changed()
 
     def _words(self, text: str) -> str:
         n = word_count(text)
@@ -165,7 +173,9 @@ class EditorScreen(QMScreen):
     def _set_title(self) -> None:
         iv = self.interview
         name = iv.name.strip() or self.qm.t("noname")
-        self.sub_title = f"{name} · {iv.organisation}" if iv.organisation.strip() else name
+        self.sub_title = plain_str(
+            f"{name} · {iv.organisation}" if iv.organisation.strip() else name
+        )
 
     def _done(self) -> list[bool]:
         iv = self.interview

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...core.errors import StoreError
+from ..display import plain
 from ..i18n import SV, Texts
 from .base import QMScreen, localize_bindings
 
@@ -110,6 +111,7 @@ class InterviewListScreen(QMScreen):
         self.loaded = False
         self._fill_generation = 0
         self.opening = False  # while an interview opens, keys meant for it must not act here
+        self._skipped_shown: str | None = None
 
     def compose(self) -> ComposeResult:
         t = self.qm.t
@@ -149,10 +151,15 @@ class InterviewListScreen(QMScreen):
     async def reload(self, select: int | None = None) -> None:
         """Read the interviews in a thread, then show them (keeping the selection)."""
         try:
-            rows = await self.qm.run_store(load_rows)
+            rows, skipped = await self.qm.run_store(
+                lambda store: (load_rows(store), store.skipped_summary())
+            )
         except StoreError as exc:
             self.notify(self.qm.t("error.store", error=exc), severity="error", timeout=10)
             return
+        if skipped and skipped != self._skipped_shown:
+            self._skipped_shown = skipped
+            self.notify(self.qm.t("store.skipped", summary=skipped), severity="warning", timeout=15)
         if select is None:
             select = self.selected_id()
         self.rows = rows
@@ -191,10 +198,10 @@ class InterviewListScreen(QMScreen):
         table = self.table
         table.add_rows(
             (
-                r.date,
-                r.name or Text(t("noname"), style="dim italic"),
-                r.organisation,
-                t(f"status.{r.status}") if r.status in ("draft", "complete") else r.status,
+                plain(r.date),
+                plain(r.name) if r.name else Text(t("noname"), style="dim italic"),
+                plain(r.organisation),
+                t(f"status.{r.status}") if r.status in ("draft", "complete") else plain(r.status),
                 f"{r.answered} / {r.questions}",
             )
             for r in chunk
@@ -325,19 +332,22 @@ class InterviewListScreen(QMScreen):
 
 async def export_interview(app: QMApp, interview_id: int, formats: tuple[str, ...]) -> None:
     """Export a stored interview in a thread and say where the files went."""
+    from ...core.controls import interview_has_controls
     from ...core.export import export_article, export_dir
 
     lang_of = app.question_sets.lang_of
 
-    def export(store: InterviewStore) -> list[str]:
+    def export(store: InterviewStore) -> tuple[list[str], bool]:
         interview = store.get(interview_id)
         lang = lang_of(interview.question_set)
         paths = export_article(store, interview_id, interview, formats, export_dir(), lang)
-        return [str(p) for p in paths]
+        return [str(p) for p in paths], interview_has_controls(interview)
 
     try:
-        paths = await app.run_store(export)
+        paths, had_controls = await app.run_store(export)
     except (StoreError, OSError) as exc:
         app.notify(app.t("export.failed", error=exc), severity="error", timeout=10)
         return
     app.notify(app.t("exported", paths="\n".join(paths)), timeout=8)
+    if had_controls:
+        app.notify(app.t("export.controls_removed"), severity="warning", timeout=10)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ...core.errors import StoreError
 from ...core.store import Trashed
+from ..display import plain
 from ..i18n import SV
 from .base import QMScreen
 
@@ -32,7 +34,7 @@ class TrashScreen(QMScreen):
     def compose(self) -> ComposeResult:
         t = self.qm.t
         yield Header()
-        table: DataTable[str] = DataTable(id="trash", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(id="trash", cursor_type="row", zebra_stripes=True)
         table.add_column(t("trash.col.deleted"), key="deleted")
         table.add_column(t("list.col.date"), key="date")
         table.add_column(t("list.col.name"), key="name")
@@ -58,10 +60,10 @@ class TrashScreen(QMScreen):
         t = self.qm.t
         table.add_rows(
             (
-                item.deleted[:16].replace("T", " "),
-                item.interview.date,
-                item.interview.name or t("noname"),
-                item.interview.organisation,
+                plain(item.deleted[:16].replace("T", " ")),
+                plain(item.interview.date),
+                plain(item.interview.name or t("noname")),
+                plain(item.interview.organisation),
             )
             for item in self.items
         )

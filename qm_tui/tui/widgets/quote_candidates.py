@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 
+from ..display import plain
 from ..messages import QuotePicked
 
 
@@ -34,7 +35,7 @@ class QuoteCandidates(OptionList):
         prompts = []
         for i, sentence in enumerate(self.sentences):
             number = f"{i + 1} " if i < 9 else "  "
-            prompts.append(Text.assemble((number, "bold"), sentence))
+            prompts.append(Text.assemble((number, "bold"), plain(sentence)))
         self.set_options(prompts)
         if self.sentences:
             self.highlighted = 0
