@@ -58,9 +58,9 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
     file it points to is replaced (as editors do). A `path` that exists and is not a regular
     file (`/dev/null`, a FIFO, `/dev/stdout`) is written as a stream, like a shell's `>`.
     """
-    target = Path(os.path.realpath(path))
     try:
-        mode: int | None = os.stat(target).st_mode
+        # the kernel follows the links (also /dev/stdout -> /proc/self/fd/1 -> a pipe)
+        mode: int | None = os.stat(path).st_mode
     except FileNotFoundError:
         mode = None
     except OSError as exc:
@@ -69,6 +69,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
         if stat.S_ISDIR(mode):
             raise StoreError(f"cannot save to {path}: it is a folder")
         return _write_stream(path, data)
+    target = Path(os.path.realpath(path))
     if mode is not None and (not mode & 0o222 or not os.access(target, os.W_OK)):
         # honoured even for root, who could otherwise replace a file marked read-only
         raise StoreError(f"cannot save to {path}: the file is read-only")

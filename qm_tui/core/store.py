@@ -134,7 +134,7 @@ class InterviewStore:
             interview_id = _id_of(key)
             problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
             if problem is not None:
-                self._skip(f"interview {key!r}", problem)
+                self._skip(f"interview {_short(key)!r}", problem)
                 continue
             docs.append({**doc, "id": interview_id})
         docs.sort(key=lambda d: (str(d.get("updated", "")), d["id"]), reverse=True)
@@ -189,7 +189,7 @@ class InterviewStore:
                     raise StoreError("it holds no interview")
                 interview = self._parse(interview_id, entry["interview"])
             except StoreError as exc:
-                self._skip(f"trash entry {key!r}", str(exc).rpartition(" is invalid: ")[2])
+                self._skip(f"trash entry {_short(key)!r}", str(exc).rpartition(" is invalid: ")[2])
                 continue
             items.append(Trashed(interview_id, str(entry.get("deleted", "")), interview))
         items.sort(key=lambda t: (t.deleted, t.id), reverse=True)
@@ -345,20 +345,20 @@ class InterviewStore:
             if name in ("updated", "created") or after.get(name) == value:
                 continue
             entries = per_field.setdefault(name, [])
-            if not isinstance(entries, builtins.list) or not all(
-                isinstance(e, dict) for e in entries
-            ):
+            if not isinstance(entries, builtins.list):
                 raise StoreError(
                     f"{self.path}: the history of {name} in interview {interview_id} is not a "
                     "list of versions; nothing was saved (fix or remove it in the file)"
                 )
-            if entries and entries[-1].get("value") == value:
+            last = entries[-1] if entries and isinstance(entries[-1], dict) else {}
+            if last.get("value") == value:
                 continue
             entry: dict[str, Any] = {"value": value, "saved": now}
             if keep:
                 entry["kept"] = True
             if (
                 len(entries) >= 2
+                and all(isinstance(e, dict) for e in entries[-2:])  # never fold away odd entries
                 and not entries[-1].get("kept")
                 and _seconds_between(entries[-2], entries[-1]) < HISTORY_SPACING
             ):
@@ -385,6 +385,10 @@ def _id_of(key: str) -> int | None:
         return None
     value = int(key)
     return value if value > 0 and str(value) == key else None
+
+
+def _short(key: str) -> str:
+    return key if len(key) <= 20 else key[:20] + "…"
 
 
 _TEXT_KEYS = (
