@@ -20,6 +20,7 @@ import select
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,6 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from qm_tui.cli import main
-from qm_tui.core import storage
 from qm_tui.core.article.html import render_html
 from qm_tui.core.article.markdown import render_markdown
 from qm_tui.core.controls import remove_controls, visible_controls
@@ -372,13 +372,13 @@ def test_temp_files_are_created_exclusively_without_following_links(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[dict[str, Any]] = []
-    real = storage.tempfile.mkstemp
+    real = tempfile.mkstemp
 
     def spy(**kw: Any) -> tuple[int, str]:
         seen.append(kw)
         return real(**kw)
 
-    monkeypatch.setattr(storage.tempfile, "mkstemp", spy)
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
     atomic_write(tmp_path / "a.md", b"x")
     assert seen and Path(seen[0]["dir"]) == tmp_path
 

@@ -14,7 +14,6 @@ import glob
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,6 +68,8 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
         if stat.S_ISDIR(mode):
             raise StoreError(f"cannot save to {path}: it is a folder")
         return _write_stream(path, data)
+    import tempfile  # here, not at the top: it costs `qm-tui list` several ms of imports
+
     target = Path(os.path.realpath(path))
     if mode is not None and (not mode & 0o222 or not os.access(target, os.W_OK)):
         # honoured even for root, who could otherwise replace a file marked read-only
