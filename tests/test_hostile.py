@@ -632,3 +632,17 @@ def test_text_parts_are_never_parsed_as_markup() -> None:
 
     assert plain("[bold]x[/bold]").plain == "[bold]x[/bold]"
     assert isinstance(plain("x"), Text)
+
+
+async def test_the_app_lists_the_valid_interviews_and_names_the_others(db_path: Path) -> None:
+    _valid_db_with_invalid_documents(db_path)
+    before = db_path.read_bytes()
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, InterviewListScreen)
+        assert sorted(r.id for r in screen.rows) == [1, 5]
+        warned = [n.message for n in app._notifications if "Could not be read" in n.message]
+        assert len(warned) == 1 and "interview '2'" in warned[0]
+    assert db_path.read_bytes() == before
