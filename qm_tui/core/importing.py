@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .article.found import MATCH, Found, question_key, similarity
+from .article.frontmatter import split_front_matter
 from .article.markdown import normalise_block, normalised
 from .article.parse_markdown import parse_markdown
 from .article.parse_plain import parse_plain
@@ -42,18 +43,27 @@ class ImportedArticle:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_article(text: str, sets: QuestionSets) -> ImportedArticle:
-    """Read an article; raise ArticleError (saying why) if `text` is not one."""
+def parse_article(
+    text: str, sets: QuestionSets, hints: dict[str, str] | None = None
+) -> ImportedArticle:
+    """Read an article; raise ArticleError (saying why) if `text` is not one.
+
+    Markdown may start with YAML front matter (or end with the older `[qm:…]` lines). `hints`
+    are metadata from outside the text (a Word file's properties), used where the text has none.
+    """
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise ArticleError("the file is empty")
     if "\x00" in text:
         raise ArticleError("not an article: the file holds binary data, not text")
+    front, text = split_front_matter(text)
+    meta = meta_from_front_matter(front)
     found: Found | None = None
     if _first_line(text).startswith("#"):
-        found = parse_markdown(text)
+        found = parse_markdown(text, meta)
     if found is None or not found.questions:
         found = parse_plain(text, sets)
+    found.meta = {**(hints or {}), **found.meta, **meta}
     if not found.questions:
         sample = text[:4096]
         controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
@@ -64,6 +74,21 @@ def parse_article(text: str, sets: QuestionSets) -> ImportedArticle:
             "(expected the layout of a published QM profile, with lines like '1. … ?')"
         )
     return _build(found, sets)
+
+
+def meta_from_front_matter(front: dict[str, str]) -> dict[str, str]:
+    """Front-matter fields as the importer's metadata keys (those of the older `[qm:…]` lines)."""
+    meta = {k: v for k, v in front.items() if k in ("date", "interviewer", "status", "notes")}
+    if "contact" in front:
+        meta["contact"] = front["contact"]
+    if front.get("question_set"):
+        meta["set"] = front["question_set"]
+    title, organisation = front.get("title", ""), front.get("organisation", "")
+    if title and organisation:
+        meta["title"] = title
+    elif title or organisation:
+        meta["byline"] = "title" if title else "organisation"
+    return meta
 
 
 def _first_line(text: str) -> str:
