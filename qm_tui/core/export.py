@@ -78,7 +78,7 @@ _ARTICLE = "qm_tui.core.article"
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("md", ".md", "text/markdown", "Markdown with YAML front matter", f"{_ARTICLE}.markdown"),
+        Format("md", ".md", "text/markdown", "Markdown, YAML front matter", f"{_ARTICLE}.markdown"),
         Format("html", ".html", "text/html", "standalone HTML page", f"{_ARTICLE}.html"),
         Format("txt", ".txt", "text/plain", "plain text in the profile layout", f"{_ARTICLE}.txt"),
         Format(

@@ -10,14 +10,16 @@ kept in the interview's `notes` and reported as a warning. Nothing is ever dropp
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .article.found import MATCH, Found, question_key, similarity
+from .article.found import MATCH, Found, question_key, shared_words, similarity
 from .article.frontmatter import split_front_matter
 from .article.markdown import normalise_block, normalised
 from .article.parse_markdown import parse_markdown
 from .article.parse_plain import parse_plain
+from .article.read_docx import ZIP_MAGIC
 from .article.titles import split_title_line
 from .errors import ArticleError, DocumentError, ImportFileError
 from .model import STATUSES, Answer, Interview
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ArticleError",
     "ImportedArticle",
+    "match_questions",
     "parse_article",
     "read_import_file",
     "split_title_line",
@@ -41,6 +44,9 @@ class ImportedArticle:
 
     interview: Interview
     warnings: list[str] = field(default_factory=list)
+    # What the article itself held (the rest are defaults): name, byline, quote, facts,
+    # contact and the metadata keys date, interviewer, status.
+    present: frozenset[str] = frozenset()
 
 
 def parse_article(
@@ -98,11 +104,21 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def _match(questions: list[str], qs: QuestionSet) -> list[int | None]:
-    """For each article question, the index of the set question it is (by wording and number)."""
-    keys = [question_key(q) for q in qs.questions]
+BY_NUMBER = 0.45  # how alike a question must be to the set question of its own number
+
+
+def match_questions(
+    questions: Sequence[str], targets: Sequence[str], by_number: bool = True
+) -> list[int | None]:
+    """For each article question, the index of the set question it is.
+
+    First by wording (questions the article kept close to the set's, wherever they stand), then
+    by number: a question an editor shortened or reworded is the set question of its number when
+    it shares its words or when the article has as many questions as the set.
+    """
+    keys = [question_key(q) for q in targets]
     used: set[int] = set()
-    out: list[int | None] = []
+    out: list[int | None] = [None] * len(questions)
     for n, question in enumerate(questions):
         key = question_key(question)
         best, best_score = None, 0.0
@@ -114,9 +130,18 @@ def _match(questions: list[str], qs: QuestionSet) -> list[int | None]:
                 best, best_score = j, score
         if best is not None and best_score >= MATCH:
             used.add(best)
-            out.append(best)
-        else:
-            out.append(None)
+            out[n] = best
+    if by_number:
+        for n, question in enumerate(questions):
+            if out[n] is None and n < len(keys) and n not in used:
+                key = question_key(question)
+                if (
+                    len(questions) == len(keys)
+                    or similarity(key, keys[n]) >= BY_NUMBER
+                    or shared_words(key, keys[n]) >= 0.5
+                ):
+                    used.add(n)
+                    out[n] = n
     return out
 
 
@@ -127,7 +152,7 @@ def _choose_set(found: Found, sets: QuestionSets) -> QuestionSet:
     questions = [q for q, _ in found.questions]
     best, best_score = sets.default(), -1.0
     for qs in sets.sets.values():
-        matched = _match(questions, qs)
+        matched = match_questions(questions, qs.questions, by_number=False)
         score = sum(1 for m in matched if m is not None)
         if score > best_score or (score == best_score and qs.id == sets.default().id):
             best, best_score = qs, score
@@ -139,7 +164,7 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
     own = "set" in found.meta  # exported by qm-tui: the article lists exactly its questions
     qs = _choose_set(found, sets)
     set_id = found.meta.get("set") or qs.id
-    matched = _match([q for q, _ in found.questions], qs)
+    matched = match_questions([q for q, _ in found.questions], qs.questions)
     answers: list[Answer] = []
     missing = [j for j in range(len(qs.questions)) if j not in matched]
     for (question, answer), j in zip(found.questions, matched, strict=True):
@@ -195,7 +220,13 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
     status = found.meta.get("status", "")
     if status not in STATUSES:
         status = "complete" if interview.is_complete() and not (missing and not own) else "draft"
-    return ImportedArticle(replace(interview, status=status), warnings)
+    present = {k for k in ("date", "interviewer", "status") if found.meta.get(k)}
+    present |= {"name"} if found.name else set()
+    present |= {"byline"} if byline.strip() else set()
+    present |= {"quote"} if found.quote else set()
+    present |= {"facts"} if found.facts is not None else set()
+    present |= {"contact"} if found.contact is not None else set()
+    return ImportedArticle(replace(interview, status=status), warnings, frozenset(present))
 
 
 def _valid_date(text: str) -> bool:
@@ -226,16 +257,29 @@ def _split_byline(byline: str, meta: dict[str, str], warnings: list[str]) -> tup
     return title, organisation
 
 
-def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
-    """Interviews in a JSON file (one document or a list) or in an article; plus warnings."""
+def read_article_file(path: Path, sets: QuestionSets) -> tuple[str, dict[str, str]]:
+    """The text of an article file (UTF-8 text, or a Word .docx) and metadata hints from it."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if raw.startswith(ZIP_MAGIC):
+        from .article.read_docx import read_docx
+
+        try:
+            return read_docx(raw, set(sets.sets))
+        except ArticleError as exc:
+            raise ImportFileError(f"{path}: {exc}") from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), {}
     except UnicodeDecodeError:
         raise ImportFileError(f"{path}: not UTF-8 text") from None
+
+
+def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
+    """Interviews in a JSON file (one document or a list) or in an article (text, Markdown or
+    Word); plus warnings."""
+    text, hints = read_article_file(path, sets)
     if text.lstrip()[:1] in ("{", "["):
         import json
 
@@ -255,7 +299,7 @@ def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], l
                 raise ImportFileError(f"{path}{where}: invalid interview document: {exc}") from None
         return interviews, []
     try:
-        result = parse_article(text, sets)
+        result = parse_article(text, sets, hints)
     except ArticleError as exc:
         raise ImportFileError(f"{path}: {exc}") from None
     return [result.interview], [f"{path}: {w}" for w in result.warnings]

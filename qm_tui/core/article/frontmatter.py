@@ -37,7 +37,9 @@ def _escape(ch: str) -> str:
     if short is not None:
         return short
     code = ord(ch)
-    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+    if code <= 0xFF:
+        return f"\\x{code:02X}"
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
 
 
 def yaml_string(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .markdown import is_question_paragraph, normalise_line, render_markdown
 from .typography import SWEDISH_QUOTES, add_spaced_hyphen_rule, typeset, wants_typography
@@ -70,7 +70,7 @@ def _publishing_renderer(typography: bool) -> MarkdownIt:
             if not getattr(match, "schema", "") and match.url.startswith("http://"):  # type: ignore[attr-defined]
                 match.url = "https://" + match.url[len("http://") :]  # type: ignore[attr-defined]
 
-    options = {"html": False, "xhtmlOut": False, "linkify": True}
+    options: dict[str, Any] = {"html": False, "xhtmlOut": False, "linkify": True}
     if typography:
         options |= {"typographer": True, "quotes": SWEDISH_QUOTES}
     md = MarkdownIt("zero", options)
@@ -98,9 +98,8 @@ def _mark_up(tokens: list[Token]) -> None:
                 tok.tag = tokens[i + 2].tag = "h2"
                 tok.attrSet("class", "question")
                 inline = tokens[i + 1]
-                inline.children = [
-                    c for c in inline.children or () if c.type not in ("strong_open", "strong_close")
-                ]
+                strong = ("strong_open", "strong_close")
+                inline.children = [c for c in inline.children or () if c.type not in strong]
                 seen_question = True
             elif i >= 3 and tokens[i - 1].type == "heading_close" and tokens[i - 1].tag == "h1":
                 tok.attrSet("class", "byline")

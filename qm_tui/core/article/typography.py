@@ -60,10 +60,9 @@ def typeset(text: str) -> str:
     if not text or not any(c in text for c in "\"'.-"):
         return text
     from markdown_it.rules_core import StateCore
-    from markdown_it.token import Token
-
     from markdown_it.rules_core.replacements import replace
     from markdown_it.rules_core.smartquotes import smartquotes
+    from markdown_it.token import Token
 
     md = _plain_typographer()
     tokens = []
