@@ -108,10 +108,14 @@ def test_wrapped_question_and_answer_without_blank_lines() -> None:
 
 
 def test_question_matching_none_is_kept_as_written() -> None:
-    text = reference().replace(
-        "4. Varför är det viktigt att ha ett QM?",
-        "4. Hur firade ni certifikatet?\n\nMed tårta.\n\n5. Varför är det viktigt att ha ett QM?",
-    ).replace("5. Vad har varit", "6. Vad har varit")
+    text = (
+        reference()
+        .replace(
+            "4. Varför är det viktigt att ha ett QM?",
+            "4. Hur firade ni certifikatet?\n\nMed tårta.\n\n5. Varför är det viktigt att ha ett QM?",
+        )
+        .replace("5. Vad har varit", "6. Vad har varit")
+    )
     result = parse_article(text, SETS)
     questions = [a.question for a in result.interview.answers]
     assert "Hur firade ni certifikatet?" in questions
@@ -263,7 +267,8 @@ def test_round_trip_is_exact_for_ordinary_interviews() -> None:
 def test_hand_edited_markdown_without_metadata() -> None:
     """An editor's copy of the export, hidden lines removed: read by layout and heuristics."""
     first = parse_article(reference(), SETS).interview
-    stripped = render_markdown(first, meta=False).replace("Det skapar en gemenskap", "Det *skapar* en gemenskap")
+    stripped = render_markdown(first, meta=False)
+    stripped = stripped.replace("Det skapar en gemenskap", "Det *skapar* en gemenskap")
     result = parse_article(stripped, SETS)
     iv = result.interview
     assert (iv.name, iv.title, iv.organisation) == (first.name, first.title, first.organisation)

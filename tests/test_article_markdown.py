@@ -223,4 +223,4 @@ def test_visible_text_equals_typed_text(
     )
     expected = [name, title, organisation, quote, "1.", question, answer, facts, answer]
     expected += [contact, contact, title, contact, quote]
-    assert fold(visible_text(render_markdown(iv))) == fold(" ".join(expected))
+    assert fold(visible_text(render_markdown(iv, meta=False))) == fold(" ".join(expected))
