@@ -112,7 +112,8 @@ def test_question_matching_none_is_kept_as_written() -> None:
         reference()
         .replace(
             "4. Varför är det viktigt att ha ett QM?",
-            "4. Hur firade ni certifikatet?\n\nMed tårta.\n\n5. Varför är det viktigt att ha ett QM?",
+            "4. Hur firade ni certifikatet?\n\nMed tårta.\n\n"
+            "5. Varför är det viktigt att ha ett QM?",
         )
         .replace("5. Vad har varit", "6. Vad har varit")
     )

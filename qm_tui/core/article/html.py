@@ -61,6 +61,7 @@ def _publishing_renderer(typography: bool) -> MarkdownIt:
     """The article renderer with linkify (http, https, mailto only) and, optionally, typography."""
     from linkify_it import LinkifyIt
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core.linkify import linkify
 
     class WebLinks(LinkifyIt):  # type: ignore[misc]
         """Addresses without a scheme (`www.example.se`) link to `https://`."""
@@ -75,10 +76,13 @@ def _publishing_renderer(typography: bool) -> MarkdownIt:
         options |= {"typographer": True, "quotes": SWEDISH_QUOTES}
     md = MarkdownIt("zero", options)
     md.linkify = WebLinks().add("ftp:", None).add("//", None)
-    rules = [*ARTICLE_RULES, "linkify"]
+    rules = list(ARTICLE_RULES)
     if typography:
         rules += ["replacements", "smartquotes"]
     md.enable(rules)
+    # Linkify runs on the text as shown, after backslash escapes are joined back into it (the
+    # inline linkify rule would read `\&` from the source into the address).
+    md.core.ruler.after("text_join", "linkify_shown_text", linkify)
     return add_spaced_hyphen_rule(md) if typography else md
 
 
