@@ -83,7 +83,7 @@ def plan_update(
         organisation = _keep(current.organisation, new.organisation, line=True)
         iv = replace(iv, title=title, organisation=organisation)
     if "quote" in present:
-        iv = replace(iv, quote=_keep(current.quote, new.quote))
+        iv = replace(iv, quote=_keep(current.quote, new.quote, quote=True))
     if "date" in present:
         iv = replace(iv, date=new.date)
     if "interviewer" in present:
@@ -126,12 +126,20 @@ def apply_update(
     return store.save(interview_id, plan.interview, base=base)
 
 
-def _keep(old: str, new: str, line: bool = False) -> str:
-    """`old` when `new` only differs by what the export adds or cannot show; else `new`."""
+def _keep(old: str, new: str, line: bool = False, quote: bool = False) -> str:
+    """`old` when `new` only differs by what the export adds or cannot show; else `new`.
+
+    For the pull quote, quotation marks around it are taken as decoration (a plain-text import
+    takes them off).
+    """
     norm = normalise_line(old) if line else normalise_block(old)
-    if new in (old, norm, typeset(norm)):
-        return old
-    return new
+    same = {old, norm, typeset(norm)}
+    if quote:
+        same |= {s[1:-1].strip() for s in same if len(s) >= 2 and {s[0], s[-1]} <= _QUOTE_MARKS}
+    return old if new in same else new
+
+
+_QUOTE_MARKS = set("\"”“„«»'’‘")
 
 
 def _merge_answers(
