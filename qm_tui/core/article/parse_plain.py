@@ -73,7 +73,9 @@ def parse_plain(text: str, sets: QuestionSets) -> Found:
         body = _blocks(lines[start + used : stop])
         paras = ["\n".join(b) for b in body]
         if kind == "question":
-            question = " ".join(lines[start : start + used])
+            question = lines[start]
+            for more in lines[start + 1 : start + used]:
+                question += ("" if re.search(r"\w-$", question) else " ") + more
             question = _QUESTION_LINE.sub(r"\2", question, count=1)
             found.questions.append((question, "\n\n".join(paras)))
         elif kind == "facts":
@@ -109,7 +111,8 @@ def _question_at(
     number = int(m.group(1))
     used, text = 1, m.group(2)
     while not text.endswith("?") and used < 3 and i + used < len(lines) and lines[i + used]:
-        candidate = f"{text} {lines[i + used]}"
+        joint = "" if re.search(r"\w-$", text) else " "  # `QM-` / `certifikat`
+        candidate = f"{text}{joint}{lines[i + used]}"
         if not candidate.endswith("?") and used == 2:
             break
         text, used = candidate, used + 1
@@ -200,12 +203,14 @@ def unwrap(lines: list[str]) -> list[str]:
     """Paragraphs hard-wrapped at a fixed width (text copied out of a PDF) joined back.
 
     A line ending in a soft hyphen always continues on the next. Otherwise, only when the text
-    looks wrapped (no line longer than 100 characters and several lines broken where the next
-    word would not have fitted), a line is joined with the next if that word would not have
-    fitted on it; a line ending a question (unless the next one asks on) or starting a numbered
-    question never is.
+    looks wrapped (the usual full line at most 100 characters, several lines broken where the
+    next word would not have fitted), a line is joined with the next if that word would (nearly) not
+    have fitted on it; a line ending a question (unless the next one asks on) or starting a
+    numbered question never is. A break after a word's own hyphen (`QM-`) is joined without a
+    space.
     """
-    width = max((len(ln) for ln in lines), default=0)
+    lengths = sorted(len(ln) for ln in lines if ln)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0  # the usual full line
     wrapped = 40 <= width <= 100 and sum(_wraps(a, b, width) for a, b in pairwise(lines)) >= 3
     out: list[str] = []
     previous = ""  # the last physical line, whatever it was joined to
@@ -213,7 +218,9 @@ def unwrap(lines: list[str]) -> list[str]:
         if out and out[-1].endswith(SOFT_HYPHEN) and line:
             out[-1] = out[-1][:-1] + line
         elif out and wrapped and _wraps(previous, line, width):
-            out[-1] = f"{out[-1]} {line}"
+            # A word broken after its own hyphen (`QM-` / `certifikat`) is joined without a space.
+            hyphen = re.search(r"\w-$", out[-1]) is not None and line[0].isalnum()
+            out[-1] = f"{out[-1]}{'' if hyphen else ' '}{line}"
         else:
             out.append(line)
         previous = line
@@ -229,4 +236,5 @@ def _wraps(line: str, following: str, width: int) -> bool:
     if line.endswith("?") and not following.endswith("?"):
         return False  # a question ends its paragraph, unless it goes on asking
     first_word = following.split(" ", 1)[0]
-    return len(line) >= 0.6 * width and len(line) + 1 + len(first_word) > width - 3
+    slack = max(6, width // 8)  # lines of proportional type vary in characters
+    return len(line) >= 0.5 * width and len(line) + 1 + len(first_word) > width - slack
