@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,38 +54,41 @@ def render_docx(
     """The article as the bytes of a .docx file; `template` supplies the styles if given."""
     import docx
 
-    try:
-        doc = docx.Document(str(template)) if template is not None else docx.Document()
-    except Exception as exc:  # python-docx raises several types for a file that is not a .docx
-        raise QMError(f"cannot use the Word template {template}: {exc}") from None
-    if template is not None:
-        _clear_body(doc)
     language = LANGUAGES.get(lang.split("-")[0], lang)
-    _define_styles(doc, language, own=template is None)
+    key = None
+    if template is not None:
+        try:
+            stat = template.stat()
+        except OSError as exc:
+            raise QMError(f"cannot use the Word template {template}: {exc.strerror}") from None
+        key = (str(template), stat.st_mtime_ns, stat.st_size)
+    doc = docx.Document(io.BytesIO(_base_document(key, language)))
+    st = {k: doc.styles[name] for k, name in STYLE_NAMES.items()}
+    st["Title"] = doc.styles["Title"]
     ts: Callable[[str], str] = typeset if typography else str
     iv = interview
 
     def line(text: str) -> str:
         return ts(normalise_line(text))
 
-    def paragraphs(text: str, style: str | None = None) -> None:
+    def paragraphs(text: str, style: Any = None) -> None:
         for para in ts(normalise_block(text)).split("\n\n") if text.strip() else ():
             _add_lines(doc.add_paragraph(style=style), para)
 
-    doc.add_paragraph(line(iv.name), style="Title")
+    doc.add_paragraph(line(iv.name), style=st["Title"])
     title, organisation = line(iv.title), line(iv.organisation)
     if title or organisation:
-        byline = doc.add_paragraph(style=STYLE_NAMES["byline"])
+        byline = doc.add_paragraph(style=st["byline"])
         if title:
-            byline.add_run(title, style=STYLE_NAMES["title"])
+            byline.add_run(title, style=st["title"])
         if title and organisation:
             byline.add_run(" ")
         if organisation:
-            byline.add_run(organisation, style=STYLE_NAMES["organisation"])
-    paragraphs(iv.quote, STYLE_NAMES["quote"])
+            byline.add_run(organisation, style=st["organisation"])
+    paragraphs(iv.quote, st["quote"])
     for n, answer in enumerate(iv.answers, 1):
         question = line(answer.question)
-        doc.add_paragraph(f"{n}. {question}".rstrip(), style=STYLE_NAMES["question"])
+        doc.add_paragraph(f"{n}. {question}".rstrip(), style=st["question"])
         paragraphs(answer.answer)
     c = iv.contact
     facts_heading, contact_heading = line(iv.facts.heading), line(c.heading)
@@ -96,7 +100,7 @@ def render_docx(
         person_lines = ["\n".join(person)] if person else []
         boxes.append((contact_heading, person_lines + _split(ts(normalise_block(c.note)))))
     for heading, texts in boxes:
-        _add_box(doc, heading, texts)
+        _add_box(doc, heading, texts, st)
     props = doc.core_properties
     name, org = normalise_line(iv.name), normalise_line(iv.organisation)
     props.title = " – ".join(x for x in (name, org) if x)
@@ -119,19 +123,37 @@ def render_docx(
     return out.getvalue()
 
 
+@lru_cache(maxsize=8)
+def _base_document(template: tuple[str, int, int] | None, language: str) -> bytes:
+    """The empty document with the article's styles: built once, reopened for every article."""
+    import docx
+
+    path = template[0] if template is not None else None
+    try:
+        doc = docx.Document(path) if path is not None else docx.Document()
+    except Exception as exc:  # python-docx raises several types for a file that is not a .docx
+        raise QMError(f"cannot use the Word template {path}: {exc}") from None
+    if path is not None:
+        _clear_body(doc)
+    _define_styles(doc, language, own=path is None)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
 def _split(block: str) -> list[str]:
     return block.split("\n\n") if block else []
 
 
-def _add_box(doc: Document, heading: str, texts: list[str]) -> None:
+def _add_box(doc: Document, heading: str, texts: list[str], st: dict[str, Any]) -> None:
     """A facts or contact box: a shaded one-cell table holding the box's styled paragraphs."""
     doc.add_paragraph()  # air above the box
     table = doc.add_table(rows=1, cols=1)
     cell = table.cell(0, 0)
-    cell.paragraphs[0].style = doc.styles[STYLE_NAMES["box_heading"]]
+    cell.paragraphs[0].style = st["box_heading"]
     cell.paragraphs[0].add_run(heading)
     for text in texts:
-        _add_lines(cell.add_paragraph(style=STYLE_NAMES["box_text"]), text)
+        _add_lines(cell.add_paragraph(style=st["box_text"]), text)
     tbl_pr = table._tbl.tblPr
     borders = tbl_pr.makeelement(_w("tblBorders"), {})
     for side in ("top", "left", "bottom", "right"):

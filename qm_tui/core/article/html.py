@@ -11,6 +11,7 @@ live. Swedish sets get Swedish typography (see `typography.py`).
 from __future__ import annotations
 
 import html
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,9 @@ aside p{margin:.5em 0}
 """
 
 
+# Text that might hold an address: `@`, `://`, or a dot between a word and letters (`vaxjo.se`).
+_LINK_CANDIDATE = re.compile(r"@|://|\w\.[^\W\d_]{2}", re.IGNORECASE)
+
 ARTICLE_RULES = ("heading", "blockquote", "hr", "reference", "escape", "emphasis", "newline")
 
 
@@ -65,6 +69,10 @@ def _publishing_renderer(typography: bool) -> MarkdownIt:
 
     class WebLinks(LinkifyIt):  # type: ignore[misc]
         """Addresses without a scheme (`www.example.se`) link to `https://`."""
+
+        def pretest(self, text: str) -> bool:
+            # linkify-it's own pretest is a large regex; most paragraphs fail this one first.
+            return _LINK_CANDIDATE.search(text) is not None and bool(super().pretest(text))
 
         def normalize(self, match: object) -> None:
             super().normalize(match)
