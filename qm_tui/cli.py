@@ -56,9 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="show one interview")
     p.add_argument("id", help="interview id")
     p.add_argument("--json", action="store_true", help="print the JSON document with id")
-    p = sub.add_parser("import", help="import interviews from JSON documents or articles")
+    p = sub.add_parser(
+        "import", help="import interviews from JSON documents or articles (txt, md, docx)"
+    )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p = sub.add_parser("export", help="export an interview as a Markdown or HTML article")
+    p = sub.add_parser(
+        "update", help="apply a corrected article (docx, txt or md) to an existing interview"
+    )
+    p.add_argument("id", help="interview id")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="only show what would change")
+    p = sub.add_parser("export", help="export an interview as an article (md, html, txt, docx)")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("id", nargs="?", help="interview id")
     target.add_argument("--all", metavar="DIR", type=Path, help="export every interview into DIR")
@@ -69,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
     p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here, not to stdout")
+    p.add_argument("--no-meta", action="store_true", help="md: leave out the YAML front matter")
+    p.add_argument(
+        "--no-typography",
+        action="store_true",
+        help="html, docx, txt: keep quotes and dashes as typed (no Swedish typography)",
+    )
+    p.add_argument("--fragment", action="store_true", help="html: the <article> element alone")
     p = sub.add_parser("delete", help="move an interview to the trash")
     p.add_argument("id", help="interview id")
     p = sub.add_parser("restore", help="bring an interview back from the trash")
@@ -247,8 +262,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     store = _store(args)
     sets = _load_sets()
 
-    def options_for(iv: Interview) -> ExportOptions:
-        return ExportOptions(lang=sets.lang_of(iv.question_set))
+    def options_for(iv: Interview, interview_id: int | None = None) -> ExportOptions:
+        return ExportOptions(
+            lang=sets.lang_of(iv.question_set),
+            meta=not args.no_meta,
+            typography=not args.no_typography,
+            fragment=args.fragment,
+            interview_id=interview_id,
+        )
 
     if args.all is not None:
         if args.output is not None:
@@ -263,7 +284,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return 0
     interview_id = _id(args.id)
     interview = store.get(interview_id)
-    data = render(interview, args.format, options_for(interview))
+    if args.output is None and args.format == "docx" and sys.stdout.isatty():
+        raise CLIError("a Word document is binary: write it to a file with -o FILE.docx")
+    data = render(interview, args.format, options_for(interview, interview_id))
     _warn_notes(interview_id, interview)
     if args.output is None:
         sys.stdout.flush()
@@ -286,6 +309,32 @@ def _for_stdout(data: bytes) -> bytes:
     except UnicodeDecodeError:
         raise CLIError("this format is binary and stdout is a terminal; use -o FILE") from None
     return visible_controls(text).encode("utf-8")
+
+
+def _cmd_update(args: argparse.Namespace) -> int:
+    from .core.questions import load_question_sets
+    from .core.update import apply_update, plan_update_from_file
+
+    store = _store(args)
+    interview_id = _id(args.id)
+    current = store.get(interview_id)
+    plan = plan_update_from_file(current, Path(args.file), load_question_sets())
+    for line in plan.warnings:
+        _err(f"qm-tui: warning: {line}")
+    if not plan.changes:
+        _say(f"No changes: interview {interview_id} already matches {args.file}.")
+        return 0
+    for change in plan.changes:
+        _say(f"{change.field}: {change.short_diff()}")
+    if args.dry_run:
+        print(f"Dry run: {len(plan.changes)} field(s) would change; nothing was saved.")
+        return 0
+    apply_update(store, interview_id, plan, base=current)
+    print(
+        f"Saved {len(plan.changes)} changed field(s) to interview {interview_id}; "
+        f"the earlier values are in 'qm-tui history {interview_id}'."
+    )
+    return 0
 
 
 def _warn_notes(interview_id: int, iv: Interview) -> None:
@@ -388,6 +437,7 @@ _COMMANDS = {
     "list": _cmd_list,
     "show": _cmd_show,
     "import": _cmd_import,
+    "update": _cmd_update,
     "export": _cmd_export,
     "delete": _cmd_delete,
     "restore": _cmd_restore,

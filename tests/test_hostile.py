@@ -215,7 +215,7 @@ def test_piped_export_keeps_the_article_bytes(db_path: Path) -> None:
     InterviewStore(db_path).add(iv)
     result = process("--db", str(db_path), "export", "1")
     assert result.returncode == 0
-    assert result.stdout == render_markdown(iv).encode("utf-8")
+    assert result.stdout == render_markdown(iv, interview_id=1).encode("utf-8")
     assert "\u202e" in result.stdout.decode() and b"\x1b" not in result.stdout
     assert b"control characters" in result.stderr
 
@@ -246,7 +246,7 @@ def test_import_removes_control_characters_with_a_warning(
 def test_article_import_removes_control_characters_with_a_warning(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    md = render_markdown(interview("Anna Berg")).replace("Anna Berg", "Anna\x1b[31m Berg", 1)
+    md = render_markdown(interview("Anna Berg")).replace("Anna Berg", "Anna\x1b[31m Berg")
     path = tmp_path / "in.md"
     path.write_text(md, encoding="utf-8")
     assert run(db_path, "import", str(path)) == 0
@@ -402,14 +402,14 @@ def test_export_to_a_fifo_streams_into_it(db_path: Path, tmp_path: Path) -> None
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
     result = process("--db", str(db_path), "export", "1", "-o", str(fifo))
     out, _ = reader.communicate(timeout=30)
-    assert result.returncode == 0 and out.startswith(b"# Anna Berg")
+    assert result.returncode == 0 and b"\n# Anna Berg\n" in out
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 def test_export_to_dev_stdout_prints_the_article(db_path: Path) -> None:
     InterviewStore(db_path).add(interview())
     result = process("--db", str(db_path), "export", "1", "-o", "/dev/stdout")
-    assert result.returncode == 0 and result.stdout.startswith(b"# Anna Berg")
+    assert result.returncode == 0 and b"\n# Anna Berg\n" in result.stdout
     assert Path("/dev/stdout").is_symlink()
 
 

@@ -258,7 +258,7 @@ class EditorScreen(QMScreen):
         box = self.query_one("#warnings", Static)
         box.update("\n".join(f"⚠ {w}" for w in warnings) if warnings else f"✔ {t('review.ok')}")
         box.set_class(bool(warnings), "-warning")
-        text = render_markdown(self._snapshot())
+        text = render_markdown(self._snapshot(), meta=False)
         preview = self.query_one("#preview", VerticalScroll)
         found = preview.query(Markdown)
         if found:
