@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 #: Dictionary file name (without .aff/.dic) per question-set language.
 DICTIONARY_NAMES = {"sv": "sv_SE", "en": "en_US"}
 LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+PROBE_WORDS = {"sv": "och", "en": "the"}  # a dictionary that does not know these is unusable
 SUGGESTION_BUDGET = 0.4  # seconds; spylls' own suggest can take seconds on long words
 USER_WORDS_FILE = "words.txt"
 
@@ -125,7 +126,9 @@ def load_dictionary(lang: str) -> Dictionary:
         gc.disable()
         try:
             dictionary = Dictionary.from_files(str(base))
-            dictionary.lookup("test")  # a broken affix file fails here rather than later
+            probe = PROBE_WORDS[lang]
+            if not dictionary.lookup(probe):
+                raise ValueError(f"it does not know the word {probe!r}")
         except Exception as exc:  # any parser error means "unusable file"
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise SpellingUnavailable(f"{what} cannot be read ({base}.dic): {reason}") from None
