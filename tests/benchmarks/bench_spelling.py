@@ -149,7 +149,7 @@ def main() -> None:
         for word in words:
             dictionary.lookup(word)
         theirs.append(time.perf_counter() - begin)
-    assert [m.word for m in found] == ["samvrekan", "samvrekan", "gemnskap"], found
+    assert sorted(m.word for m in found) == ["gemnskap", "samvrekan", "samvrekan"], found
     rows.append(
         f"| Check a {len(words)}-word article, empty memo, vs spylls `lookup` loop "
         f"| {median(ours) * 1000:.0f} ms | {median(theirs) * 1000:.0f} ms "
