@@ -266,3 +266,20 @@ def test_check_without_a_dictionary_fails_with_one_line(
     assert done.stdout == ""
     assert done.stderr.startswith("qm-tui: error: Swedish spelling dictionary not found")
     assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_check_never_imports_textual(db_path: Path, sets: QuestionSets, tmp_path: Path) -> None:
+    _store_with_typos(db_path, sets)
+    folder = _tiny_dictionary(tmp_path / "dict", ["och", "samverkan"])
+    code = (
+        "import sys; from qm_tui.cli import main; "
+        f"code = main(['--db', {str(db_path)!r}, 'check', '1']); "
+        "print(code, 'textual' in sys.modules, 'rich' in sys.modules)"
+    )
+    env = {**os.environ, "QM_TUI_DICTIONARY_DIR": str(folder)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "0 False False"
+    assert done.stdout.startswith("säkerställa (quote, line 1): (no suggestions)\n")

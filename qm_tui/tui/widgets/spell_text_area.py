@@ -55,7 +55,7 @@ class SpellTextArea(TextArea):
         ),
     ]
 
-    spell_check: var[bool] = var(True)
+    spell_check: var[bool] = var(True, init=False)
     """Whether words are checked and marked (off: a plain TextArea)."""
 
     _reported: ClassVar[set[str]] = set()  # problems already shown once in this process
