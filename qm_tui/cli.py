@@ -96,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("history", help="earlier versions of an interview's fields")
     p.add_argument("id", help="interview id")
     sub.add_parser("questions", help="print the question sets")
+    p = sub.add_parser("check", help="list misspelt words of an interview, with suggestions")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("id", nargs="?", help="interview id")
+    which.add_argument("--all", action="store_true", help="check every interview")
+    p.add_argument("--json", action="store_true", help="print a JSON list of misspelt words")
     return parser
 
 
@@ -423,6 +428,46 @@ def _cmd_questions(args: argparse.Namespace) -> int:
     return 0 if sets.sets else 1
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .core.questions import load_question_sets
+    from .core.spelling import check_interview, checker_for, field_label
+
+    store = _store(args)
+    sets = load_question_sets()
+    if args.all:
+        items = sorted((item.id, item.interview) for item in store.list())
+    else:
+        interview_id = _id(args.id)
+        items = [(interview_id, store.get(interview_id))]
+    found: list[dict[str, Any]] = []
+    suggestions: dict[str, list[str]] = {}
+    for interview_id, iv in items:
+        checker = checker_for(iv, sets.get(iv.question_set), sets.lang_of(iv.question_set))
+        for miss in check_interview(iv, checker):
+            if miss.word not in suggestions:
+                suggestions[miss.word] = checker.suggest(miss.word)
+            found.append(
+                {
+                    "id": interview_id,
+                    "word": miss.word,
+                    "field": miss.field,
+                    "line": miss.line + 1,
+                    "column": miss.start + 1,
+                    "suggestions": suggestions[miss.word],
+                }
+            )
+    if args.json:
+        _print_json(found)
+        return 0
+    for f in found:
+        where = f"{field_label(f['field'])}, line {f['line']}"
+        prefix = f"interview {f['id']}, " if args.all else ""
+        hints = ", ".join(f["suggestions"]) or "(no suggestions)"
+        print(f"{f['word']} ({prefix}{where}): {hints}")
+    print(f"{len(found)} misspelt word(s) in {len(items)} interview(s)", file=sys.stderr)
+    return 0
+
+
 def _run_tui(args: argparse.Namespace) -> int:
     path = _db_path(args)
     InterviewStore(path)  # a corrupt or unreadable file stops here, before the screen changes
@@ -445,4 +490,5 @@ _COMMANDS = {
     "purge": _cmd_purge,
     "history": _cmd_history,
     "questions": _cmd_questions,
+    "check": _cmd_check,
 }

@@ -34,6 +34,8 @@ class QuestionSet:
     facts: Facts
     contact: Contact
     source: Path | None = field(default=None, compare=False)
+    words: tuple[str, ...] = ()
+    """Extra words the spell checker accepts for interviews on this set (names, terms)."""
 
     def new_interview(self, **person: str) -> Interview:
         """A blank interview on this set, with its own copy of the facts and contact defaults."""
@@ -111,6 +113,9 @@ def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
         raise QuestionSetError("'questions' must be a non-empty list of non-empty strings")
     facts = _table(data, "facts", ("heading", "text"))
     contact = _table(data, "contact", ("heading", "name", "title", "email", "note"))
+    words = data.get("words", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise QuestionSetError("'words' must be a list of strings")
     return QuestionSet(
         id=set_id,
         title=_optional_str(data, "title") or set_id,
@@ -119,6 +124,7 @@ def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
         facts=Facts(**facts),
         contact=Contact(**contact),
         source=source,
+        words=tuple(w.strip() for w in words if w.strip()),
     )
 
 
