@@ -11,9 +11,10 @@ from tinydb import TinyDB
 
 from qm_tui.core import model
 from qm_tui.core import store as store_module
+from qm_tui.core.errors import NotFoundError, StoreError
 from qm_tui.core.model import Interview
 from qm_tui.core.questions import QuestionSets
-from qm_tui.core.store import InterviewStore, NotFoundError, StoreError
+from qm_tui.core.store import InterviewStore
 
 
 @pytest.fixture

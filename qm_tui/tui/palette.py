@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from .screens.interview_list import InterviewListScreen, ListRow, who
+from ..core.summary import Summary
+from .screens.interview_list import InterviewListScreen, who
 
 if TYPE_CHECKING:
     from .app import QMApp
@@ -16,15 +17,15 @@ if TYPE_CHECKING:
 class OpenInterviewProvider(Provider):
     """Command palette: "Öppna intervju …" by name or organisation."""
 
-    def _rows(self) -> list[ListRow]:
+    def _rows(self) -> list[Summary]:
         screen = self.app.screen_stack[0]
         return screen.rows if isinstance(screen, InterviewListScreen) else []
 
-    def _title(self, row: ListRow) -> str:
+    def _title(self, row: Summary) -> str:
         app = cast("QMApp", self.app)
         return f"{app.t('cmd.open_interview')}: {who(row, app.t)}"
 
-    async def _open(self, row: ListRow) -> None:
+    async def _open(self, row: Summary) -> None:
         screen = self.app.screen_stack[0]
         if self.app.screen is not screen:
             return  # only from the list, not on top of an open editor
