@@ -16,7 +16,7 @@ def is_filled(text: str) -> bool:
 
 def count_answered(answers: Iterable[str]) -> int:
     """How many of the answer texts count as answered."""
-    return sum(1 for text in answers if is_filled(text))
+    return sum(1 for text in answers if text.strip())  # is_filled, inlined: lists run it a lot
 
 
 def is_iso_date(value: str) -> bool:
