@@ -78,5 +78,9 @@ class Step(Widget):
         raise NotImplementedError
 
     def changed(self, field: str, value: str) -> None:
-        """Post this step's own `Changed` message."""
-        self.post_message(type(self).Changed(self, field, value))
+        """Post this step's own `Changed` message, straight to the screen (the editor).
+
+        It is sent on every keystroke; bubbling it through the switcher and the layout
+        containers, which never handle it, would cost a message hop each.
+        """
+        self.screen.post_message(type(self).Changed(self, field, value))
