@@ -17,17 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.controls import json_safe, visible_controls
-from .core.errors import QMError
+from .core.errors import QMError, UsageError
 from .core.export import FORMATS
 from .core.store import InterviewStore, default_db_path
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
     from .core.model import Interview
     from .core.questions import QuestionSets
-
-
-class CLIError(QMError):
-    """A usage problem, printed as one line (exit 1)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,7 +159,7 @@ def _id(raw: str) -> int:
     value = int(raw) if ok else 0
     if value < 1:
         shown = raw if len(raw) <= 40 else raw[:40] + "…"
-        raise CLIError(f"not an interview id: {shown!r} (ids are numbers, see 'qm-tui list')")
+        raise UsageError(f"not an interview id: {shown!r} (ids are numbers, see 'qm-tui list')")
     return value
 
 
@@ -174,27 +170,25 @@ def _print_json(data: Any) -> None:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    docs = _store(args).documents()
+    store = _store(args)
     if args.json:
-        _print_json(docs)
+        _print_json(store.documents())
         return 0
-    if not docs:
+    summaries = store.summaries()
+    if not summaries:
         print("No interviews yet. Start the editor with 'qm-tui', or import with 'qm-tui import'.")
         return 0
-    rows = []
-    for d in docs:
-        answers = d.get("answers", [])
-        answered = sum(1 for a in answers if a.get("answer", "").strip())
-        rows.append(
-            (
-                str(d["id"]),
-                d.get("date", ""),
-                d.get("name", "") or "-",
-                d.get("organisation", "") or "-",
-                d.get("status", ""),
-                f"{answered}/{len(answers)}",
-            )
+    rows = [
+        (
+            str(s.id),
+            s.date,
+            s.name or "-",
+            s.organisation or "-",
+            s.status,
+            f"{s.answered}/{s.questions}",
         )
+        for s in summaries
+    ]
     _print_table(("ID", "DATE", "NAME", "ORGANISATION", "STATUS", "ANSWERED"), rows)
     return 0
 
@@ -278,7 +272,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if args.all is not None:
         if args.output is not None:
-            raise CLIError("use either --all DIR or -o FILE, not both")
+            raise UsageError("use either --all DIR or -o FILE, not both")
         folder = Path(args.all)
         items = [(item.id, item.interview) for item in store.list()]
         export_all(items, folder, args.format, options_for)
@@ -290,7 +284,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     interview_id = _id(args.id)
     interview = store.get(interview_id)
     if args.output is None and args.format == "docx" and sys.stdout.isatty():
-        raise CLIError("a Word document is binary: write it to a file with -o FILE.docx")
+        raise UsageError("a Word document is binary: write it to a file with -o FILE.docx")
     data = render(interview, args.format, options_for(interview, interview_id))
     _warn_notes(interview_id, interview)
     if args.output is None:
@@ -312,7 +306,7 @@ def _for_stdout(data: bytes) -> bytes:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise CLIError("this format is binary and stdout is a terminal; use -o FILE") from None
+        raise UsageError("this format is binary and stdout is a terminal; use -o FILE") from None
     return visible_controls(text).encode("utf-8")
 
 
@@ -469,11 +463,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    path = _db_path(args)
-    InterviewStore(path)  # a corrupt or unreadable file stops here, before the screen changes
+    store = _store(args)  # a corrupt or unreadable file stops here, before the screen changes
     from .tui.app import QMApp
 
-    app = QMApp(db_path=path, lang=args.lang)
+    app = QMApp(store=store, lang=args.lang)
     app.run()
     return app.return_code or 0
 

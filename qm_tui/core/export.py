@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .errors import QMError
+from .errors import ExportError
 from .storage import atomic_write
 
 if TYPE_CHECKING:
@@ -94,12 +94,12 @@ APP_FORMATS = ("md", "html")  # what the editor's export writes
 
 
 def get_format(name: str) -> Format:
-    """The format called `name`; QMError naming the known ones otherwise."""
+    """The format called `name`; ExportError naming the known ones otherwise."""
     try:
         return FORMATS[name]
     except KeyError:
         known = ", ".join(FORMATS)
-        raise QMError(f"unknown article format {name!r} (known: {known})") from None
+        raise ExportError(f"unknown article format {name!r} (known: {known})") from None
 
 
 def render(interview: Interview, fmt: str, options: ExportOptions | None = None) -> bytes:
@@ -172,11 +172,11 @@ def export_all(
 
     suffix = get_format(fmt).suffix
     if folder.exists() and not folder.is_dir():
-        raise QMError(f"{folder} exists and is not a folder")
+        raise ExportError(f"{folder} exists and is not a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise QMError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        raise ExportError(f"cannot create {folder}: {exc.strerror or exc}") from None
     names = assign_filenames(interviews, suffix)
     paths = []
     for interview_id, interview in interviews:

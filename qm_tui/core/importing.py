@@ -9,7 +9,6 @@ kept in the interview's `notes` and reported as a warning. Nothing is ever dropp
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from .controls import has_controls, remove_controls, without_controls
 from .errors import ArticleError, DocumentError, ImportFileError
 from .model import STATUSES, Answer, Interview
 from .questions import QuestionSet, QuestionSets
+from .rules import is_iso_date
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -226,7 +226,7 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
     )
     date = found.meta.get("date")
     if date:
-        if _valid_date(date):
+        if is_iso_date(date):
             interview = replace(interview, date=date)
         else:
             warnings.append(f"ignored an invalid date {date!r}; using today")
@@ -241,13 +241,6 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
     present |= {"facts"} if found.facts is not None else set()
     present |= {"contact"} if found.contact is not None else set()
     return ImportedArticle(replace(interview, status=status), warnings, frozenset(present))
-
-
-def _valid_date(text: str) -> bool:
-    try:
-        return dt.date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
 
 
 def _split_byline(byline: str, meta: dict[str, str], warnings: list[str]) -> tuple[str, str]:

@@ -13,14 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import QMError
+from .errors import QuestionSetError
 from .model import Answer, Contact, Facts, Interview
 
 DEFAULT_SET = "qm-sv"
-
-
-class QuestionSetError(QMError, ValueError):
-    """A question-set file that cannot be used."""
 
 
 @dataclass(frozen=True)

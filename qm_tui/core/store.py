@@ -6,7 +6,9 @@ Tables in the file (all plain TinyDB tables):
 - `trash`: deleted interviews, `{"deleted": timestamp, "interview": document}`, keyed by their id.
 - `history`: per interview id, earlier values of changed fields, newest last, bounded.
 
-Every change is one locked read-modify-write of the whole file, written atomically.
+Reads and writes take one path, through `AtomicJSONStorage`: reads see its cached tables
+(re-read when another process replaced the file), every change is one locked read-modify-write of
+the whole file, written atomically. The file stays a plain TinyDB file that stock TinyDB opens.
 """
 
 from __future__ import annotations
@@ -18,23 +20,25 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tinydb import TinyDB
-
-from .errors import DocumentError, StoreError
+from .errors import DocumentError, NotFoundError, StoreError
 from .storage import AtomicJSONStorage, NoChange, Tables
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
     from .model import Interview
+    from .summary import Summary
 
-__all__ = ["FILE_SCHEMA", "InterviewStore", "NotFoundError", "StoreError", "default_db_path"]
+__all__ = [
+    "FILE_SCHEMA",
+    "InterviewStore",
+    "NotFoundError",
+    "SaveResult",
+    "StoreError",
+    "default_db_path",
+]
 
 FILE_SCHEMA = 1
 HISTORY_LIMIT = 100  # versions kept per field
 HISTORY_SPACING = 60.0  # seconds: versions closer than this are folded into the newest
-
-
-class NotFoundError(StoreError):
-    """No interview (or trash entry) with that id."""
 
 
 class Stored(NamedTuple):
@@ -61,10 +65,16 @@ class Version(NamedTuple):
 
 
 class SaveResult(NamedTuple):
-    """The interview as saved, and whether another process had changed it in between."""
+    """The interview as saved, and whether another process had changed it in between.
+
+    `id` is where it is stored: a new one when `save(readd=True)` found it deleted elsewhere
+    (then `readded` is true).
+    """
 
     interview: Interview
     conflict: bool
+    id: int = 0
+    readded: bool = False
 
 
 def default_db_path() -> Path:
@@ -98,21 +108,15 @@ class InterviewStore:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self.db = TinyDB(self.path, storage=AtomicJSONStorage)
-        self._storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
+        self._storage = AtomicJSONStorage(self.path)
         self.skipped: dict[str, str] = {}  # what the reads left out -> why
         self._check_schema(self._read())
 
     # -- reading -------------------------------------------------------------------------
 
     def _read(self) -> Tables:
-        tables = self._storage.read() or {}
-        if tables is not self._last_read:
-            self.db.clear_cache()
-            self._last_read = tables
-        return tables
-
-    _last_read: Tables | None = None
+        """The tables as stored now (shared with the storage's cache: never change them)."""
+        return self._storage.read() or {}
 
     def _check_schema(self, tables: Tables) -> None:
         meta = tables.get("meta", {}).get("1", {})
@@ -140,7 +144,14 @@ class InterviewStore:
         docs.sort(key=lambda d: (str(d.get("updated", "")), d["id"]), reverse=True)
         return docs
 
-    def list(self) -> list[Stored]:
+    def summaries(self) -> builtins.list[Summary]:
+        """Every readable interview as a list row, newest first (no full validation: cheap for
+        thousands)."""
+        from .summary import Summary
+
+        return [Summary.from_document(doc) for doc in self.documents()]
+
+    def list(self) -> builtins.list[Stored]:
         """All valid interviews, newest first (invalid ones are named in `skipped`)."""
         out = []
         for d in self.documents():
@@ -228,25 +239,24 @@ class InterviewStore:
         items = list(interviews)
         with self._storage.transaction() as tables:
             self._check_schema(tables)
-            meta = self._meta(tables)
-            table = tables.setdefault("interviews", {})
-            ids = []
-            for interview in items:
-                new_id = int(meta["next_id"])
-                meta["next_id"] = new_id + 1
-                table[str(new_id)] = interview.to_dict()
-                ids.append(new_id)
-        self.db.clear_cache()
+            ids = [self._insert(tables, interview.to_dict()) for interview in items]
         return ids
 
     def save(
-        self, interview_id: int, interview: Interview, base: Interview | None = None
+        self,
+        interview_id: int,
+        interview: Interview,
+        base: Interview | None = None,
+        *,
+        readd: bool = False,
     ) -> SaveResult:
         """Overwrite an interview, keeping earlier values of changed fields in its history.
 
         `updated` is set to now. If `base` (the version the caller started from) differs from
         what is stored, another process changed it meanwhile: the save still happens (typed
         text wins and the other version stays in the history), and `conflict` says so.
+        If the interview is gone (deleted in another window), NotFoundError; with `readd` the
+        text is stored anew under a new id instead, in the same write, so nothing typed is lost.
         """
         from dataclasses import replace
 
@@ -260,15 +270,17 @@ class InterviewStore:
             table = tables.get("interviews", {})
             old = table.get(str(interview_id))
             if old is None:
-                raise NotFoundError(f"no interview with id {interview_id}")
+                if not readd:
+                    raise NotFoundError(f"no interview with id {interview_id}")
+                new_id = self._insert(tables, new)
+                return SaveResult(saved, conflict=True, id=new_id, readded=True)
             conflict = base is not None and old != base.to_dict()
             if new == {**old, "updated": new["updated"]}:
                 saved = self._parse(interview_id, old)
                 raise NoChange
             self._record_history(tables, interview_id, old, new, keep=conflict)
             table[str(interview_id)] = new
-        self.db.clear_cache()
-        return SaveResult(saved, conflict)
+        return SaveResult(saved, conflict, interview_id)
 
     def delete(self, interview_id: int) -> None:
         """Move an interview to the trash."""
@@ -280,7 +292,6 @@ class InterviewStore:
                 "deleted": _now(),
                 "interview": doc,
             }
-        self.db.clear_cache()
 
     def restore(self, interview_id: int) -> Interview:
         """Bring an interview back from the trash under its old id."""
@@ -294,7 +305,6 @@ class InterviewStore:
                     f"{self.path}: trash entry {interview_id} holds no interview; left as it is"
                 )
             tables.setdefault("interviews", {})[str(interview_id)] = doc
-        self.db.clear_cache()
         return self._parse(interview_id, doc)
 
     def purge(self, interview_id: int | None = None) -> int:
@@ -308,10 +318,17 @@ class InterviewStore:
             for key in keys:
                 del trash[key]
                 history.pop(key, None)
-        self.db.clear_cache()
         return len(keys)
 
     # -- helpers -------------------------------------------------------------------------
+
+    def _insert(self, tables: Tables, doc: dict[str, Any]) -> int:
+        """Store a document under the next id (ids are never reused); returns the id."""
+        meta = self._meta(tables)
+        new_id = int(meta["next_id"])
+        meta["next_id"] = new_id + 1
+        tables.setdefault("interviews", {})[str(new_id)] = doc
+        return new_id
 
     def _meta(self, tables: Tables) -> dict[str, Any]:
         meta: dict[str, Any] = tables.setdefault("meta", {}).setdefault("1", {})

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-LANGS = ("sv", "en")
-
 SV: dict[str, str] = {
     "app.title": "QM-intervjuer",
     # Interview list
@@ -30,7 +28,6 @@ SV: dict[str, str] = {
     "list.loading": "Läser intervjuer …",
     "list.delete_confirm": "Flytta intervjun med {who} till papperskorgen?",
     "list.deleted": "Flyttade {who} till papperskorgen (ångra med t, r).",
-    "list.nothing_selected": "Ingen intervju är vald.",
     "status.draft": "utkast",
     "status.complete": "klar",
     "noname": "(namnlös)",
@@ -164,7 +161,6 @@ EN: dict[str, str] = {
     "list.loading": "Reading interviews …",
     "list.delete_confirm": "Move the interview with {who} to the trash?",
     "list.deleted": "Moved {who} to the trash (undo with t, r).",
-    "list.nothing_selected": "No interview is selected.",
     "status.draft": "draft",
     "status.complete": "complete",
     "noname": "(no name)",

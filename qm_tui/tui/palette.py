@@ -9,8 +9,9 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
+from ..core.summary import Summary
 from .display import plain_str
-from .screens.interview_list import InterviewListScreen, ListRow, who
+from .screens.interview_list import InterviewListScreen, who
 
 if TYPE_CHECKING:
     from textual.fuzzy import Matcher
@@ -21,11 +22,11 @@ if TYPE_CHECKING:
 class OpenInterviewProvider(Provider):
     """Command palette: "Öppna intervju …" by name or organisation."""
 
-    def _rows(self) -> list[ListRow]:
+    def _rows(self) -> list[Summary]:
         screen = self.app.screen_stack[0]
         return screen.rows if isinstance(screen, InterviewListScreen) else []
 
-    def _title(self, row: ListRow) -> str:
+    def _title(self, row: Summary) -> str:
         app = cast("QMApp", self.app)
         return plain_str(f"{app.t('cmd.open_interview')}: {who(row, app.t)}")
 
@@ -40,7 +41,7 @@ class OpenInterviewProvider(Provider):
                 text.stylize("reverse", offset, offset + 1)
         return text
 
-    async def _open(self, row: ListRow) -> None:
+    async def _open(self, row: Summary) -> None:
         screen = self.app.screen_stack[0]
         if self.app.screen is not screen:
             return  # only from the list, not on top of an open editor
@@ -62,6 +63,6 @@ class OpenInterviewProvider(Provider):
                 yield Hit(score, shown, partial(self._open, row), text=title, help=_help(row))
 
 
-def _help(row: ListRow) -> str:
+def _help(row: Summary) -> str:
     """The date under a hit; the palette parses help as markup, so brackets are escaped."""
     return escape(plain_str(row.date))

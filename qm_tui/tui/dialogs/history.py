@@ -12,7 +12,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.errors import StoreError
 from ...core.store import Version
 from ..display import plain
 from ..i18n import SV, Texts
@@ -57,13 +56,8 @@ class HistoryScreen(QMModal[str | None]):
 
     async def on_mount(self) -> None:
         field = self.field
-        try:
-            self.versions = await self.qm.run_store(
-                lambda store: store.history(self.interview_id, field)
-            )
-        except StoreError as exc:
-            self.notify(self.qm.t("error.store", error=exc), severity="error")
-            self.versions = []
+        interview_id = self.interview_id
+        self.versions = await self.store_call(lambda s: s.history(interview_id, field)) or []
         options = self.query_one("#versions", OptionList)
         if not self.versions:
             options.add_option(Option(self.qm.t("history.empty"), disabled=True))
