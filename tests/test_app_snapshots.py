@@ -12,8 +12,9 @@ from textual.widgets import Input, TextArea
 
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
+from qm_tui.tui.widgets.spell_text_area import SpellTextArea
 
-from .conftest import SIZE, sample
+from .conftest import SIZE, sample, wait_for
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +45,12 @@ async def _settle(pilot: Pilot[Any]) -> None:
     for widget in pilot.app.screen.query("Input, TextArea"):
         assert isinstance(widget, Input | TextArea)
         widget.cursor_blink = False
+    # spelling marks and the review's spelling list arrive from threads: wait for them
+    shown = [w for w in pilot.app.screen.query("SpellTextArea, #spelling") if w.region.area]
+    areas = [w for w in shown if isinstance(w, SpellTextArea)]
+    await wait_for(pilot, lambda: all(a.checked for a in areas), timeout=60)
+    spelling = [w for w in shown if w.id == "spelling"]
+    await wait_for(pilot, lambda: all(str(w.render()) for w in spelling), timeout=60)
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()

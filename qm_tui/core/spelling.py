@@ -59,6 +59,12 @@ class Misspelling:
 # -- dictionaries ----------------------------------------------------------------------------
 
 
+def enabled() -> bool:
+    """Whether the app checks spelling: on unless `QM_TUI_SPELLCHECK` is off, 0, no or false."""
+    value = os.environ.get("QM_TUI_SPELLCHECK", "").strip().lower()
+    return value not in ("off", "0", "no", "false")
+
+
 def dictionary_base(lang: str) -> Path:
     """Path (without `.aff`/`.dic`) of the dictionary used for `lang`.
 
@@ -97,6 +103,15 @@ def _hunspell_sv_base() -> Path | None:
 
 _load_lock = threading.Lock()
 _loaded: dict[tuple[str, tuple[int, int, int, int]], Dictionary] = {}
+
+
+def is_loaded(lang: str) -> bool:
+    """Whether `lang`'s dictionary is already parsed in this process (loading is then instant)."""
+    try:
+        base = str(dictionary_base(lang))
+    except QMError:
+        return False
+    return any(key[0] == base for key in _loaded)
 
 
 def load_dictionary(lang: str) -> Dictionary:

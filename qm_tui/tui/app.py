@@ -8,6 +8,7 @@ one lock, so file I/O never blocks key handling and two calls never interleave.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -38,6 +39,18 @@ def open_interview_provider() -> type[Provider]:
     from .palette import OpenInterviewProvider
 
     return OpenInterviewProvider
+
+
+PRELOAD_DELAY = 1.0  # seconds after start-up before the spelling dictionary is loaded
+
+
+def _load_quietly(lang: str) -> None:
+    """Load a dictionary into the process cache; a failure is reported by the fields later."""
+    from ..core.errors import QMError
+    from ..core.spelling import load_dictionary
+
+    with contextlib.suppress(QMError):
+        load_dictionary(lang)
 
 
 class QMApp(App[None]):
@@ -123,6 +136,20 @@ class QMApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    # -- spelling --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.set_timer(PRELOAD_DELAY, self._preload_dictionary)
+
+    def _preload_dictionary(self) -> None:
+        """Load the default set's dictionary in a thread while the user is on the list, so the
+        editor's first check never competes with its first paint (the load costs ~1 s of CPU)."""
+        from ..core.spelling import enabled
+
+        if enabled():
+            lang = self.question_sets.default().lang
+            self.run_worker(partial(_load_quietly, lang), thread=True, exit_on_error=False)
 
     # -- screens and keys ------------------------------------------------------------------
 

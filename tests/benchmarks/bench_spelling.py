@@ -93,6 +93,52 @@ async def typing_seconds(checking: bool) -> float:
     return elapsed
 
 
+EDITOR_RUN = """
+import asyncio, sys, time
+t0 = time.perf_counter()
+from qm_tui.tui.app import QMApp
+from pathlib import Path
+
+async def main():
+    app = QMApp(db_path=Path(sys.argv[1]), lang="sv")
+    async with app.run_test(size=(110, 34)) as pilot:
+        while not app.screen.query("DataTable") or app.screen.query_one("DataTable").row_count == 0:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        listed = time.perf_counter() - t0
+        await pilot.pause(float(sys.argv[2]))  # the user looks at the list
+        t1 = time.perf_counter()
+        await pilot.press("enter", "ctrl+n")
+        while "answer" not in str(getattr(app.focused, "id", "")):
+            await pilot.pause(0.01)
+        await pilot.pause()
+        print(listed, time.perf_counter() - t1)
+
+asyncio.run(main())
+"""
+
+
+def editor_seconds(check: bool, wait: float) -> tuple[float, float]:
+    """A fresh process on 1,000 interviews: (start until the list is painted, then after `wait`
+    seconds on the list, enter until the first answer is shown and focused)."""
+    import os
+
+    from bench_tui import make_db
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = make_db(Path(tmp) / "qm.json", 1000)
+        env = {**os.environ, "QM_TUI_SPELLCHECK": "on" if check else "off"}
+        out = subprocess.run(
+            [sys.executable, "-c", EDITOR_RUN, str(db), str(wait)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        listed, opened = out.stdout.split()[-2:]
+        return float(listed), float(opened)
+
+
 def median(values: list[float]) -> float:
     """The median."""
     return statistics.median(values)
@@ -183,6 +229,22 @@ def main() -> None:
         f"| Typing 500 characters, checking on vs off "
         f"| {median(on):.2f} s | {median(off):.2f} s | {median(on) / median(off):.2f}x | ≤ 1.1x |"
     )
+
+    for wait, what in ((3.0, "after 3 s on the list"), (0.0, "at once")):
+        on_runs = [editor_seconds(True, wait) for _ in range(runs)]
+        off_runs = [editor_seconds(False, wait) for _ in range(runs)]
+        print(f"editor ({what}): on {on_runs}\n off {off_runs}", file=sys.stderr)
+        if wait:
+            on_list, off_list = median([r[0] for r in on_runs]), median([r[0] for r in off_runs])
+            rows.append(
+                f"| App start until the list is painted (1,000 stored), checking on vs off "
+                f"| {on_list:.2f} s | {off_list:.2f} s | {on_list / off_list:.2f}x | ≤ 1.05x |"
+            )
+        on_open, off_open = median([r[1] for r in on_runs]), median([r[1] for r in off_runs])
+        rows.append(
+            f"| Open an interview {what} until its first answer is shown, checking on vs off "
+            f"| {on_open:.2f} s | {off_open:.2f} s | {on_open / off_open:.2f}x | – |"
+        )
 
     print("| Measure | qm-tui | Baseline | Ratio | Goal |")
     print("|---|---|---|---|---|")

@@ -51,6 +51,7 @@ class EditorScreen(QMScreen):
         _key("back", "back", "escape"),
         _key("quit", "quit", "ctrl+q"),
         _key("history", "history", "f2", show=False),
+        _key("spelling", "spelling", "f7", show=False),
         _key("editor", "external_editor", "f4", show=False),
     ]
 
@@ -260,6 +261,18 @@ class EditorScreen(QMScreen):
     @on(Button.Pressed, "#export")
     async def _export_pressed(self) -> None:
         await self.action_export()
+
+    def action_spelling(self) -> None:
+        """List the misspelt words of the current step's text field, with suggestions (F7)."""
+        from ..widgets.spell_text_area import SpellTextArea
+
+        areas = self.current.query(SpellTextArea)
+        if not areas:
+            self.notify(self.qm.t("spelling.no_field"))
+            return
+        area = areas.first()
+        area.focus()
+        area.action_spelling()
 
     async def action_history(self) -> None:
         """Show earlier versions of the current field; restoring one puts it back."""

@@ -9,8 +9,10 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from ...core.model import Interview
+from ...core.spelling import interview_words, question_set_words
 from ..display import plain
 from ..i18n import Texts
+from ..widgets.spell_text_area import SpellTextArea
 from .base import Step
 
 
@@ -36,8 +38,15 @@ class AnswerStep(Step, Vertical):
         answer = self.interview.answers[self.index]
         i = self.index
         yield Static(plain(f"{i + 1}. {answer.question}"), classes="question", markup=False)
-        yield TextArea(
-            answer.answer, id=f"answer-{i}", soft_wrap=True, tab_behavior="focus", classes="answer"
+        qs = self.qm.question_sets.get(self.interview.question_set)
+        yield SpellTextArea(
+            answer.answer,
+            id=f"answer-{i}",
+            soft_wrap=True,
+            tab_behavior="focus",
+            classes="answer",
+            lang=qs.lang if qs else "sv",
+            known=interview_words(self.interview) | (question_set_words(qs) if qs else set()),
         )
         yield Static(self._words(answer.answer), id=f"words-{i}", classes="words")
 
@@ -58,6 +67,8 @@ class AnswerStep(Step, Vertical):
 
     def enter(self, interview: Interview, first_visit: bool) -> Widget:
         area = self.area
+        if isinstance(area, SpellTextArea) and area.checker is not None:
+            area.checker.add_known(interview_words(interview))  # a name typed since opening
         if first_visit:
             area.move_cursor(area.document.end)
         return area

@@ -45,9 +45,14 @@ class Step(Widget):
         self.interview = interview  # as it was when the editor opened; the editor holds the rest
 
     @property
+    def qm(self) -> QMApp:
+        """The app, typed."""
+        return cast("QMApp", self.app)
+
+    @property
     def t(self) -> Texts:
         """The UI texts."""
-        return cast("QMApp", self.app).t
+        return self.qm.t
 
     def label(self, t: Texts) -> str:
         """The step's name in the step list."""

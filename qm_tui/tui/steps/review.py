@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -10,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ...core.model import Interview
+from ..display import plain_str
 from ..i18n import Texts
 from .base import Step
 
@@ -28,6 +30,7 @@ class ReviewStep(Step, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="warnings")
+        yield Static(id="spelling", markup=False)
         yield VerticalScroll(id="preview")
         yield Button(self.t("review.export"), id="export", variant="primary")
 
@@ -61,6 +64,9 @@ class ReviewStep(Step, Vertical):
         box = self.query_one("#warnings", Static)
         box.update("\n".join(f"⚠ {w}" for w in warnings) if warnings else f"✔ {t('review.ok')}")
         box.set_class(bool(warnings), "-warning")
+        self.run_worker(
+            partial(self._check_spelling, interview), thread=True, group="spelling", exclusive=True
+        )
         text = render_markdown(interview.with_status(), meta=False)
         preview = self.query_one("#preview", VerticalScroll)
         found = preview.query(Markdown)
@@ -68,3 +74,33 @@ class ReviewStep(Step, Vertical):
             await found.first().update(text)
         else:
             await preview.mount(Markdown(text, id="article"))
+
+    def _check_spelling(self, interview: Interview) -> None:
+        """List every misspelt word of the article with its place (in a thread)."""
+        from ...core.errors import QMError
+        from ...core.spelling import check_interview, checker_for
+        from ..dialogs.history import field_label
+
+        t = self.t
+        qs = self.qm.question_sets.get(interview.question_set)
+        try:
+            found = check_interview(interview, checker_for(interview, qs))
+        except QMError as exc:
+            text = t("review.spelling.off", error=exc)
+        else:
+            lines = [
+                t(
+                    "review.spelling.word",
+                    word=m.word,
+                    field=field_label(m.field, t),
+                    line=m.line + 1,
+                )
+                for m in found
+            ]
+            text = t("review.spelling.found", n=len(found)) if found else t("review.spelling.ok")
+            text = "\n".join([text, *lines])
+        self.app.call_from_thread(self._show_spelling, plain_str(text))
+
+    def _show_spelling(self, text: str) -> None:
+        if self.is_mounted:
+            self.query_one("#spelling", Static).update(text)

@@ -25,12 +25,19 @@ from ...core.spelling import (
     Misspelling,
     SpellChecker,
     add_user_word,
+    is_loaded,
     load_dictionary,
     read_user_words,
+)
+from ...core.spelling import (
+    enabled as spelling_enabled,
 )
 from ..dialogs.spelling import SpellingChoice, SpellingDialog, spelling_text
 
 CHECK_DELAY = 0.3  # seconds of quiet typing before the text is checked
+
+
+LOAD_DELAY = 1.0  # seconds after mounting before a field loads a dictionary not yet loaded
 
 
 class SpellTextArea(TextArea):
@@ -52,6 +59,7 @@ class SpellTextArea(TextArea):
             "Stavning",
             tooltip="Visa felstavade ord i fältet, med förslag",
             id="spelling.spelling",
+            show=False,  # the editor's footer has room for its main keys only; F7 is in help
         ),
     ]
 
@@ -89,15 +97,26 @@ class SpellTextArea(TextArea):
         self.misspellings: list[Misspelling] = []
         self._marks: dict[int, list[tuple[int, int, str]]] = {}
         self._generation = 0
+        self._checked_generation = -1
         self._timer: Timer | None = None
+        self.set_reactive(SpellTextArea.spell_check, spelling_enabled())
+
+    @property
+    def checked(self) -> bool:
+        """True when the marks belong to the text as it is now (a check has come back)."""
+        return self._checked_generation == self._generation
 
     # -- loading and checking --------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.checker is None:
+        if self.checker is not None:
+            self._schedule(0)
+        elif is_loaded(self.lang):
             self.call_after_refresh(self._start_loading)
         else:
-            self._schedule(0)
+            # parsing a dictionary holds the GIL for about a second: let the screen paint and
+            # settle first (the app normally preloads it while the list is shown)
+            self.set_timer(LOAD_DELAY, self._start_loading)
 
     def _start_loading(self) -> None:
         if self.spell_check and self.checker is None:
@@ -162,6 +181,7 @@ class SpellTextArea(TextArea):
         for miss in found:
             marks.setdefault(miss.line, []).append((miss.start, miss.end, miss.word))
         changed = marks != self._marks
+        self._checked_generation = generation
         self.misspellings = found
         self._marks = marks
         if changed:
