@@ -10,6 +10,7 @@ import pytest
 
 from qm_tui import cli
 from qm_tui.core import export as export_module
+from qm_tui.core.errors import ExportError
 from qm_tui.core.export import FORMATS, ExportOptions, Format, export_all, render
 from qm_tui.core.model import Interview
 from qm_tui.core.questions import QuestionSets
@@ -61,5 +62,5 @@ def test_a_new_format_is_one_module_and_one_line(
 
 
 def test_an_unknown_format_is_one_clear_error(sets: QuestionSets) -> None:
-    with pytest.raises(export_module.QMError, match="unknown article format 'pdf'"):
+    with pytest.raises(ExportError, match="unknown article format 'pdf'"):
         render(sets.default().new_interview(), "pdf")

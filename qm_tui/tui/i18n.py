@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-LANGS = ("sv", "en")
-
 SV: dict[str, str] = {
     "app.title": "QM-intervjuer",
     # Interview list
@@ -30,7 +28,6 @@ SV: dict[str, str] = {
     "list.loading": "Läser intervjuer …",
     "list.delete_confirm": "Flytta intervjun med {who} till papperskorgen?",
     "list.deleted": "Flyttade {who} till papperskorgen (ångra med t, r).",
-    "list.nothing_selected": "Ingen intervju är vald.",
     "status.draft": "utkast",
     "status.complete": "klar",
     "noname": "(namnlös)",
@@ -137,6 +134,13 @@ SV: dict[str, str] = {
     "sys.Screenshot": "Skärmbild|Spara en SVG-skärmbild av skärmen",
     # Errors
     "error.store": "Fel i databasen: {error}",
+    "export.controls_removed": "Styrtecken i intervjun utelämnades ur artikeln.",
+    "sets.skipped": "Frågeuppsättningen hoppades över: {error}",
+    "store.skipped": "Kunde inte läsas och visas inte (filen lämnas orörd): {summary}",
+    "editor.controls_removed": (
+        "Styrtecken togs bort ur texten (de kan inte visas eller publiceras); "
+        "den tidigare texten finns i historiken (F2)."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -157,7 +161,6 @@ EN: dict[str, str] = {
     "list.loading": "Reading interviews …",
     "list.delete_confirm": "Move the interview with {who} to the trash?",
     "list.deleted": "Moved {who} to the trash (undo with t, r).",
-    "list.nothing_selected": "No interview is selected.",
     "status.draft": "draft",
     "status.complete": "complete",
     "noname": "(no name)",
@@ -261,6 +264,13 @@ EN: dict[str, str] = {
     "sys.Minimize": "Minimize|Show the field at its normal size again",
     "sys.Screenshot": "Screenshot|Save an SVG screenshot of the screen",
     "error.store": "Database error: {error}",
+    "export.controls_removed": "Control characters in the interview were left out of the article.",
+    "sets.skipped": "Question set skipped: {error}",
+    "store.skipped": "Could not be read and is not shown (the file is left as it is): {summary}",
+    "editor.controls_removed": (
+        "Control characters were removed from the text (they cannot be shown or published); "
+        "the earlier text is in the history (F2)."
+    ),
 }
 
 STRINGS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
