@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,8 @@ __all__ = ["Journal", "new_token", "token_of"]
 
 def new_token() -> str:
     """A fresh token for a database written in full."""
+    import secrets  # here: `qm-tui list` never writes
+
     return secrets.token_hex(8)
 
 
