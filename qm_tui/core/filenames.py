@@ -9,11 +9,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-
-from .model import Interview
+from typing import Protocol
 
 MAX_STEM = 80
 FALLBACK = "intervju"
+
+
+class Named(Protocol):
+    """What a file name is made of: an `Interview`, or the cheaper `Summary` of one."""
+
+    @property
+    def date(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def organisation(self) -> str: ...
+
 
 # Letters NFKD does not decompose into ASCII.
 _SPECIAL = str.maketrans(
@@ -33,7 +44,7 @@ def slugify(text: str) -> str:
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
-def article_stem(interview: Interview) -> str:
+def article_stem(interview: Named) -> str:
     """The file name without suffix: date, name and organisation, capped at MAX_STEM characters."""
     stem = "-".join(
         s
@@ -45,7 +56,7 @@ def article_stem(interview: Interview) -> str:
     return stem.strip("-") or FALLBACK
 
 
-def article_filename(interview: Interview, suffix: str, taken: set[str]) -> str:
+def article_filename(interview: Named, suffix: str, taken: set[str]) -> str:
     """A file name for the interview's article that is not in `taken` (adds `-2`, `-3`, …).
 
     `suffix` is a format's suffix from the export table, such as `.md`.
@@ -61,7 +72,7 @@ def article_filename(interview: Interview, suffix: str, taken: set[str]) -> str:
     return name
 
 
-def assign_filenames(interviews: Iterable[tuple[int, Interview]], suffix: str) -> dict[int, str]:
+def assign_filenames(interviews: Iterable[tuple[int, Named]], suffix: str) -> dict[int, str]:
     """A distinct file name per interview id, handed out oldest (lowest id) first.
 
     Ids are never reused, so an interview keeps its name however the others are edited, and

@@ -29,6 +29,7 @@ __all__ = ["AtomicJSONStorage", "NoChange", "StoreError", "atomic_write", "seria
 
 Tables = dict[str, dict[str, Any]]
 LOCK_TIMEOUT = 10.0
+JOURNAL_LIMIT = 8 << 20  # bytes of journal after which a save writes the whole file instead
 
 
 class NoChange(Exception):
@@ -166,6 +167,11 @@ class AtomicJSONStorage(Storage):
         self._cache: Tables | None = None
         self._sig: tuple[int, int, int] | None = None
         self._swept = False
+        from .journal import Journal
+
+        self.journal = Journal(self._target)
+        self._journal_size = 0  # the journal's size when last read
+        self._touched: list[tuple[str, str]] | None = None  # documents a journaled save changes
 
     def read(self) -> Tables | None:
         """The current tables (cached while the file is unchanged); None for a missing file."""
@@ -178,9 +184,18 @@ class AtomicJSONStorage(Storage):
             raise StoreError(f"cannot read {self.path}: {_describe_os_error(exc)}") from exc
         if not stat.S_ISREG(st.st_mode):
             raise _not_regular(self.path, st.st_mode)
+        size = self.journal.size()
         if self._cache is not None and self._sig == _signature(st):
-            return self._cache
-        return self._load()
+            if size == self._journal_size:
+                return self._cache
+            if size > self.journal.offset > 0:  # another process appended saves
+                self.journal.catch_up(self._cache)
+                self._journal_size = size
+                return self._cache
+        tables = self._load()
+        self.journal.replay(tables)
+        self._journal_size = size
+        return tables
 
     def write(self, data: Tables) -> None:
         """Write all tables atomically (TinyDB's interface; takes the lock)."""
@@ -192,11 +207,14 @@ class AtomicJSONStorage(Storage):
         """Lock, re-read if another process changed the file, yield the tables, write once.
 
         If the body raises NoChange, nothing is written; if it raises anything else, nothing is
-        written and the cache is dropped (the body may have changed it half-way).
+        written and the cache is dropped (the body may have changed it half-way). If the body
+        names every document it changed with `touch()`, only those go to the journal;
+        otherwise the whole file is written.
         """
         with self._locked():
             tables = self.read()
             tables = {} if tables is None else tables
+            self._touched = []
             try:
                 yield tables
             except NoChange:
@@ -204,15 +222,67 @@ class AtomicJSONStorage(Storage):
             except BaseException:
                 self._cache, self._sig = None, None
                 raise
-            self._write(tables)
+            finally:
+                touched, self._touched = self._touched, None
+            if touched and self._can_journal(tables):
+                self._append(tables, touched)
+            else:
+                self._write(tables)
+
+    def touch(self, table: str, key: str) -> None:
+        """Inside `transaction()`: this document was changed (or removed) and is all that was."""
+        if self._touched is not None:
+            self._touched.append((table, key))
+
+    def _can_journal(self, tables: Tables) -> bool:
+        from .journal import token_of
+
+        return (
+            self._cache is tables
+            and token_of(tables) is not None
+            and token_of(tables) == self.journal.token
+            and self._journal_size < JOURNAL_LIMIT
+        )
+
+    def _append(self, tables: Tables, touched: list[tuple[str, str]]) -> None:
+        changes: dict[str, dict[str, Any]] = {}
+        for table, key in touched:
+            changes.setdefault(table, {})[key] = tables.get(table, {}).get(key)
+        try:
+            mode = os.stat(self._target).st_mode
+            if not mode & 0o222 or not os.access(self._target, os.W_OK):
+                # as atomic_write: a database marked read-only gets no saves, not even journaled
+                raise StoreError(f"cannot save to {self.path}: the file is read-only")
+            self.journal.append(tables, changes)
+        except BaseException:
+            self._cache, self._sig = None, None
+            raise
+        self._journal_size = self.journal.size()
+        if not self._swept:
+            self._sweep_temp_files()
+
+    def compact(self) -> None:
+        """Fold the journal into the file (at a clean exit), so stock TinyDB reads it all."""
+        if not self.journal.size():
+            return
+        with self._locked():
+            tables = self.read()
+            if tables is not None and self.journal.entries:
+                self._write(tables)
 
     def _write(self, data: Tables) -> None:
+        from .journal import new_token
+
+        if "meta" in data:  # a new token retires the journal: all of it is in this file now
+            data["meta"].setdefault("1", {})["journal"] = new_token()
         try:
             st = atomic_write(self.path, serialize(data))
         except BaseException:
             self._cache, self._sig = None, None
             raise
         self._cache, self._sig = data, _signature(st)
+        self.journal.restart(data)
+        self._journal_size = self.journal.size()
         if not self._swept:
             self._sweep_temp_files()
 

@@ -112,6 +112,10 @@ class InterviewStore:
         self.skipped: dict[str, str] = {}  # what the reads left out -> why
         self._check_schema(self._read())
 
+    def close(self) -> None:
+        """Fold the saves journaled since the last full write into the file (a clean exit)."""
+        self._storage.compact()
+
     # -- reading -------------------------------------------------------------------------
 
     def _read(self) -> Tables:
@@ -280,6 +284,9 @@ class InterviewStore:
                 raise NoChange
             self._record_history(tables, interview_id, old, new, keep=conflict)
             table[str(interview_id)] = new
+            # only these two documents changed: the save goes to the journal, not the file
+            self._storage.touch("interviews", str(interview_id))
+            self._storage.touch("history", str(interview_id))
         return SaveResult(saved, conflict, interview_id)
 
     def delete(self, interview_id: int) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -14,20 +14,21 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ...core.summary import Summary
 from ..display import plain
 from ..i18n import Texts
+from ..widgets.paged_table import PagedTable
 from .base import QMScreen, key
 
 if TYPE_CHECKING:
     from ...core.store import InterviewStore
 
 
-FILL_CHUNK = 200  # table rows added per step
-
-
 def _load_summaries(store: InterviewStore) -> list[Summary]:
-    rows = store.summaries()
+    return store.summaries()
+
+
+def _build_search_text(rows: list[Summary]) -> None:
+    """Build every row's search text (in a thread, after the list is painted)."""
     for row in rows:
-        _ = row.haystack  # built here, in the store thread, not on the first search keystroke
-    return rows
+        _ = row.haystack
 
 
 def who(row: Summary, t: Texts) -> str:
@@ -55,7 +56,6 @@ class InterviewListScreen(QMScreen):
         self.rows: list[Summary] = []
         self.shown: list[Summary] = []
         self.loaded = False
-        self._fill_generation = 0
         self.opening = False  # while an interview opens, keys meant for it must not act here
         self._skipped_shown: str | None = None
 
@@ -63,9 +63,7 @@ class InterviewListScreen(QMScreen):
         t = self.qm.t
         yield Header()
         yield Input(placeholder=t("list.search"), id="search")
-        table: DataTable[str | Text] = DataTable(
-            id="interviews", cursor_type="row", zebra_stripes=True
-        )
+        table = PagedTable(id="interviews", cursor_type="row", zebra_stripes=True)
         table.add_column(t("list.col.date"), key="date", width=10)
         table.add_column(t("list.col.name"), key="name")
         table.add_column(t("list.col.organisation"), key="organisation")
@@ -87,9 +85,9 @@ class InterviewListScreen(QMScreen):
             self.reload()
 
     @property
-    def table(self) -> DataTable[str | Text]:
+    def table(self) -> PagedTable:
         """The table of interviews."""
-        return cast("DataTable[str | Text]", self.query_one("#interviews", DataTable))
+        return self.query_one("#interviews", PagedTable)
 
     # -- loading and filtering ---------------------------------------------------------
 
@@ -110,20 +108,24 @@ class InterviewListScreen(QMScreen):
         self.rows = rows
         self.loaded = True
         self.refilter(select)
+        self._prepare_search(rows)
+
+    @work(thread=True, exclusive=True, group="search-text")
+    def _prepare_search(self, rows: list[Summary]) -> None:
+        """Build the search text after the list is painted, not before (nor on the first key)."""
+        _build_search_text(rows)
 
     def refilter(self, select: int | None = None) -> None:
         """Show the rows matching the search box, keeping `select` selected if shown.
 
-        Rows go into the table in chunks between key presses, so that typing in the search box
-        stays responsive with thousands of interviews.
+        Only the rows about to be seen are measured and added (a page at a time), so the list
+        paints at once and typing in the search box stays responsive with many interviews.
         """
         t = self.qm.t
         query = self.query_one("#search", Input).value
         self.shown = [r for r in self.rows if r.matches(query)] if query.strip() else self.rows
-        self.table.clear()
-        self._fill_generation += 1
         index = next((i for i, r in enumerate(self.shown) if r.id == select), 0)
-        self._fill(self._fill_generation, 0, index)
+        self.table.show_rows(self.shown, self._cells, index)
         empty = self.query_one("#empty", Static)
         if not self.rows:
             empty.update(t("list.empty"))
@@ -134,26 +136,15 @@ class InterviewListScreen(QMScreen):
             t("list.count", shown=len(self.shown), total=len(self.rows))
         )
 
-    def _fill(self, generation: int, start: int, cursor: int) -> None:
-        if generation != self._fill_generation:
-            return  # the search changed meanwhile
+    def _cells(self, r: Summary) -> tuple[str | Text, ...]:
         t = self.qm.t
-        chunk = self.shown[start : start + FILL_CHUNK]
-        table = self.table
-        table.add_rows(
-            (
-                plain(r.date),
-                plain(r.name) if r.name else Text(t("noname"), style="dim italic"),
-                plain(r.organisation),
-                t(f"status.{r.status}") if r.status in ("draft", "complete") else plain(r.status),
-                f"{r.answered} / {r.questions}",
-            )
-            for r in chunk
+        return (
+            plain(r.date),
+            plain(r.name) if r.name else Text(t("noname"), style="dim italic"),
+            plain(r.organisation),
+            t(f"status.{r.status}") if r.status in ("draft", "complete") else plain(r.status),
+            f"{r.answered} / {r.questions}",
         )
-        if start <= cursor < start + len(chunk):
-            table.move_cursor(row=cursor, animate=False)
-        if start + FILL_CHUNK < len(self.shown):
-            self.call_later(self._fill, generation, start + FILL_CHUNK, cursor)
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:

@@ -1,0 +1,71 @@
+"""A DataTable that holds many rows but measures and adds only the ones about to be seen.
+
+A DataTable measures every cell it is given before it paints, so 10,000 rows cost seconds. This
+one adds a first page, then the next page whenever the cursor or the scroll position (keys,
+mouse wheel, scrollbar) comes within half a page of the last row added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from textual.widgets import DataTable
+
+PAGE_SIZE = 100  # rows added at a time
+
+
+class PagedTable(DataTable[Any]):
+    """A table of `rows`, added page by page as they come near the screen."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._source: Sequence[Any] = ()
+        self._cells: Callable[[Any], Sequence[Any]] = tuple
+        self.loaded_rows = 0  # how many of the rows are in the table
+
+    def show_rows(
+        self, rows: Sequence[Any], cells: Callable[[Any], Sequence[Any]], cursor: int = 0
+    ) -> None:
+        """Show `rows` (`cells(row)` gives a row's cells), the cursor on row `cursor`."""
+        self.clear()
+        self._source, self._cells, self.loaded_rows = rows, cells, 0
+        self.load_until(max(cursor, 0) + PAGE_SIZE - 1)
+        if rows:
+            self.move_cursor(row=min(max(cursor, 0), len(rows) - 1), animate=False)
+
+    @property
+    def total_rows(self) -> int:
+        """How many rows the table holds, added or not."""
+        return len(self._source)
+
+    def load_until(self, index: int) -> None:
+        """Add rows up to `index` (inclusive), a whole page at a time."""
+        end = min(len(self._source), max(index + 1, self.loaded_rows))
+        if end <= self.loaded_rows:
+            return
+        end = min(len(self._source), max(end, self.loaded_rows + PAGE_SIZE))
+        start, self.loaded_rows = self.loaded_rows, end  # first: adding moves the cursor
+        cells = self._cells
+        self.add_rows(cells(row) for row in self._source[start:end])
+
+    def _near_end(self, row: int) -> None:
+        if row >= self.loaded_rows - PAGE_SIZE // 2 and self.loaded_rows < len(self._source):
+            self.load_until(self.loaded_rows + PAGE_SIZE - 1)
+
+    def watch_cursor_coordinate(self, old: Any, new: Any) -> None:
+        """Add the next page when the cursor nears the last row added."""
+        super().watch_cursor_coordinate(old, new)
+        self._near_end(new.row)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Add the next page when scrolling (mouse wheel, scrollbar) nears the last row."""
+        super().watch_scroll_y(old_value, new_value)
+        bottom = int(new_value) + self.scrollable_content_region.height
+        if bottom >= self.loaded_rows - PAGE_SIZE // 2 and self.loaded_rows < len(self._source):
+            self.call_later(self._near_end, bottom)
+
+    def action_scroll_bottom(self) -> None:
+        """`ctrl+end`: the last row of all, not of the rows added so far."""
+        self.load_until(len(self._source) - 1)
+        super().action_scroll_bottom()
