@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .core.errors import QMError
 from .core.export import FORMATS
+from .core.status import STATUSES
 from .core.store import InterviewStore, default_db_path
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
@@ -34,18 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, the interactive interview editor starts.",
     )
     parser.add_argument("--version", action="version", version=f"qm-tui {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        type=Path,
-        help="database file (default: $QM_TUI_DB or interviews.json in the user data folder)",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=("sv", "en"),
-        help="interface language (default: from the locale, else sv)",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_global_options(parser, None)
+    common = argparse.ArgumentParser(add_help=False)
+    _add_global_options(common, argparse.SUPPRESS)
+    sub = _Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
 
     p = sub.add_parser("list", help="list interviews, newest first")
     p.add_argument("--json", action="store_true", help="print a JSON list of documents with id")
@@ -65,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
     p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here, not to stdout")
+    p.add_argument(
+        "--include-empty",
+        action="store_true",
+        help="with --all, export interviews with no answers too (skipped by default)",
+    )
     p = sub.add_parser("delete", help="move an interview to the trash")
     p.add_argument("id", help="interview id")
     p = sub.add_parser("restore", help="bring an interview back from the trash")
@@ -77,7 +75,53 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("history", help="earlier versions of an interview's fields")
     p.add_argument("id", help="interview id")
     sub.add_parser("questions", help="print the question sets")
+    p = sub.add_parser("status", help="set an interview's publishing status")
+    p.add_argument("id", help="interview id")
+    p.add_argument("status", choices=STATUSES, help="draft, complete, approved or published")
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """`--db`, `--lang` and `--set`, accepted before the command and after it.
+
+    After the command they are parsed with `default` SUPPRESS, so that a value given before
+    the command is not overwritten by the subcommand's default.
+    """
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        default=default,
+        help="database file (default: $QM_TUI_DB or interviews.json in the user data folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default=default,
+        help="interface language only (default: from the locale, else sv)",
+    )
+    parser.add_argument(
+        "--set",
+        metavar="ID",
+        dest="question_set",
+        default=default,
+        help="question set of new interviews (default: $QM_TUI_SET, else question_set in "
+        "config.toml in the config folder, else qm-sv; see 'qm-tui questions')",
+    )
+
+
+class _Subcommands:
+    """The subparsers action, adding the global options to every command."""
+
+    def __init__(self, action: Any, common: argparse.ArgumentParser) -> None:
+        self._action = action
+        self._common = common
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self._action.add_parser(
+            name, parents=[self._common], **kwargs
+        )
+        return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -191,7 +235,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .core.importing import read_import_file
+    from .core.importing import duplicate_warnings, read_import_file
     from .core.questions import load_question_sets
 
     sets = load_question_sets()
@@ -203,6 +247,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         warnings += warned
     store = _store(args)
     ids = store.add_many(interviews)
+    warnings += duplicate_warnings([(item.id, item.interview) for item in store.list()], ids)
     for line in warnings:
         print(f"qm-tui: warning: {line}", file=sys.stderr)
     print("\n".join(str(i) for i in ids))
@@ -223,11 +268,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.output is not None:
             raise CLIError("use either --all DIR or -o FILE, not both")
         folder = Path(args.all)
-        items = [(item.id, item.interview) for item in store.list()]
-        export_all(items, folder, args.format, options_for)
+        everyone = [(item.id, item.interview) for item in store.list()]
+
+        def wanted(iv: Interview) -> bool:
+            return bool(args.include_empty or iv.answered)
+
+        export_all(everyone, folder, args.format, options_for, include=wanted)
+        items = [(i, iv) for i, iv in everyone if wanted(iv)]
         for interview_id, interview in items:
             _warn_notes(interview_id, interview)
         print(f"Exported {len(items)} interview(s) to {folder}", file=sys.stderr)
+        if len(items) < len(everyone):
+            print(
+                f"Skipped {len(everyone) - len(items)} interview(s) with no answers "
+                "(--include-empty exports them too)",
+                file=sys.stderr,
+            )
         return 0
     interview_id = _id(args.id)
     interview = store.get(interview_id)
@@ -316,9 +372,23 @@ def _cmd_questions(args: argparse.Namespace) -> int:
     return 0 if sets.sets else 1
 
 
+def _cmd_status(args: argparse.Namespace) -> int:
+    store = _store(args)
+    interview_id = _id(args.id)
+    iv = store.get(interview_id)
+    if iv.status != args.status:
+        store.save(interview_id, iv.with_status(args.status))
+    print(f"Interview {interview_id} is {args.status} (was {iv.status})")
+    return 0
+
+
 def _run_tui(args: argparse.Namespace) -> int:
+    from .core.questions import load_question_sets
+
     path = _db_path(args)
     InterviewStore(path)  # a corrupt or unreadable file stops here, before the screen changes
+    # An unknown --set, $QM_TUI_SET or config setting stops here too, with one line.
+    load_question_sets().for_new_interviews(args.question_set)
     from .tui.app import QMApp
 
     app = QMApp(db_path=path, lang=args.lang)
@@ -337,4 +407,5 @@ _COMMANDS = {
     "purge": _cmd_purge,
     "history": _cmd_history,
     "questions": _cmd_questions,
+    "status": _cmd_status,
 }
