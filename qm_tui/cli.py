@@ -377,7 +377,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     interview_id = _id(args.id)
     iv = store.get(interview_id)
     if iv.status != args.status:
-        store.save(interview_id, iv.with_status(args.status))
+        store.save(interview_id, iv.with_workflow_status(args.status))
     print(f"Interview {interview_id} is {args.status} (was {iv.status})")
     return 0
 

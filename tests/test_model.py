@@ -100,7 +100,7 @@ def test_completeness(sets: QuestionSets) -> None:
 def test_every_workflow_status_round_trips(sets: QuestionSets, status: str) -> None:
     doc = {**_doc(sets), "status": status}
     assert Interview.from_dict(doc).to_dict() == doc
-    assert Interview.from_dict(doc).with_status("published").status == "published"
+    assert Interview.from_dict(doc).with_workflow_status("published").status == "published"
 
 
 def test_a_document_from_before_the_new_fields_keeps_working(sets: QuestionSets) -> None:
@@ -125,7 +125,7 @@ def test_import_warnings_must_be_a_list_of_texts(sets: QuestionSets, bad: Any) -
 
 def test_with_status_refuses_an_unknown_status(sets: QuestionSets) -> None:
     with pytest.raises(DocumentError, match="'status' must be one of"):
-        sets.default().new_interview().with_status("klar")
+        sets.default().new_interview().with_workflow_status("klar")
 
 
 def test_settled_status_follows_completeness_until_approved(sets: QuestionSets) -> None:
@@ -137,7 +137,7 @@ def test_settled_status_follows_completeness_until_approved(sets: QuestionSets) 
     assert full.settled_status() == "complete"
     assert replace(full, status="complete").with_answer(0, "").settled_status() == "draft"
     for kept in ("approved", "published"):
-        assert full.with_status(kept).with_answer(0, "").settled_status() == kept
+        assert full.with_workflow_status(kept).with_answer(0, "").settled_status() == kept
 
 
 def test_questions_can_be_added_and_removed(sets: QuestionSets) -> None:

@@ -119,7 +119,7 @@ class Interview:
             raise DocumentError(f"there is no question {index + 1}")
         return replace(self, answers=self.answers[:index] + self.answers[index + 1 :])
 
-    def with_status(self, status: str) -> Interview:
+    def with_workflow_status(self, status: str) -> Interview:
         """A copy with another workflow status (one of STATUSES)."""
         _check_status(status)
         return replace(self, status=status)
