@@ -40,7 +40,7 @@ def _fail(err: int) -> Any:
         ("write", errno.ENOSPC, "the disk is full", "save.disk_full"),
         ("fsync", errno.EIO, "Input/output error", "save.other"),
         ("replace", errno.EACCES, "permission denied", "save.permission"),
-        ("open", errno.EROFS, "permission denied", "save.permission"),
+        ("open", errno.EROFS, "permission denied", "lock.permission"),
     ],
 )
 def test_a_failing_step_leaves_the_old_file_whole(
