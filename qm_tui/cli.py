@@ -2,6 +2,8 @@
 
 Only the domain core is imported here, so commands such as `qm-tui list` never pay for Textual.
 Every expected failure ends in one line on stderr and exit code 1; nothing is written then.
+Everything printed that may hold stored text or a path goes through `visible_controls`, so no
+control character or bidi override from the database reaches the terminal raw.
 """
 
 from __future__ import annotations
@@ -14,17 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .core.errors import QMError
+from .core.controls import json_safe, visible_controls
+from .core.errors import QMError, UsageError
 from .core.export import FORMATS
 from .core.status import STATUSES
 from .core.store import InterviewStore, default_db_path
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
     from .core.model import Interview
-
-
-class CLIError(QMError):
-    """A usage problem, printed as one line (exit 1)."""
+    from .core.questions import QuestionSets
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,9 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="show one interview")
     p.add_argument("id", help="interview id")
     p.add_argument("--json", action="store_true", help="print the JSON document with id")
-    p = sub.add_parser("import", help="import interviews from JSON documents or articles")
+    p = sub.add_parser(
+        "import", help="import interviews from JSON documents or articles (txt, md, docx)"
+    )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p = sub.add_parser("export", help="export an interview as a Markdown or HTML article")
+    p = sub.add_parser(
+        "update", help="apply a corrected article (docx, txt or md) to an existing interview"
+    )
+    p.add_argument("id", help="interview id")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="only show what would change")
+    p = sub.add_parser("export", help="export an interview as an article (md, html, txt, docx)")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("id", nargs="?", help="interview id")
     target.add_argument("--all", metavar="DIR", type=Path, help="export every interview into DIR")
@@ -63,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --all, export interviews with no answers too (skipped by default)",
     )
+    p.add_argument("--no-meta", action="store_true", help="md: leave out the YAML front matter")
+    p.add_argument(
+        "--no-typography",
+        action="store_true",
+        help="html, docx, txt: keep quotes and dashes as typed (no Swedish typography)",
+    )
+    p.add_argument("--fragment", action="store_true", help="html: the <article> element alone")
     p = sub.add_parser("delete", help="move an interview to the trash")
     p.add_argument("id", help="interview id")
     p = sub.add_parser("restore", help="bring an interview back from the trash")
@@ -78,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="set an interview's publishing status")
     p.add_argument("id", help="interview id")
     p.add_argument("status", choices=STATUSES, help="draft, complete, approved or published")
+    p = sub.add_parser("check", help="list misspelt words of an interview, with suggestions")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("id", nargs="?", help="interview id")
+    which.add_argument("--all", action="store_true", help="check every interview")
+    p.add_argument("--json", action="store_true", help="print a JSON list of misspelt words")
     return parser
 
 
@@ -127,13 +147,19 @@ class _Subcommands:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `qm-tui` script; returns the exit code."""
     args = build_parser().parse_args(argv)
+    args.opened_stores = []
     try:
         if args.command is None:
             return _run_tui(args)
-        handler = _COMMANDS[args.command]
-        return handler(args)
+        code = _COMMANDS[args.command](args)
+        _report_skipped(args)
+        return code
     except QMError as exc:
-        print(f"qm-tui: error: {exc}", file=sys.stderr)
+        _report_skipped(args)
+        _err(f"qm-tui: error: {exc}")
+        return 1
+    except RecursionError:  # a last guard: every known deep input is caught where it is read
+        _err("qm-tui: error: the input is nested too deeply to read")
         return 1
     except KeyboardInterrupt:
         return 130
@@ -148,50 +174,71 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def _store(args: argparse.Namespace) -> InterviewStore:
-    return InterviewStore(_db_path(args))
+    store = InterviewStore(_db_path(args))
+    args.opened_stores.append(store)
+    return store
+
+
+def _report_skipped(args: argparse.Namespace) -> None:
+    """One warning line per database naming the documents that could not be read."""
+    for store in getattr(args, "opened_stores", ()):
+        summary = store.skipped_summary()
+        if summary:
+            _err(f"qm-tui: warning: {summary}")
+    args.opened_stores = []
+
+
+def _say(text: str) -> None:
+    """Print a line of stored text to stdout, with control characters made visible."""
+    print(visible_controls(text))
+
+
+def _err(text: str) -> None:
+    """Print a line to stderr, with control characters made visible."""
+    print(visible_controls(text), file=sys.stderr)
 
 
 def _id(raw: str) -> int:
-    value = int(raw) if raw.isascii() and raw.isdigit() else 0
+    ok = raw.isascii() and raw.isdigit() and len(raw) <= 15
+    value = int(raw) if ok else 0
     if value < 1:
-        raise CLIError(f"not an interview id: {raw!r} (ids are numbers, see 'qm-tui list')")
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        raise UsageError(f"not an interview id: {shown!r} (ids are numbers, see 'qm-tui list')")
     return value
 
 
 def _print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    docs = _store(args).documents()
+    store = _store(args)
     if args.json:
-        _print_json(docs)
+        _print_json(store.documents())
         return 0
-    if not docs:
+    summaries = store.summaries()
+    if not summaries:
         print("No interviews yet. Start the editor with 'qm-tui', or import with 'qm-tui import'.")
         return 0
-    rows = []
-    for d in docs:
-        answers = d.get("answers", [])
-        answered = sum(1 for a in answers if a.get("answer", "").strip())
-        rows.append(
-            (
-                str(d["id"]),
-                d.get("date", ""),
-                d.get("name", "") or "-",
-                d.get("organisation", "") or "-",
-                d.get("status", ""),
-                f"{answered}/{len(answers)}",
-            )
+    rows = [
+        (
+            str(s.id),
+            s.date,
+            s.name or "-",
+            s.organisation or "-",
+            s.status,
+            f"{s.answered}/{s.questions}",
         )
+        for s in summaries
+    ]
     _print_table(("ID", "DATE", "NAME", "ORGANISATION", "STATUS", "ANSWERED"), rows)
     return 0
 
 
 def _print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
-    cells = [header, *((_one_line(c, 40) for c in row) for row in rows)]
+    cells = [header, *((_one_line(visible_controls(c), 40) for c in row) for row in rows)]
     table = [tuple(r) for r in cells]
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     out = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table]
@@ -230,15 +277,14 @@ def _cmd_show(args: argparse.Namespace) -> int:
     lines += ["", iv.contact.note] if iv.contact.note else []
     if iv.notes:
         lines += ["", "Notes (text an import could not place):", iv.notes]
-    print("\n".join(lines))
+    _say("\n".join(lines))
     return 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from .core.importing import duplicate_warnings, read_import_file
-    from .core.questions import load_question_sets
 
-    sets = load_question_sets()
+    sets = _load_sets()
     interviews: list[Interview] = []
     warnings: list[str] = []
     for path in args.files:
@@ -249,24 +295,29 @@ def _cmd_import(args: argparse.Namespace) -> int:
     ids = store.add_many(interviews)
     warnings += duplicate_warnings([(item.id, item.interview) for item in store.list()], ids)
     for line in warnings:
-        print(f"qm-tui: warning: {line}", file=sys.stderr)
+        _err(f"qm-tui: warning: {line}")
     print("\n".join(str(i) for i in ids))
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .core.export import ExportOptions, export_all, render
-    from .core.questions import load_question_sets
 
     store = _store(args)
-    sets = load_question_sets()
+    sets = _load_sets()
 
-    def options_for(iv: Interview) -> ExportOptions:
-        return ExportOptions(lang=sets.lang_of(iv.question_set))
+    def options_for(iv: Interview, interview_id: int | None = None) -> ExportOptions:
+        return ExportOptions(
+            lang=sets.lang_of(iv.question_set),
+            meta=not args.no_meta,
+            typography=not args.no_typography,
+            fragment=args.fragment,
+            interview_id=interview_id,
+        )
 
     if args.all is not None:
         if args.output is not None:
-            raise CLIError("use either --all DIR or -o FILE, not both")
+            raise UsageError("use either --all DIR or -o FILE, not both")
         folder = Path(args.all)
         everyone = [(item.id, item.interview) for item in store.list()]
 
@@ -277,36 +328,92 @@ def _cmd_export(args: argparse.Namespace) -> int:
         items = [(i, iv) for i, iv in everyone if wanted(iv)]
         for interview_id, interview in items:
             _warn_notes(interview_id, interview)
-        print(f"Exported {len(items)} interview(s) to {folder}", file=sys.stderr)
+        _report_skipped(args)
+        _err(f"Exported {len(items)} interview(s) to {folder}")
         if len(items) < len(everyone):
-            print(
+            _err(
                 f"Skipped {len(everyone) - len(items)} interview(s) with no answers "
-                "(--include-empty exports them too)",
-                file=sys.stderr,
+                "(--include-empty exports them too)"
             )
         return 0
     interview_id = _id(args.id)
     interview = store.get(interview_id)
-    data = render(interview, args.format, options_for(interview))
+    if args.output is None and args.format == "docx" and sys.stdout.isatty():
+        raise UsageError("a Word document is binary: write it to a file with -o FILE.docx")
+    data = render(interview, args.format, options_for(interview, interview_id))
     _warn_notes(interview_id, interview)
     if args.output is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(_for_stdout(data))
         sys.stdout.flush()
         return 0
     from .core.storage import atomic_write
 
     atomic_write(Path(args.output), data)
-    print(f"Wrote {args.output}", file=sys.stderr)
+    _err(f"Wrote {args.output}")
+    return 0
+
+
+def _for_stdout(data: bytes) -> bytes:
+    """An article as written to stdout: on a terminal, with control characters made visible."""
+    if not sys.stdout.isatty():
+        return data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError("this format is binary and stdout is a terminal; use -o FILE") from None
+    return visible_controls(text).encode("utf-8")
+
+
+def _cmd_update(args: argparse.Namespace) -> int:
+    from .core.questions import load_question_sets
+    from .core.update import apply_update, plan_update_from_file
+
+    store = _store(args)
+    interview_id = _id(args.id)
+    current = store.get(interview_id)
+    plan = plan_update_from_file(current, Path(args.file), load_question_sets())
+    for line in plan.warnings:
+        _err(f"qm-tui: warning: {line}")
+    if not plan.changes:
+        _say(f"No changes: interview {interview_id} already matches {args.file}.")
+        return 0
+    for change in plan.changes:
+        _say(f"{change.field}: {change.short_diff()}")
+    if args.dry_run:
+        print(f"Dry run: {len(plan.changes)} field(s) would change; nothing was saved.")
+        return 0
+    apply_update(store, interview_id, plan, base=current)
+    print(
+        f"Saved {len(plan.changes)} changed field(s) to interview {interview_id}; "
+        f"the earlier values are in 'qm-tui history {interview_id}'."
+    )
     return 0
 
 
 def _warn_notes(interview_id: int, iv: Interview) -> None:
+    from .core.controls import interview_has_controls
+
     if iv.notes.strip():
-        print(
+        _err(
             f"qm-tui: warning: interview {interview_id} has notes from an import that the "
-            f"article does not show (see 'qm-tui show {interview_id}')",
-            file=sys.stderr,
+            f"article does not show (see 'qm-tui show {interview_id}')"
         )
+    if interview_has_controls(iv):
+        _err(
+            f"qm-tui: warning: interview {interview_id} holds control characters; the article "
+            "leaves them out"
+        )
+
+
+def _load_sets() -> QuestionSets:
+    """The question sets; each file that could not be used gets one warning line."""
+    from .core.questions import load_question_sets
+
+    sets = load_question_sets()
+    for error in sets.errors:
+        _err(f"qm-tui: warning: question set {error}; skipped")
+    return sets
 
 
 def _cmd_delete(args: argparse.Namespace) -> int:
@@ -319,7 +426,7 @@ def _cmd_delete(args: argparse.Namespace) -> int:
 def _cmd_restore(args: argparse.Namespace) -> int:
     interview_id = _id(args.id)
     iv = _store(args).restore(interview_id)
-    print(f"Restored interview {interview_id} ({iv.name or 'no name'})")
+    _say(f"Restored interview {interview_id} ({iv.name or 'no name'})")
     return 0
 
 
@@ -357,18 +464,16 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_questions(args: argparse.Namespace) -> int:
-    from .core.questions import DEFAULT_SET, load_question_sets
+    from .core.questions import DEFAULT_SET
 
-    sets = load_question_sets()
-    for error in sets.errors:
-        print(f"qm-tui: warning: question set {error}", file=sys.stderr)
+    sets = _load_sets()
     blocks = []
     ordered = sorted(sets.sets.values(), key=lambda qs: (qs.id != DEFAULT_SET, qs.id))
     for qs in ordered:
         lines = [f"{qs.id}: {qs.title}"]
         lines += [f"{i}. {q}" for i, q in enumerate(qs.questions, 1)]
         blocks.append("\n".join(lines))
-    print("\n\n".join(blocks))
+    _say("\n\n".join(blocks))
     return 0 if sets.sets else 1
 
 
@@ -382,16 +487,53 @@ def _cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_tui(args: argparse.Namespace) -> int:
+def _cmd_check(args: argparse.Namespace) -> int:
     from .core.questions import load_question_sets
+    from .core.spelling import check_interview, checker_for, field_label
 
-    path = _db_path(args)
-    InterviewStore(path)  # a corrupt or unreadable file stops here, before the screen changes
+    store = _store(args)
+    sets = load_question_sets()
+    if args.all:
+        items = sorted((item.id, item.interview) for item in store.list())
+    else:
+        interview_id = _id(args.id)
+        items = [(interview_id, store.get(interview_id))]
+    found: list[dict[str, Any]] = []
+    suggestions: dict[str, list[str]] = {}
+    for interview_id, iv in items:
+        checker = checker_for(iv, sets.get(iv.question_set), sets.lang_of(iv.question_set))
+        for miss in check_interview(iv, checker):
+            if miss.word not in suggestions:
+                suggestions[miss.word] = checker.suggest(miss.word)
+            found.append(
+                {
+                    "id": interview_id,
+                    "word": miss.word,
+                    "field": miss.field,
+                    "line": miss.line + 1,
+                    "column": miss.start + 1,
+                    "suggestions": suggestions[miss.word],
+                }
+            )
+    if args.json:
+        _print_json(found)
+        return 0
+    for f in found:
+        where = f"{field_label(f['field'])}, line {f['line']}"
+        prefix = f"interview {f['id']}, " if args.all else ""
+        hints = ", ".join(f["suggestions"]) or "(no suggestions)"
+        print(f"{f['word']} ({prefix}{where}): {hints}")
+    print(f"{len(found)} misspelt word(s) in {len(items)} interview(s)", file=sys.stderr)
+    return 0
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    store = _store(args)  # a corrupt or unreadable file stops here, before the screen changes
     # An unknown --set, $QM_TUI_SET or config setting stops here too, with one line.
-    load_question_sets().for_new_interviews(args.question_set)
+    _load_sets().for_new_interviews(args.question_set)
     from .tui.app import QMApp
 
-    app = QMApp(db_path=path, lang=args.lang)
+    app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
     app.run()
     return app.return_code or 0
 
@@ -400,6 +542,7 @@ _COMMANDS = {
     "list": _cmd_list,
     "show": _cmd_show,
     "import": _cmd_import,
+    "update": _cmd_update,
     "export": _cmd_export,
     "delete": _cmd_delete,
     "restore": _cmd_restore,
@@ -408,4 +551,5 @@ _COMMANDS = {
     "history": _cmd_history,
     "questions": _cmd_questions,
     "status": _cmd_status,
+    "check": _cmd_check,
 }

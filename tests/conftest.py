@@ -1,15 +1,38 @@
-"""Shared fixtures: every test gets its own database, config and export folders."""
+"""Shared fixtures and helpers: every test gets its own database, config and export folders.
+
+The app tests' helpers live here too (`sample`, `wait_for`, `open_selected`, `editor_of`) and
+the `opened_editor` fixture; test modules never import from each other.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pytest
 
+from qm_tui.core.model import Interview
 from qm_tui.core.questions import QuestionSets, load_question_sets
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from qm_tui.tui.app import QMApp
+    from qm_tui.tui.screens.editor import EditorScreen
 
 # The model article, as the association published it
 REFERENCE = Path(__file__).resolve().parent / "data" / "vaxjo-profile.txt"
+
+SIZE = (110, 34)  # the terminal size of the app tests
+ANSWERS = [
+    "Det skapar en gemenskap och en stolthet. Det ger ett gemensamt mål att arbeta mot.",
+    "Inga större förändringar den här gången, vi har varit certifierade länge.",
+    "Det är ett kvitto på att vi arbetar på rätt sätt och uppfyller de högsta kraven.",
+    "Viktigt att säkerställa att man arbetar på rätt sätt, både strategiskt och operativt.",
+    "Växjö har ambitionen att bli årets stadskärna och då är QM ett krav.",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +40,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep tests away from the user's real database, config and documents."""
     monkeypatch.setenv("QM_TUI_DB", str(tmp_path / "env-default.json"))
     monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "exports"))
+    monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
 
 
 @pytest.fixture
@@ -30,3 +53,67 @@ def db_path(tmp_path: Path) -> Path:
 def sets() -> QuestionSets:
     """The built-in question sets."""
     return load_question_sets()
+
+
+def sample(name: str = "Nils-Petter Nilsson", organisation: str = "Växjö City") -> Interview:
+    """A filled-in interview."""
+    iv = (
+        load_question_sets()
+        .default("sv")
+        .new_interview(
+            name=name,
+            title="vd/centrumutvecklare",
+            organisation=organisation,
+            date="2026-03-14",
+            interviewer="Pia Sandin",
+            quote="Viktigt att säkerställa att man arbetar på rätt sätt.",
+        )
+    )
+    for i, text in enumerate(ANSWERS):
+        iv = iv.with_answer(i, text)
+    return iv
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 5) -> None:
+    """Pause until `condition()` holds (fails the test after `timeout` seconds)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
+
+
+def editor_of(app: QMApp) -> EditorScreen:
+    """The open editor screen."""
+    from qm_tui.tui.screens.editor import EditorScreen
+
+    screen = app.screen
+    assert isinstance(screen, EditorScreen)
+    return screen
+
+
+async def open_selected(pilot: Pilot[None]) -> EditorScreen:
+    """Open the selected interview from the list; returns the editor."""
+    await pilot.press("enter")
+    await pilot.pause()
+    return editor_of(cast("QMApp", pilot.app))
+
+
+class Opened(NamedTuple):
+    """An app with the sample interview (id 1) open in its editor."""
+
+    app: QMApp
+    pilot: Pilot[None]
+    editor: EditorScreen
+
+
+@pytest.fixture
+async def opened_editor(db_path: Path) -> AsyncIterator[Opened]:
+    """The sample interview stored in `db_path` and opened in the editor (Swedish UI)."""
+    from qm_tui.core.store import InterviewStore
+    from qm_tui.tui.app import QMApp
+
+    InterviewStore(db_path).add(sample())
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        yield Opened(app, pilot, await open_selected(pilot))

@@ -2,92 +2,31 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
-import pytest
 from textual.events import Paste
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
 from qm_tui import cli
-from qm_tui.core.model import Interview
-from qm_tui.core.questions import load_question_sets
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
-from qm_tui.tui.screens.editor import EditorScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.screens.trash import TrashScreen
 from qm_tui.tui.widgets.status_line import StatusLine
 
-SIZE = (110, 34)
-ANSWERS = [
-    "Det skapar en gemenskap och en stolthet. Det ger ett gemensamt mål att arbeta mot.",
-    "Inga större förändringar den här gången, vi har varit certifierade länge.",
-    "Det är ett kvitto på att vi arbetar på rätt sätt och uppfyller de högsta kraven.",
-    "Viktigt att säkerställa att man arbetar på rätt sätt, både strategiskt och operativt.",
-    "Växjö har ambitionen att bli årets stadskärna och då är QM ett krav.",
-]
+from .conftest import ANSWERS, SIZE, editor_of, open_selected, sample, wait_for
 
 
-@pytest.fixture(autouse=True)
-def _env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
-    monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
-
-
-def sample(name: str = "Nils-Petter Nilsson", organisation: str = "Växjö City") -> Interview:
-    """A filled-in interview."""
-    iv = (
-        load_question_sets()
-        .default("sv")
-        .new_interview(
-            name=name,
-            title="vd/centrumutvecklare",
-            organisation=organisation,
-            date="2026-03-14",
-            interviewer="Pia Sandin",
-            quote="Viktigt att säkerställa att man arbetar på rätt sätt.",
-        )
-    )
-    for i, text in enumerate(ANSWERS):
-        iv = iv.with_answer(i, text)
-    return iv
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 5) -> None:
-    """Pause until `condition()` holds (fails the test after `timeout` seconds)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
-
-
-async def open_selected(pilot: Pilot[None]) -> EditorScreen:
-    """Open the selected interview from the list; returns the editor."""
-    await pilot.press("enter")
-    await pilot.pause()
-    return editor(cast(QMApp, pilot.app))
-
-
-def editor(app: QMApp) -> EditorScreen:
-    """The open editor screen."""
-    screen = app.screen
-    assert isinstance(screen, EditorScreen)
-    return screen
-
-
-async def test_new_interview_typed_in_full_exports_like_the_cli(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    app = QMApp(db_path=db, lang="sv")
+async def test_new_interview_typed_in_full_exports_like_the_cli(
+    db_path: Path, tmp_path: Path
+) -> None:
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Inga intervjuer ännu" in str(app.screen.query_one("#empty").render())
         await pilot.press("n")
         await pilot.pause()
-        ed = editor(app)
+        ed = editor_of(app)
         assert app.focused is ed.query_one("#field-name")
         await pilot.press(*"Åsa Öberg", "tab", *"vd", "tab", *"Växjö City", "tab", "tab")
         await pilot.press(*"Per Ek")
@@ -122,7 +61,7 @@ async def test_new_interview_typed_in_full_exports_like_the_cli(tmp_path: Path) 
         assert isinstance(app.screen, InterviewListScreen)
         await pilot.pause()
         assert app.screen.query_one("#interviews", DataTable).row_count == 1
-    stored = InterviewStore(db).get(1)
+    stored = InterviewStore(db_path).get(1)
     assert stored.name == "Åsa Öberg"
     assert stored.organisation == "Växjö City"
     assert [a.answer for a in stored.answers] == ANSWERS
@@ -130,19 +69,21 @@ async def test_new_interview_typed_in_full_exports_like_the_cli(tmp_path: Path) 
     exported = sorted((tmp_path / "export").iterdir())
     assert [p.suffix for p in exported] == [".html", ".md"]
     cli_md = tmp_path / "cli.md"
-    assert cli.main(["--db", str(db), "export", "1", "-o", str(cli_md)]) == 0
+    assert cli.main(["--db", str(db_path), "export", "1", "-o", str(cli_md)]) == 0
     assert exported[1].read_text(encoding="utf-8") == cli_md.read_text(encoding="utf-8")
     cli_html = tmp_path / "cli.html"
-    assert cli.main(["--db", str(db), "export", "1", "--format", "html", "-o", str(cli_html)]) == 0
+    assert (
+        cli.main(["--db", str(db_path), "export", "1", "--format", "html", "-o", str(cli_html)])
+        == 0
+    )
     assert exported[0].read_text(encoding="utf-8") == cli_html.read_text(encoding="utf-8")
 
 
-async def test_edit_an_existing_interview(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    store = InterviewStore(db)
+async def test_edit_an_existing_interview(db_path: Path) -> None:
+    store = InterviewStore(db_path)
     store.add(sample("Anna Ek", "Gävle"))
     target = store.add(sample())
-    app = QMApp(db_path=db, lang="sv")
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#interviews", DataTable)
@@ -152,7 +93,7 @@ async def test_edit_an_existing_interview(tmp_path: Path) -> None:
         assert table.row_count == 1
         await pilot.press("enter", "enter")
         await pilot.pause()
-        ed = editor(app)
+        ed = editor_of(app)
         assert ed.interview_id == target
         await pilot.press("ctrl+n", "ctrl+n")
         area = ed.query_one("#answer-1", TextArea)
@@ -162,21 +103,25 @@ async def test_edit_an_existing_interview(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert ed.query_one(StatusLine).save_text.startswith("Sparad ")
-        assert InterviewStore(db).get(target).answers[1].answer.endswith("Men nu blev det bättre!")
+        assert (
+            InterviewStore(db_path)
+            .get(target)
+            .answers[1]
+            .answer.endswith("Men nu blev det bättre!")
+        )
         await pilot.press("ctrl+b", "ctrl+b")
         name = ed.query_one("#field-name", Input)
         name.value = "Nils-Petter Nilsson-Ek"
         await pilot.press("escape")
         await pilot.pause()
-    assert InterviewStore(db).get(target).name == "Nils-Petter Nilsson-Ek"
+    assert InterviewStore(db_path).get(target).name == "Nils-Petter Nilsson-Ek"
 
 
-async def test_history_restores_an_earlier_answer(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    store = InterviewStore(db)
+async def test_history_restores_an_earlier_answer(db_path: Path) -> None:
+    store = InterviewStore(db_path)
     target = store.add(sample())
     store.save(target, store.get(target).with_answer(0, "Andra versionen."))
-    app = QMApp(db_path=db, lang="sv")
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         ed = await open_selected(pilot)
@@ -189,17 +134,16 @@ async def test_history_restores_an_earlier_answer(tmp_path: Path) -> None:
         await pilot.pause()
         assert ed.query_one("#answer-0", TextArea).text == ANSWERS[0]
         await ed.flush()
-    values = [v.value for v in InterviewStore(db).history(target, "answers.1")]
+    values = [v.value for v in InterviewStore(db_path).history(target, "answers.1")]
     assert "Andra versionen. Tredje." in values
-    assert InterviewStore(db).get(target).answers[0].answer == ANSWERS[0]
+    assert InterviewStore(db_path).get(target).answers[0].answer == ANSWERS[0]
 
 
-async def test_delete_goes_to_the_trash_and_restores(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    store = InterviewStore(db)
+async def test_delete_goes_to_the_trash_and_restores(db_path: Path) -> None:
+    store = InterviewStore(db_path)
     store.add(sample("Anna Ek", "Gävle"))
     store.add(sample())
-    app = QMApp(db_path=db, lang="sv")
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#interviews", DataTable)
@@ -207,11 +151,11 @@ async def test_delete_goes_to_the_trash_and_restores(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("n")  # "Nej": nothing happens
         await pilot.pause()
-        assert len(InterviewStore(db)) == 2
+        assert len(InterviewStore(db_path)) == 2
         await pilot.press("d", "j")
         await pilot.pause()
         await pilot.pause()
-        assert len(InterviewStore(db)) == 1
+        assert len(InterviewStore(db_path)) == 1
         assert table.row_count == 1
         await pilot.press("t")
         await pilot.pause()
@@ -225,14 +169,13 @@ async def test_delete_goes_to_the_trash_and_restores(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, InterviewListScreen)
         assert table.row_count == 2
-    assert len(InterviewStore(db)) == 2
-    assert InterviewStore(db).trash() == []
+    assert len(InterviewStore(db_path)) == 2
+    assert InterviewStore(db_path).trash() == []
 
 
-async def test_export_from_the_list_writes_markdown(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    InterviewStore(db).add(sample())
-    app = QMApp(db_path=db, lang="sv")
+async def test_export_from_the_list_writes_markdown(db_path: Path, tmp_path: Path) -> None:
+    InterviewStore(db_path).add(sample())
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -243,25 +186,23 @@ async def test_export_from_the_list_writes_markdown(tmp_path: Path) -> None:
         assert any(str(files[0]) in n.message for n in app._notifications)
 
 
-async def test_autosave_after_the_debounce(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    target = InterviewStore(db).add(sample())
-    app = QMApp(db_path=db, lang="sv")
+async def test_autosave_after_the_debounce(db_path: Path) -> None:
+    target = InterviewStore(db_path).add(sample())
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         ed = await open_selected(pilot)
         await pilot.press("ctrl+n", *" Åäö")
         status = ed.query_one(StatusLine)
         assert status.save_text == "Osparade ändringar"
-        assert not InterviewStore(db).get(target).answers[0].answer.endswith("Åäö")
+        assert not InterviewStore(db_path).get(target).answers[0].answer.endswith("Åäö")
         await wait_for(pilot, lambda: status.save_text.startswith("Sparad "))
-        assert InterviewStore(db).get(target).answers[0].answer.endswith(" Åäö")
+        assert InterviewStore(db_path).get(target).answers[0].answer.endswith(" Åäö")
 
 
-async def test_continuous_typing_is_saved_at_least_every_second(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    target = InterviewStore(db).add(sample())
-    app = QMApp(db_path=db, lang="sv")
+async def test_continuous_typing_is_saved_at_least_every_second(db_path: Path) -> None:
+    target = InterviewStore(db_path).add(sample())
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await open_selected(pilot)
@@ -269,40 +210,37 @@ async def test_continuous_typing_is_saved_at_least_every_second(tmp_path: Path) 
         for _ in range(8):  # a keystroke every 0.3 s never lets the 0.8 s debounce expire
             await pilot.press("x")
             await pilot.pause(0.3)
-        assert "xxx" in InterviewStore(db).get(target).answers[0].answer
+        assert "xxx" in InterviewStore(db_path).get(target).answers[0].answer
 
 
-async def test_untouched_new_interview_is_dropped_on_leaving(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    app = QMApp(db_path=db, lang="sv")
+async def test_untouched_new_interview_is_dropped_on_leaving(db_path: Path) -> None:
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        assert len(InterviewStore(db)) == 1
+        assert len(InterviewStore(db_path)) == 1
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, InterviewListScreen)
-    assert len(InterviewStore(db)) == 0
-    assert InterviewStore(db).trash() == []
+    assert len(InterviewStore(db_path)) == 0
+    assert InterviewStore(db_path).trash() == []
 
 
-async def test_quit_from_the_editor_saves_first(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    app = QMApp(db_path=db, lang="sv")
+async def test_quit_from_the_editor_saves_first(db_path: Path) -> None:
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Snabb", "ctrl+q")
         await pilot.pause()
-    assert InterviewStore(db).get(1).name == "Snabb"
+    assert InterviewStore(db_path).get(1).name == "Snabb"
 
 
-async def test_command_palette_lists_the_editor_keys(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    InterviewStore(db).add(sample())
-    app = QMApp(db_path=db, lang="sv")
+async def test_command_palette_lists_the_editor_keys(db_path: Path) -> None:
+    InterviewStore(db_path).add(sample())
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await open_selected(pilot)
@@ -313,12 +251,11 @@ async def test_command_palette_lists_the_editor_keys(tmp_path: Path) -> None:
         assert "Quit" not in titles
 
 
-async def test_open_interview_from_the_command_palette(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    store = InterviewStore(db)
+async def test_open_interview_from_the_command_palette(db_path: Path) -> None:
+    store = InterviewStore(db_path)
     target = store.add(sample())
     store.add(sample("Anna Ek", "Gävle"))
-    app = QMApp(db_path=db, lang="sv")
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"nils-petter")
@@ -327,4 +264,4 @@ async def test_open_interview_from_the_command_palette(tmp_path: Path) -> None:
         await pilot.press("enter")
         for _ in range(10):
             await pilot.pause(0.05)
-        assert editor(app).interview_id == target
+        assert editor_of(app).interview_id == target

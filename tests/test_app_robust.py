@@ -20,22 +20,13 @@ from qm_tui.tui.dialogs.confirm import ConfirmScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.widgets.status_line import StatusLine
 
-from .test_app_flow import editor, open_selected, sample, wait_for
-
-SIZE = (110, 34)
+from .conftest import SIZE, editor_of, open_selected, sample, wait_for
 
 
-@pytest.fixture(autouse=True)
-def _env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
-    monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
-
-
-async def test_a_50000_character_paste(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    target = InterviewStore(db).add(sample())
+async def test_a_50000_character_paste(db_path: Path) -> None:
+    target = InterviewStore(db_path).add(sample())
     text = ("Samverkan i Växjö 🎉 är stark. " * 2000)[:50_000]
-    app = QMApp(db_path=db, lang="sv")
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         ed = await open_selected(pilot)
@@ -51,17 +42,16 @@ async def test_a_50000_character_paste(tmp_path: Path) -> None:
         await pilot.pause()
         assert ed.query_one(Markdown)
         assert await ed.flush()
-    assert InterviewStore(db).get(target).answers[0].answer == text + "åäö"
+    assert InterviewStore(db_path).get(target).answers[0].answer == text + "åäö"
 
 
-async def test_tiny_terminal_and_resizing(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    app = QMApp(db_path=db, lang="sv")
+async def test_tiny_terminal_and_resizing(db_path: Path) -> None:
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        ed = editor(app)
+        ed = editor_of(app)
         assert not ed.query_one("#steps").display  # the step list gives way to the text
         await pilot.press(*"Åsa")
         for _ in range(ed.review_step):
@@ -79,19 +69,18 @@ async def test_tiny_terminal_and_resizing(tmp_path: Path) -> None:
         await pilot.resize_terminal(40, 12)
         await pilot.press(*"ÅÄÖ")
         assert await ed.flush()
-    stored = InterviewStore(db).get(1)
+    stored = InterviewStore(db_path).get(1)
     assert stored.name == "Åsa"
     assert stored.answers[4].answer == "Öl.ÅÄÖ"
 
 
-async def test_emoji_and_swedish_letters_in_every_field(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    app = QMApp(db_path=db, lang="sv")
+async def test_emoji_and_swedish_letters_in_every_field(db_path: Path, tmp_path: Path) -> None:
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        ed = editor(app)
+        ed = editor_of(app)
         for name in ("name", "title", "organisation", "interviewer"):
             ed.query_one(f"#field-{name}", Input).focus()
             app.post_message(Paste(f"Åsa 👩🏽‍💼 {name} ÄÖ"))
@@ -104,7 +93,7 @@ async def test_emoji_and_swedish_letters_in_every_field(tmp_path: Path) -> None:
         await pilot.press("ctrl+r", "ctrl+o")
         await pilot.pause()
         assert await ed.flush()
-    stored = InterviewStore(db).get(1)
+    stored = InterviewStore(db_path).get(1)
     assert stored.name == "Åsa 👩🏽‍💼 name ÄÖ"
     assert stored.quote == "Svar 1: Ärligt talat 🚀 går det bra."
     assert stored.answers[4].answer.startswith("Svar 5: Ärligt")
@@ -113,21 +102,20 @@ async def test_emoji_and_swedish_letters_in_every_field(tmp_path: Path) -> None:
 
 
 async def test_a_failing_save_is_shown_retried_and_keeps_the_text(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "qm.json"
-    target = InterviewStore(db).add(sample())
+    target = InterviewStore(db_path).add(sample())
     monkeypatch.setattr(autosave_module, "RETRY_DELAY", 0.3)
     real_save = InterviewStore.save
     failing = True
 
     def save(self: InterviewStore, *args: object, **kwargs: object) -> object:
         if failing:
-            raise StoreError(f"cannot save to {db}: the disk is full")
+            raise StoreError(f"cannot save to {db_path}: the disk is full")
         return real_save(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(InterviewStore, "save", save)
-    app = QMApp(db_path=db, lang="sv")
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         ed = await open_selected(pilot)
@@ -147,20 +135,19 @@ async def test_a_failing_save_is_shown_retried_and_keeps_the_text(
         assert app.screen is ed
         failing = False
         await wait_for(pilot, lambda: status.save_text.startswith("Sparad "))
-    assert InterviewStore(db).get(target).answers[0].answer.endswith("Hej")
+    assert InterviewStore(db_path).get(target).answers[0].answer.endswith("Hej")
 
 
 async def test_quitting_with_a_failing_save_asks_first(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "qm.json"
-    InterviewStore(db).add(sample())
+    InterviewStore(db_path).add(sample())
 
     def save(self: InterviewStore, *args: object, **kwargs: object) -> object:
         raise StoreError("read-only file")
 
     monkeypatch.setattr(InterviewStore, "save", save)
-    app = QMApp(db_path=db, lang="sv")
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await open_selected(pilot)
@@ -174,76 +161,98 @@ async def test_quitting_with_a_failing_save_asks_first(
 
 
 async def test_a_second_window_changing_the_same_interview_is_warned_about(
-    tmp_path: Path,
+    db_path: Path,
 ) -> None:
-    db = tmp_path / "qm.json"
-    target = InterviewStore(db).add(sample())
-    app = QMApp(db_path=db, lang="sv")
+    target = InterviewStore(db_path).add(sample())
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await open_selected(pilot)
-        other = InterviewStore(db)  # the other window
+        other = InterviewStore(db_path)  # the other window
         other.save(target, other.get(target).with_answer(0, "Från det andra fönstret."))
         await pilot.press("ctrl+n", *" Mitt tillägg.", "ctrl+s")
         await pilot.pause()
         warnings = [n for n in app._notifications if n.severity == "warning"]
         assert warnings and "Ett annat fönster" in warnings[0].message
-    stored = InterviewStore(db)
+    stored = InterviewStore(db_path)
     assert stored.get(target).answers[0].answer.endswith("Mitt tillägg.")
     history = [v.value for v in stored.history(target, "answers.1")]
     assert "Från det andra fönstret." in history
 
 
-async def test_second_instance_saves_of_different_interviews_both_survive(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    first = InterviewStore(db).add(sample("Anna Ek"))
-    second = InterviewStore(db).add(sample("Bo Ek"))
-    app = QMApp(db_path=db, lang="sv")
+async def test_second_instance_saves_of_different_interviews_both_survive(db_path: Path) -> None:
+    first = InterviewStore(db_path).add(sample("Anna Ek"))
+    second = InterviewStore(db_path).add(sample("Bo Ek"))
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("down", "enter")  # newest first: "Anna Ek" is second
         await pilot.pause()
-        assert editor(app).interview_id == first
-        other = InterviewStore(db)
+        assert editor_of(app).interview_id == first
+        other = InterviewStore(db_path)
         other.save(second, other.get(second).with_answer(0, "Andra fönstret"))
         await pilot.press("ctrl+n", *"!", "escape")
         await pilot.pause()
         assert isinstance(app.screen, InterviewListScreen)
         assert not [n for n in app._notifications if n.severity == "warning"]
-    stored = InterviewStore(db)
+    stored = InterviewStore(db_path)
     assert stored.get(second).answers[0].answer == "Andra fönstret"
     assert stored.get(first).answers[0].answer.endswith("!")
 
 
-async def test_english_interface(tmp_path: Path) -> None:
-    app = QMApp(db_path=tmp_path / "qm.json", lang="en")
+async def test_english_interface(db_path: Path) -> None:
+    app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "No interviews yet" in str(app.screen.query_one("#empty").render())
         await pilot.press("n")
         await pilot.pause()
-        ed = editor(app)
-        assert ed.interview.question_set == "qm-en"
+        ed = editor_of(app)
+        assert ed.interview.question_set == "qm-sv"  # the language never picks the questions
         await pilot.press("ctrl+n")
         assert ed.query_one(StatusLine).query_one("#progress").render().plain == ("Question 1 of 5")
         descriptions = {b.binding.description for b in ed.active_bindings.values()}
         assert {"Next", "Previous", "Save", "Preview", "Export", "Back", "Quit"} <= descriptions
 
 
-async def test_typing_into_an_interview_deleted_elsewhere_keeps_the_text(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    target = InterviewStore(db).add(sample())
-    app = QMApp(db_path=db, lang="sv")
+async def test_the_set_option_chooses_the_questions_not_the_language(db_path: Path) -> None:
+    app = QMApp(db_path=db_path, lang="sv", question_set="qm-en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert editor_of(app).interview.question_set == "qm-en"
+        assert editor_of(app).sub_title == "(namnlös)"  # the interface stays Swedish
+
+
+async def test_an_unknown_configured_set_is_one_message_and_nothing_is_created(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QM_TUI_SET", "qm-fi")
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewListScreen)
+        (note,) = [n for n in app._notifications if n.severity == "error"]
+        assert "okänd frågeuppsättning ”qm-fi” (från $QM_TUI_SET)" in note.message
+    assert len(InterviewStore(db_path)) == 0
+
+
+async def test_typing_into_an_interview_deleted_elsewhere_keeps_the_text(db_path: Path) -> None:
+    target = InterviewStore(db_path).add(sample())
+    app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await open_selected(pilot)
-        InterviewStore(db).delete(target)  # another window deletes it
+        InterviewStore(db_path).delete(target)  # another window deletes it
         await pilot.press("ctrl+n", *" Kvar!", "ctrl+s")
         await pilot.pause()
-        ed = editor(app)
+        ed = editor_of(app)
         assert ed.interview_id != target
         assert any("raderats i ett annat fönster" in n.message for n in app._notifications)
-    stored = InterviewStore(db)
+    stored = InterviewStore(db_path)
     assert stored.get(ed.interview_id).answers[0].answer.endswith(" Kvar!")
     assert [t.id for t in stored.trash()] == [target]
 
@@ -268,10 +277,9 @@ asyncio.run(main())
 
 
 @pytest.mark.slow
-def test_kill_9_loses_at_most_the_last_second(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
+def test_kill_9_loses_at_most_the_last_second(db_path: Path) -> None:
     child = subprocess.Popen(
-        [sys.executable, "-c", KILL_CHILD, str(db)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", KILL_CHILD, str(db_path)], stdout=subprocess.PIPE, text=True
     )
     try:
         assert child.stdout is not None
@@ -280,6 +288,6 @@ def test_kill_9_loses_at_most_the_last_second(tmp_path: Path) -> None:
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
-    stored = InterviewStore(db).get(1)
+    stored = InterviewStore(db_path).get(1)
     assert stored.name == "Åsa"
     assert stored.answers[0].answer == "Sista orden före kill"

@@ -13,21 +13,17 @@ from textual.widgets import Input, TextArea
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
 
-from .test_app_flow import sample
-
-SIZE = (110, 34)
+from .conftest import SIZE, sample
 
 
 @pytest.fixture(autouse=True)
-def _frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _frozen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-    monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
-    monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
 
 
-def app_with_interviews(tmp_path: Path) -> QMApp:
+def app_with_interviews(db_path: Path) -> QMApp:
     """An app over three fixed interviews (fixed dates and save times, so pixels are stable)."""
-    store = InterviewStore(tmp_path / "qm.json")
+    store = InterviewStore(db_path)
     people = [
         ("Nils-Petter Nilsson", "Växjö City", "2026-03-14", 5),
         ("Åsa Öberg", "Örebro City 🎉", "2026-02-02", 3),
@@ -41,7 +37,7 @@ def app_with_interviews(tmp_path: Path) -> QMApp:
         iv = replace(iv, date=date, created=stamp, updated=stamp)
         iv = replace(iv, status="complete" if iv.is_complete() else "draft")
         store.add(iv)
-    return QMApp(db_path=tmp_path / "qm.json", lang="sv")
+    return QMApp(db_path=db_path, lang="sv")
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
@@ -53,16 +49,16 @@ async def _settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-def test_interview_list(snap_compare: Any, tmp_path: Path) -> None:
+def test_interview_list(snap_compare: Any, db_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.pause()
         await _settle(pilot)
 
-    assert snap_compare(app_with_interviews(tmp_path), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=SIZE)
 
 
-def test_editor_answer_step(snap_compare: Any, tmp_path: Path) -> None:
+def test_editor_answer_step(snap_compare: Any, db_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.press("enter")
@@ -70,10 +66,10 @@ def test_editor_answer_step(snap_compare: Any, tmp_path: Path) -> None:
         await pilot.press("ctrl+n", "ctrl+n")
         await _settle(pilot)
 
-    assert snap_compare(app_with_interviews(tmp_path), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=SIZE)
 
 
-def test_editor_quote_step(snap_compare: Any, tmp_path: Path) -> None:
+def test_editor_quote_step(snap_compare: Any, db_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.press("enter")
@@ -81,10 +77,10 @@ def test_editor_quote_step(snap_compare: Any, tmp_path: Path) -> None:
         await pilot.press(*["ctrl+n"] * 6, "tab")
         await _settle(pilot)
 
-    assert snap_compare(app_with_interviews(tmp_path), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=SIZE)
 
 
-def test_preview(snap_compare: Any, tmp_path: Path) -> None:
+def test_preview(snap_compare: Any, db_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.press("down", "enter")  # Åsa Öberg: answers 4 and 5 are empty
@@ -93,10 +89,10 @@ def test_preview(snap_compare: Any, tmp_path: Path) -> None:
         await pilot.pause()
         await _settle(pilot)
 
-    assert snap_compare(app_with_interviews(tmp_path), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=SIZE)
 
 
-def test_editor_in_a_tiny_terminal(snap_compare: Any, tmp_path: Path) -> None:
+def test_editor_in_a_tiny_terminal(snap_compare: Any, db_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.press("enter")
@@ -104,6 +100,4 @@ def test_editor_in_a_tiny_terminal(snap_compare: Any, tmp_path: Path) -> None:
         await pilot.press("ctrl+n")
         await _settle(pilot)
 
-    assert snap_compare(
-        app_with_interviews(tmp_path), run_before=run_before, terminal_size=(40, 12)
-    )
+    assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=(40, 12))

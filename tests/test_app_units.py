@@ -15,10 +15,11 @@ from qm_tui.cli import main
 from qm_tui.core.export import export_article, export_dir
 from qm_tui.core.questions import load_question_sets
 from qm_tui.core.quote import quote_candidates, split_sentences
+from qm_tui.core.rules import is_iso_date as valid_date
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.autosave import clock
 from qm_tui.tui.i18n import EN, SV, Texts, detect_lang
-from qm_tui.tui.screens.editor import valid_date, word_count
+from qm_tui.tui.steps.answer import word_count
 
 
 def test_every_swedish_string_has_an_english_one_with_the_same_fields() -> None:
@@ -104,8 +105,10 @@ def test_export_dir_follows_the_environment(
     assert export_dir().name == "qm-tui"
 
 
-def test_export_article_writes_both_formats_and_replaces_its_own_files(tmp_path: Path) -> None:
-    store = InterviewStore(tmp_path / "qm.json")
+def test_export_article_writes_both_formats_and_replaces_its_own_files(
+    db_path: Path, tmp_path: Path
+) -> None:
+    store = InterviewStore(db_path)
     iv = load_question_sets().default("sv").new_interview(name="Åsa Öberg", date="2026-03-14")
     iid = store.add(iv)
     out = tmp_path / "out"
@@ -116,8 +119,8 @@ def test_export_article_writes_both_formats_and_replaces_its_own_files(tmp_path:
     assert "Åsa Öberg" in first[0].read_text(encoding="utf-8")
 
 
-def test_namesakes_never_overwrite_each_others_export(tmp_path: Path) -> None:
-    store = InterviewStore(tmp_path / "qm.json")
+def test_namesakes_never_overwrite_each_others_export(db_path: Path, tmp_path: Path) -> None:
+    store = InterviewStore(db_path)
     qs = load_question_sets().default("sv")
     older = qs.new_interview(name="Åsa Öberg", date="2026-03-14").with_answer(0, "äldre")
     newer = qs.new_interview(name="Åsa Öberg", date="2026-03-14").with_answer(0, "nyare")
@@ -129,7 +132,7 @@ def test_namesakes_never_overwrite_each_others_export(tmp_path: Path) -> None:
     assert "nyare" in path_b.read_text(encoding="utf-8")
     assert "äldre" in path_a.read_text(encoding="utf-8")
     # the same names as `qm-tui export --all` gives
-    assert main(["--db", str(tmp_path / "qm.json"), "export", "--all", str(tmp_path / "all")]) == 0
+    assert main(["--db", str(db_path), "export", "--all", str(tmp_path / "all")]) == 0
     assert sorted(p.name for p in (tmp_path / "all").iterdir()) == sorted(
         [path_a.name, path_b.name]
     )

@@ -215,10 +215,9 @@ def test_cli_commands_do_not_import_textual(db_path: Path) -> None:
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_errors_have_no_traceback_as_a_process(tmp_path: Path) -> None:
-    db = tmp_path / "qm.json"
-    db.write_bytes(b"\xff\xfe garbage")
-    result = _process("--db", str(db), "list")
+def test_errors_have_no_traceback_as_a_process(db_path: Path) -> None:
+    db_path.write_bytes(b"\xff\xfe garbage")
+    result = _process("--db", str(db_path), "list")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
     assert "not UTF-8" in result.stderr or "not valid JSON" in result.stderr

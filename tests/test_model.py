@@ -155,3 +155,26 @@ def test_questions_can_be_added_and_removed(sets: QuestionSets) -> None:
     one = replace(iv, answers=iv.answers[:1])
     with pytest.raises(DocumentError, match="at least one question"):
         one.without_question(0)
+
+
+def test_gaps_name_what_the_article_lacks_in_article_order(sets: QuestionSets) -> None:
+    blank = sets.default().new_interview()
+    assert blank.gaps() == ("name", *(f"answers.{n}" for n in range(1, 6)), "quote")
+    iv = blank.with_text("name", "Åsa").with_text("answers.2", "Svar").with_text("quote", "Citat")
+    assert iv.gaps() == ("answers.1", "answers.3", "answers.4", "answers.5")
+    assert iv.with_text("answers.1", "  \n").gaps()[0] == "answers.1"  # blank is not answered
+    assert iv.with_status().status == "draft"
+    for n in (1, 3, 4, 5):
+        iv = iv.with_text(f"answers.{n}", "Svar")
+    assert iv.gaps() == () and iv.is_complete() and iv.with_status().status == "complete"
+
+
+def test_text_paths_read_and_replace_every_editable_text(sets: QuestionSets) -> None:
+    iv = sets.default().new_interview(name="Åsa")
+    assert iv.text_of("name") == "Åsa" and iv.text_of("facts.heading") == "FAKTA OM QM"
+    changed = iv.with_text("contact.email", "a@b.se").with_text("notes", "n")
+    assert changed.contact.email == "a@b.se" and changed.notes == "n"
+    assert changed.with_text("answers.5", "fem").answers[4].answer == "fem"
+    for bad in ("status", "answers", "schema", "contact.phone", "created"):
+        with pytest.raises((KeyError, AttributeError)):
+            iv.with_text(bad, "x")

@@ -11,9 +11,10 @@ from tinydb import TinyDB
 
 from qm_tui.core import model
 from qm_tui.core import store as store_module
+from qm_tui.core.errors import NotFoundError, StoreError
 from qm_tui.core.model import Interview
 from qm_tui.core.questions import QuestionSets
-from qm_tui.core.store import InterviewStore, NotFoundError, StoreError
+from qm_tui.core.store import InterviewStore
 
 
 @pytest.fixture
@@ -176,8 +177,11 @@ def test_a_corrupt_file_is_never_overwritten(db_path: Path, blank: Interview, ki
 
 def test_an_invalid_document_inside_the_file_is_reported(db_path: Path) -> None:
     db_path.write_text('{"interviews": {"1": {"name": "x"}}}', encoding="utf-8")
+    store = InterviewStore(db_path)
+    assert store.list() == []
+    assert "interview 1: missing field 'question_set'" in (store.skipped_summary() or "")
     with pytest.raises(StoreError, match="interview 1 is invalid: missing field 'question_set'"):
-        InterviewStore(db_path).list()
+        store.get(1)
 
 
 def test_a_version_lost_in_a_conflict_is_never_folded_away(db_path: Path, blank: Interview) -> None:
@@ -191,3 +195,48 @@ def test_a_version_lost_in_a_conflict_is_never_folded_away(db_path: Path, blank:
     one.save(iid, one.get(iid).with_answer(0, "efteråt"))
     values = [v.value for v in one.history(iid, "answers.1")]
     assert "abc" in values and "från två" in values
+
+
+def test_summaries_are_the_list_rows_and_match_every_search_word(
+    db_path: Path, blank: Interview
+) -> None:
+    store = InterviewStore(db_path)
+    store.add(blank.with_answer(0, "Samverkan i STADEN"))
+    store.add(replace(blank, name="Åsa Öberg", updated="2099-01-01T00:00:00+00:00"))
+    rows = store.summaries()
+    assert [(r.id, r.name, r.answered, r.questions) for r in rows] == [
+        (2, "Åsa Öberg", 0, 5),
+        (1, "Nils-Petter Nilsson", 1, 5),
+    ]
+    assert rows[1].matches("staden  växjö") and rows[1].matches("")
+    assert not rows[1].matches("staden göteborg")
+    assert rows[0].matches("ÅSA") and not rows[0].matches("staden")
+
+
+def test_save_with_readd_stores_text_of_an_interview_deleted_elsewhere(
+    db_path: Path, blank: Interview
+) -> None:
+    mine, other = InterviewStore(db_path), InterviewStore(db_path)
+    iid = mine.add(blank)
+    other.delete(iid)
+    with pytest.raises(NotFoundError):
+        mine.save(iid, blank.with_answer(0, "skrivet"))
+    result = mine.save(iid, blank.with_answer(0, "skrivet"), base=blank, readd=True)
+    assert result.readded and result.conflict and result.id == iid + 1
+    assert other.get(result.id).answers[0].answer == "skrivet"
+    assert [t.id for t in other.trash()] == [iid]  # the deleted one stays in the trash
+    plain = mine.save(result.id, result.interview.with_answer(1, "mer"), readd=True)
+    assert (plain.id, plain.readded) == (result.id, False)
+
+
+def test_reads_follow_writes_of_the_same_store_and_of_others(
+    db_path: Path, blank: Interview
+) -> None:
+    store, other = InterviewStore(db_path), InterviewStore(db_path)
+    iid = store.add(blank)
+    assert store.get(iid) == blank and other.document(iid)["name"] == blank.name
+    other.save(iid, replace(blank, name="Ny"))
+    assert store.get(iid).name == "Ny" and store.summaries()[0].name == "Ny"
+    store.delete(iid)
+    assert other.documents() == [] and len(other) == 0
+    assert TinyDB(db_path, encoding="utf-8").table("trash").get(doc_id=iid) is not None

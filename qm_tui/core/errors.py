@@ -1,4 +1,8 @@
-"""Errors that reach the user as one line of text (kept import-free so the CLI starts fast)."""
+"""Every expected failure, worded for the user as one line (import-free so the CLI starts fast).
+
+The CLI prints any `QMError` as one line and exits 1; the app shows it as an error notification.
+Anything else is a bug.
+"""
 
 
 class QMError(Exception):
@@ -22,9 +26,25 @@ class StoreError(QMError):
     """A storage problem, worded for the user; the database file is left untouched."""
 
 
+class NotFoundError(StoreError):
+    """No interview (or trash entry) with that id."""
+
+
 class ArticleError(QMError, ValueError):
     """Text that is not an article this tool can read; nothing is imported."""
 
 
 class ImportFileError(QMError):
     """A file given to import that cannot be read as interviews; nothing is imported."""
+
+
+class QuestionSetError(QMError, ValueError):
+    """A question-set file that cannot be used (the other sets still load)."""
+
+
+class ExportError(QMError):
+    """An unknown format or an export folder that cannot be used; nothing is written."""
+
+
+class UsageError(QMError):
+    """A command line that cannot be carried out as given (a bad id, clashing options)."""

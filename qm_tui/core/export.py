@@ -10,11 +10,11 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .errors import QMError
+from .errors import ExportError
 from .storage import atomic_write
 
 if TYPE_CHECKING:
@@ -35,9 +35,23 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """How to render: the language of the interview's question set (`lang_of` its set)."""
+    """How to render an article; each format reads the options that apply to it.
+
+    - `lang`: the language of the interview's question set (`lang_of` its set);
+    - `meta`: Markdown starts with YAML front matter (`--no-meta` leaves it out);
+    - `typography`: Swedish typography in html, docx and txt for Swedish sets (`--no-typography`);
+    - `fragment`: HTML is the `<article>` element alone, for pasting into a CMS (`--fragment`);
+    - `interview_id`: the id written into the front matter, when known;
+    - `template`: a .docx whose styles the Word export uses (default: `template.docx` in the
+      config folder, when it exists).
+    """
 
     lang: str = "sv"
+    meta: bool = True
+    typography: bool = True
+    fragment: bool = False
+    interview_id: int | None = None
+    template: Path | None = None
 
 
 class _Exporter(Protocol):
@@ -64,27 +78,46 @@ _ARTICLE = "qm_tui.core.article"
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
+        Format("md", ".md", "text/markdown", "Markdown, YAML front matter", f"{_ARTICLE}.markdown"),
+        Format("html", ".html", "text/html", "standalone HTML page", f"{_ARTICLE}.html"),
+        Format("txt", ".txt", "text/plain", "plain text in the profile layout", f"{_ARTICLE}.txt"),
         Format(
-            "md", ".md", "text/markdown", "Markdown (CommonMark)", "qm_tui.core.article.markdown"
+            "docx",
+            ".docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "Word document with styles",
+            f"{_ARTICLE}.docx",
         ),
-        Format("html", ".html", "text/html", "standalone HTML page", "qm_tui.core.article.html"),
     )
 }
 APP_FORMATS = ("md", "html")  # what the editor's export writes
 
 
 def get_format(name: str) -> Format:
-    """The format called `name`; QMError naming the known ones otherwise."""
+    """The format called `name`; ExportError naming the known ones otherwise."""
     try:
         return FORMATS[name]
     except KeyError:
         known = ", ".join(FORMATS)
-        raise QMError(f"unknown article format {name!r} (known: {known})") from None
+        raise ExportError(f"unknown article format {name!r} (known: {known})") from None
 
 
 def render(interview: Interview, fmt: str, options: ExportOptions | None = None) -> bytes:
     """The article of `interview` in format `fmt`, as the bytes written to a file."""
     return get_format(fmt).exporter()(interview, options or ExportOptions())
+
+
+def config_template() -> Path | None:
+    """`template.docx` in the config folder (`$QM_TUI_CONFIG_DIR` or the platform's), if present."""
+    override = os.environ.get("QM_TUI_CONFIG_DIR")
+    if override:
+        folder = Path(override)
+    else:
+        from platformdirs import user_config_path
+
+        folder = user_config_path("qm-tui", appauthor=False)
+    path = folder / "template.docx"
+    return path if path.is_file() else None
 
 
 def export_dir() -> Path:
@@ -115,7 +148,7 @@ def export_article(
 
     everyone = [(s.id, s.interview) for s in store.list() if s.id != interview_id]
     everyone.append((interview_id, interview))
-    options = ExportOptions(lang=lang)
+    options = ExportOptions(lang=lang, interview_id=interview_id)
     paths = []
     for fmt in formats:
         data = render(interview, fmt, options)
@@ -142,17 +175,18 @@ def export_all(
 
     suffix = get_format(fmt).suffix
     if folder.exists() and not folder.is_dir():
-        raise QMError(f"{folder} exists and is not a folder")
+        raise ExportError(f"{folder} exists and is not a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise QMError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        raise ExportError(f"cannot create {folder}: {exc.strerror or exc}") from None
     names = assign_filenames(interviews, suffix)
     paths = []
     for interview_id, interview in interviews:
         if include is not None and not include(interview):
             continue
         path = folder / names[interview_id]
-        atomic_write(path, render(interview, fmt, options_for(interview)), durable=False)
+        options = replace(options_for(interview), interview_id=interview_id)
+        atomic_write(path, render(interview, fmt, options), durable=False)
         paths.append(path)
     return paths

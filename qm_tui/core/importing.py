@@ -9,18 +9,22 @@ kept in the interview's `notes` and reported as a warning. Nothing is ever dropp
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .article.found import MATCH, Found, question_key, similarity
+from .article.found import MATCH, Found, question_key, shared_words, similarity
+from .article.frontmatter import split_front_matter
 from .article.markdown import normalise_block, normalised
 from .article.parse_markdown import parse_markdown
 from .article.parse_plain import parse_plain
+from .article.read_docx import ZIP_MAGIC
 from .article.titles import split_title_line
+from .controls import has_controls, remove_controls, without_controls
 from .errors import ArticleError, DocumentError, ImportFileError
 from .model import STATUSES, Answer, Interview
 from .questions import QuestionSet, QuestionSets
+from .rules import is_iso_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -30,10 +34,17 @@ __all__ = [
     "ArticleError",
     "ImportedArticle",
     "duplicate_warnings",
+    "match_questions",
     "parse_article",
     "read_import_file",
     "split_title_line",
 ]
+
+
+CONTROLS_REMOVED = (
+    "control characters (other than newline and tab) were removed: no article can show them, "
+    "and a terminal could act on them"
+)
 
 
 @dataclass
@@ -42,22 +53,38 @@ class ImportedArticle:
 
     interview: Interview
     warnings: list[str] = field(default_factory=list)
+    # What the article itself held (the rest are defaults): name, byline, quote, facts,
+    # contact and the metadata keys date, interviewer, status.
+    present: frozenset[str] = frozenset()
 
 
-def parse_article(text: str, sets: QuestionSets) -> ImportedArticle:
-    """Read an article; raise ArticleError (saying why) if `text` is not one."""
+def parse_article(
+    text: str, sets: QuestionSets, hints: dict[str, str] | None = None
+) -> ImportedArticle:
+    """Read an article; raise ArticleError (saying why) if `text` is not one.
+
+    Markdown may start with YAML front matter (or end with the older `[qm:…]` lines). `hints`
+    are metadata from outside the text (a Word file's properties), used where the text has none.
+    """
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise ArticleError("the file is empty")
     if "\x00" in text:
         raise ArticleError("not an article: the file holds binary data, not text")
+    raw = text
+    had_controls = has_controls(text)
+    if had_controls:  # removed before reading, so front matter stays valid YAML
+        text = remove_controls(text)
+    front, text = split_front_matter(text)
+    meta = meta_from_front_matter(front)
     found: Found | None = None
     if _first_line(text).startswith("#"):
-        found = parse_markdown(text)
+        found = parse_markdown(text, meta)
     if found is None or not found.questions:
         found = parse_plain(text, sets)
+    found.meta = {**(hints or {}), **found.meta, **meta}
     if not found.questions:
-        sample = text[:4096]
+        sample = raw[:4096]
         controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
         if controls > len(sample) // 100:
             raise ArticleError("not an article: the file holds binary data, not text")
@@ -65,7 +92,25 @@ def parse_article(text: str, sets: QuestionSets) -> ImportedArticle:
             "not an article: no numbered interview questions found "
             "(expected the layout of a published QM profile, with lines like '1. … ?')"
         )
-    return _build(found, sets)
+    result = _build(found, sets)
+    if had_controls:
+        result.warnings.append(CONTROLS_REMOVED)
+    return result
+
+
+def meta_from_front_matter(front: dict[str, str]) -> dict[str, str]:
+    """Front-matter fields as the importer's metadata keys (those of the older `[qm:…]` lines)."""
+    meta = {k: v for k, v in front.items() if k in ("date", "interviewer", "status", "notes")}
+    if "contact" in front:
+        meta["contact"] = front["contact"]
+    if front.get("question_set"):
+        meta["set"] = front["question_set"]
+    title, organisation = front.get("title", ""), front.get("organisation", "")
+    if title and organisation:
+        meta["title"] = title
+    elif title or organisation:
+        meta["byline"] = "title" if title else "organisation"
+    return meta
 
 
 def _first_line(text: str) -> str:
@@ -75,11 +120,21 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def _match(questions: list[str], qs: QuestionSet) -> list[int | None]:
-    """For each article question, the index of the set question it is (by wording and number)."""
-    keys = [question_key(q) for q in qs.questions]
+BY_NUMBER = 0.45  # how alike a question must be to the set question of its own number
+
+
+def match_questions(
+    questions: Sequence[str], targets: Sequence[str], by_number: bool = True
+) -> list[int | None]:
+    """For each article question, the index of the set question it is.
+
+    First by wording (questions the article kept close to the set's, wherever they stand), then
+    by number: a question an editor shortened or reworded is the set question of its number when
+    it shares its words or when the article has as many questions as the set.
+    """
+    keys = [question_key(q) for q in targets]
     used: set[int] = set()
-    out: list[int | None] = []
+    out: list[int | None] = [None] * len(questions)
     for n, question in enumerate(questions):
         key = question_key(question)
         best, best_score = None, 0.0
@@ -91,9 +146,18 @@ def _match(questions: list[str], qs: QuestionSet) -> list[int | None]:
                 best, best_score = j, score
         if best is not None and best_score >= MATCH:
             used.add(best)
-            out.append(best)
-        else:
-            out.append(None)
+            out[n] = best
+    if by_number:
+        for n, question in enumerate(questions):
+            if out[n] is None and n < len(keys) and n not in used:
+                key = question_key(question)
+                if (
+                    len(questions) == len(keys)
+                    or similarity(key, keys[n]) >= BY_NUMBER
+                    or shared_words(key, keys[n]) >= 0.5
+                ):
+                    used.add(n)
+                    out[n] = n
     return out
 
 
@@ -104,7 +168,7 @@ def _choose_set(found: Found, sets: QuestionSets) -> QuestionSet:
     questions = [q for q, _ in found.questions]
     best, best_score = sets.default(), -1.0
     for qs in sets.sets.values():
-        matched = _match(questions, qs)
+        matched = match_questions(questions, qs.questions, by_number=False)
         score = sum(1 for m in matched if m is not None)
         if score > best_score or (score == best_score and qs.id == sets.default().id):
             best, best_score = qs, score
@@ -116,7 +180,7 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
     own = "set" in found.meta  # exported by qm-tui: the article lists exactly its questions
     qs = _choose_set(found, sets)
     set_id = found.meta.get("set") or qs.id
-    matched = _match([q for q, _ in found.questions], qs)
+    matched = match_questions([q for q, _ in found.questions], qs.questions)
     answers: list[Answer] = []
     missing = [j for j in range(len(qs.questions)) if j not in matched]
     for (question, answer), j in zip(found.questions, matched, strict=True):
@@ -164,7 +228,7 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
     )
     date = found.meta.get("date")
     if date:
-        if _valid_date(date):
+        if is_iso_date(date):
             interview = replace(interview, date=date)
         else:
             warnings.append(f"ignored an invalid date {date!r}; using today")
@@ -172,14 +236,13 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
     status = found.meta.get("status", "")
     if status not in STATUSES:
         status = "complete" if interview.is_complete() and not (missing and not own) else "draft"
-    return ImportedArticle(replace(interview, status=status), warnings)
-
-
-def _valid_date(text: str) -> bool:
-    try:
-        return dt.date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
+    present = {k for k in ("date", "interviewer", "status") if found.meta.get(k)}
+    present |= {"name"} if found.name else set()
+    present |= {"byline"} if byline.strip() else set()
+    present |= {"quote"} if found.quote else set()
+    present |= {"facts"} if found.facts is not None else set()
+    present |= {"contact"} if found.contact is not None else set()
+    return ImportedArticle(replace(interview, status=status), warnings, frozenset(present))
 
 
 def _split_byline(byline: str, meta: dict[str, str], warnings: list[str]) -> tuple[str, str]:
@@ -203,36 +266,62 @@ def _split_byline(byline: str, meta: dict[str, str], warnings: list[str]) -> tup
     return title, organisation
 
 
-def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
-    """Interviews in a JSON file (one document or a list) or in an article; plus warnings."""
+def read_article_file(path: Path, sets: QuestionSets) -> tuple[str, dict[str, str]]:
+    """The text of an article file (UTF-8 text, or a Word .docx) and metadata hints from it.
+
+    Only regular files are read (a FIFO or a device is refused, never waited on).
+    """
+    from .files import read_regular_file
+
     try:
-        raw = path.read_bytes()
+        raw, _ = read_regular_file(path)
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if raw.startswith(ZIP_MAGIC):
+        from .article.read_docx import read_docx
+
+        try:
+            return read_docx(raw, set(sets.sets))
+        except ArticleError as exc:
+            raise ImportFileError(f"{path}: {exc}") from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), {}
     except UnicodeDecodeError:
         raise ImportFileError(f"{path}: not UTF-8 text") from None
+
+
+def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
+    """Interviews in a JSON file (one document or a list) or in an article (text, Markdown or
+    Word); plus warnings. Control characters other than newline and tab are removed from every
+    text, with a warning."""
+    text, hints = read_article_file(path, sets)
     if text.lstrip()[:1] in ("{", "["):
         import json
 
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
+        except RecursionError:
+            raise ImportFileError(f"{path}: its JSON is nested too deeply") from None
+        except ValueError as exc:  # also a number of thousands of digits
             raise ImportFileError(f"{path}: not valid JSON ({exc})") from None
         items = data if isinstance(data, list) else [data]
         if not items:
             raise ImportFileError(f"{path}: the list holds no interviews")
         interviews = []
+        warnings = []
         for n, item in enumerate(items, 1):
+            where = f" (interview {n})" if isinstance(data, list) else ""
             try:
-                interviews.append(Interview.from_dict(item))
+                interview = Interview.from_dict(item)
             except DocumentError as exc:
-                where = f" (interview {n})" if isinstance(data, list) else ""
                 raise ImportFileError(f"{path}{where}: invalid interview document: {exc}") from None
-        return interviews, []
+            clean = without_controls(interview)
+            if clean != interview:
+                warnings.append(f"{path}{where}: {CONTROLS_REMOVED}")
+            interviews.append(clean)
+        return interviews, warnings
     try:
-        result = parse_article(text, sets)
+        result = parse_article(text, sets, hints)
     except ArticleError as exc:
         raise ImportFileError(f"{path}: {exc}") from None
     # The warnings stay with the interview, so the editor can show what to check.

@@ -7,10 +7,12 @@ rejected with one clear message before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import DocumentError
+from .rules import count_answered, is_filled, is_iso_date
 from .status import AUTO_STATUSES, STATUSES
 
 SCHEMA_VERSION = 1
@@ -90,11 +92,49 @@ class Interview:
     @property
     def answered(self) -> int:
         """How many questions have a non-blank answer."""
-        return sum(1 for a in self.answers if a.answer.strip())
+        return count_answered(a.answer for a in self.answers)
+
+    def gaps(self) -> tuple[str, ...]:
+        """What the article still lacks, as field paths in article order.
+
+        The completeness rule in one place: a name, every answer (`answers.1` …) and a quote.
+        The status, the editor's step marks and the review warnings all read it.
+        """
+        gaps = [] if is_filled(self.name) else ["name"]
+        gaps += [f"answers.{n}" for n, a in enumerate(self.answers, 1) if not is_filled(a.answer)]
+        gaps += [] if is_filled(self.quote) else ["quote"]
+        return tuple(gaps)
 
     def is_complete(self) -> bool:
-        """True when the article has everything it needs: a name, every answer and a quote."""
-        return bool(self.name.strip() and self.quote.strip()) and self.answered == len(self.answers)
+        """True when the article has everything it needs (no `gaps()`)."""
+        return not self.gaps()
+
+    def with_status(self) -> Interview:
+        """A copy whose `status` says whether it is complete (see `settled_status`: an
+        approved or published interview keeps its status)."""
+        return replace(self, status=self.settled_status())
+
+    def text_of(self, path: str) -> str:
+        """The text at a field path: `name`, `quote`, `answers.2` (from 1), `contact.email` …"""
+        head, _, rest = path.partition(".")
+        if head == "answers" and rest:
+            return self.answers[int(rest) - 1].answer
+        value = getattr(getattr(self, head), rest) if rest else getattr(self, head)
+        if not isinstance(value, str) or head not in _TEXT_PATHS:
+            raise KeyError(path)
+        return value
+
+    def with_text(self, path: str, text: str) -> Interview:
+        """A copy with the text at a field path (see `text_of`) replaced."""
+        self.text_of(path)  # KeyError for anything but an editable text
+        head, _, rest = path.partition(".")
+        if head == "answers":
+            return self.with_answer(int(rest) - 1, text)
+        if rest:
+            changes: dict[str, Any] = {head: replace(getattr(self, head), **{rest: text})}
+        else:
+            changes = {head: text}
+        return replace(self, **changes)
 
     def with_answer(self, index: int, text: str) -> Interview:
         """A copy with answer `index` replaced."""
@@ -233,6 +273,10 @@ _DOCUMENT_FIELDS = frozenset(
     "contact status created updated notes private_notes import_warnings".split()
 )
 _ANSWER_FIELDS = frozenset(("question", "answer"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_PATHS = frozenset(
+    (*PERSON_FIELDS, "quote", "answers", "facts", "contact", "notes", "private_notes")
+)
 
 
 def _text(
@@ -247,6 +291,13 @@ def _text(
         raise DocumentError(
             f"{where + ': ' if where else ''}{key!r} must be text, not {type(value).__name__}"
         )
+    if not value.isascii():
+        lone = _SURROGATE.search(value)
+        if lone is not None:
+            raise DocumentError(
+                f"{where + ': ' if where else ''}{key!r} holds a lone surrogate "
+                f"(\\u{ord(lone.group()):04x}), which UTF-8 cannot store"
+            )
     return value
 
 
@@ -266,9 +317,5 @@ def _check_status(status: str) -> None:
 
 
 def _check_date(value: str) -> None:
-    try:
-        parsed = dt.date.fromisoformat(value)
-    except ValueError:
-        raise DocumentError(f"'date' must be YYYY-MM-DD, not {value!r}") from None
-    if parsed.isoformat() != value:
+    if not is_iso_date(value):
         raise DocumentError(f"'date' must be YYYY-MM-DD, not {value!r}")

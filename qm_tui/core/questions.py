@@ -17,14 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from .config import config_dir, config_file, read_config
-from .errors import QMError
+from .errors import QuestionSetError
 from .model import Answer, Contact, Facts, Interview
 
 DEFAULT_SET = "qm-sv"
-
-
-class QuestionSetError(QMError, ValueError):
-    """A question-set file that cannot be used."""
 
 
 @dataclass(frozen=True)
@@ -38,28 +34,20 @@ class QuestionSet:
     facts: Facts
     contact: Contact
     source: Path | None = field(default=None, compare=False)
+    words: tuple[str, ...] = ()
+    """Extra words the spell checker accepts for interviews on this set (names, terms)."""
 
-    def new_interview(
-        self,
-        *,
-        name: str = "",
-        title: str = "",
-        organisation: str = "",
-        date: str | None = None,
-        interviewer: str = "",
-    ) -> Interview:
-        """A blank interview on this set, with its own copy of the facts and contact defaults."""
+    def new_interview(self, **texts: str) -> Interview:
+        """A blank interview on this set, with its own copy of the facts and contact defaults;
+        `texts` fills in text fields (name, title, organisation, date, interviewer, quote)."""
         blank = Interview(
             question_set=self.id,
-            name=name,
-            title=title,
-            organisation=organisation,
-            interviewer=interviewer,
             answers=tuple(Answer(question=q) for q in self.questions),
             facts=self.facts,
             contact=self.contact,
         )
-        return replace(blank, date=date) if date else blank
+        fields: dict[str, Any] = dict(texts)
+        return replace(blank, **fields) if fields else blank
 
     def with_boxes_reset(self, interview: Interview) -> Interview:
         """A copy of `interview` with the facts and contact boxes as this set has them."""
@@ -101,7 +89,13 @@ class QuestionSets:
         if qs is None:
             known = ", ".join(q.id for q in self.ordered()) or "none could be loaded"
             where = f" (from {source})" if source else ""
-            raise QuestionSetError(f"unknown question set {set_id!r}{where}; known: {known}")
+            raise QuestionSetError(
+                f"unknown question set {set_id!r}{where}; known: {known}",
+                code="set.unknown",
+                set=set_id,
+                source=source or "-",
+                known=known,
+            )
         return qs
 
     def for_new_interviews(self, cli_set: str | None = None) -> QuestionSet:
@@ -119,7 +113,9 @@ class QuestionSets:
         """
         new = self.require(set_id)
         if interview.answered:
-            raise QuestionSetError("the question set cannot change once an answer is typed")
+            raise QuestionSetError(
+                "the question set cannot change once an answer is typed", code="set.locked"
+            )
         old = self.sets.get(interview.question_set)
         moved = replace(
             interview,
@@ -165,7 +161,9 @@ def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except RecursionError:
+        raise QuestionSetError("not a question set: nested too deeply") from None
+    except ValueError as exc:  # TOMLDecodeError, or a number of thousands of digits
         raise QuestionSetError(f"not valid TOML: {exc}") from None
     set_id = _required_str(data, "id")
     questions = data.get("questions")
@@ -177,6 +175,9 @@ def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
         raise QuestionSetError("'questions' must be a non-empty list of non-empty strings")
     facts = _table(data, "facts", ("heading", "text"))
     contact = _table(data, "contact", ("heading", "name", "title", "email", "note"))
+    words = data.get("words", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise QuestionSetError("'words' must be a list of strings")
     return QuestionSet(
         id=set_id,
         title=_optional_str(data, "title") or set_id,
@@ -185,11 +186,18 @@ def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
         facts=Facts(**facts),
         contact=Contact(**contact),
         source=source,
+        words=tuple(w.strip() for w in words if w.strip()),
     )
 
 
 def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
-    """Load every `*.toml` set from the built-in folder, then the user folder (later ids win)."""
+    """Load every `*.toml` set from the built-in folder, then the user folder (later ids win).
+
+    A file that cannot be used (not a regular file, not UTF-8, broken TOML, nested too deeply)
+    is skipped and named in `errors`; the other sets load.
+    """
+    from .files import read_regular_file
+
     folders = list(dirs) if dirs is not None else [builtin_dir(), user_dir()]
     sets: dict[str, QuestionSet] = {}
     errors: list[str] = []
@@ -198,9 +206,15 @@ def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
             continue
         for path in sorted(folder.glob("*.toml")):
             try:
-                text = path.read_text(encoding="utf-8")
-                qs = parse_question_set(text, source=path)
-            except (OSError, UnicodeDecodeError, QuestionSetError) as exc:
+                raw, _ = read_regular_file(path)
+                qs = parse_question_set(raw.decode("utf-8"), source=path)
+            except OSError as exc:
+                errors.append(f"{path}: cannot read it: {exc.strerror or exc}")
+                continue
+            except UnicodeDecodeError:
+                errors.append(f"{path}: not UTF-8 text")
+                continue
+            except QuestionSetError as exc:
                 errors.append(f"{path}: {exc}")
                 continue
             sets[qs.id] = qs

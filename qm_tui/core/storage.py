@@ -13,6 +13,7 @@ import errno
 import glob
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,39 +70,73 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
     which can be redone, skip it (a thousand fsyncs cost more than rendering the articles).
     Returns the stat of the new file. On failure the temp file is removed, the old file is
     untouched, and StoreError says why.
+
+    The temp file gets an unpredictable name and is created exclusively without following
+    links (`tempfile.mkstemp`), and its mode is set through its descriptor: a symlink planted
+    in the folder can never redirect the write. A `path` that is a symlink keeps being one: the
+    file it points to is replaced (as editors do). A `path` that exists and is not a regular
+    file (`/dev/null`, a FIFO, `/dev/stdout`) is written as a stream, like a shell's `>`.
     """
     try:
-        mode = path.stat().st_mode
+        # the kernel follows the links (also /dev/stdout -> /proc/self/fd/1 -> a pipe)
+        mode: int | None = os.stat(path).st_mode
     except FileNotFoundError:
         mode = None
-    if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
+    except OSError as exc:
+        raise _os_failure("save", path, exc) from exc
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise StoreError(f"cannot save to {path}: it is a folder")
+        return _write_stream(path, data)
+    import tempfile  # here, not at the top: it costs `qm-tui list` several ms of imports
+
+    target = Path(os.path.realpath(path))
+    if mode is not None and (not mode & 0o222 or not os.access(target, os.W_OK)):
         # honoured even for root, who could otherwise replace a file marked read-only
         raise StoreError(
             f"cannot save to {path}: the file is read-only", code="save.read_only", path=str(path)
         )
-    folder = path.parent
-    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+    folder = target.parent
+    tmp: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            _write_all(fd, data)
+            os.fchmod(fd, mode & 0o777 if mode is not None else 0o644)
             if durable:
                 os.fsync(fd)
         finally:
             os.close(fd)
-        os.chmod(tmp, mode & 0o777 if mode is not None else 0o644)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise _os_failure("save", path, exc) from exc
     if durable:
         _fsync_dir(folder)
-    return path.stat()
+    return target.stat()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _write_stream(path: Path, data: bytes) -> os.stat_result:
+    """Write into an existing special file (device, FIFO, terminal) as a shell's `>` does."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
+        try:
+            _write_all(fd, data)
+            return os.fstat(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"cannot write to {path}: {_describe_os_error(exc)}") from exc
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -125,7 +160,12 @@ def serialize(tables: Tables) -> bytes:
     """
     import orjson
 
-    return orjson.dumps(tables, option=orjson.OPT_INDENT_2) + b"\n"
+    try:
+        return orjson.dumps(tables, option=orjson.OPT_INDENT_2) + b"\n"
+    except orjson.JSONEncodeError as exc:
+        # a lone surrogate, nesting deeper than 254 or an integer beyond 64 bits: checked
+        # here, before any file is touched
+        raise StoreError(f"cannot save: the data cannot be written as JSON ({exc})") from None
 
 
 def _signature(st: os.stat_result) -> tuple[int, int, int]:
@@ -141,6 +181,8 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str], lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.path = Path(path)
+        # a symlinked database stays a link: the file it points to is replaced, and locked
+        self._target = Path(os.path.realpath(self.path))
         self._lock_timeout = lock_timeout
         self._lock: FileLock | None = None  # created on first write: filelock is slow to import
         self._cache: Tables | None = None
@@ -156,6 +198,8 @@ class AtomicJSONStorage(Storage):
             return None
         except OSError as exc:
             raise _os_failure("read", self.path, exc) from exc
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_regular(self.path, st.st_mode)
         if self._cache is not None and self._sig == _signature(st):
             return self._cache
         return self._load()
@@ -197,7 +241,8 @@ class AtomicJSONStorage(Storage):
     def _sweep_temp_files(self) -> None:
         """Remove temp files left by a process killed mid-save (safe: we hold the lock)."""
         self._swept = True
-        for stale in self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp"):
+        target = self._target
+        for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
             with contextlib.suppress(OSError):
                 stale.unlink()
 
@@ -206,7 +251,7 @@ class AtomicJSONStorage(Storage):
         from filelock import FileLock, Timeout
 
         if self._lock is None:
-            self._lock = FileLock(f"{self.path}.lock", timeout=self._lock_timeout)
+            self._lock = FileLock(f"{self._target}.lock", timeout=self._lock_timeout)
         try:
             self._lock.acquire()
         except Timeout:
@@ -225,10 +270,12 @@ class AtomicJSONStorage(Storage):
             self._lock.release()
 
     def _load(self) -> Tables:
+        from .files import NotRegularFileError, read_regular_file
+
         try:
-            with open(self.path, "rb") as fh:
-                raw = fh.read()
-                st = os.fstat(fh.fileno())
+            raw, st = read_regular_file(self.path)
+        except NotRegularFileError as exc:
+            raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
         except OSError as exc:
             raise _os_failure("read", self.path, exc) from exc
         if not raw or raw.isspace():
@@ -239,7 +286,13 @@ class AtomicJSONStorage(Storage):
         # stdlib json reads as fast as orjson here and is already loaded by TinyDB
         try:
             data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except RecursionError:
+            raise StoreError(
+                f"{self.path} is not a database: its JSON is nested too deeply to read. It was "
+                "left as it is; use --db to choose another file."
+            ) from None
+        except (UnicodeDecodeError, ValueError) as exc:
+            # ValueError also covers a number of thousands of digits
             what = "is not UTF-8" if isinstance(exc, UnicodeDecodeError) else "is not valid JSON"
             raise StoreError(
                 f"{self.path} {what} ({exc}); it may be truncated or corrupt. It was left as it "
@@ -255,3 +308,12 @@ class AtomicJSONStorage(Storage):
             )
         self._cache, self._sig = data, _signature(st)
         return data
+
+
+def _not_regular(path: Path, mode: int) -> StoreError:
+    from .files import describe_file_type
+
+    return StoreError(
+        f"cannot use {path} as a database: it is {describe_file_type(mode)}, not a regular file; "
+        "use --db to choose a file"
+    )

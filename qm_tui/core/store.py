@@ -6,7 +6,9 @@ Tables in the file (all plain TinyDB tables):
 - `trash`: deleted interviews, `{"deleted": timestamp, "interview": document}`, keyed by their id.
 - `history`: per interview id, earlier values of changed fields, newest last, bounded.
 
-Every change is one locked read-modify-write of the whole file, written atomically.
+Reads and writes take one path, through `AtomicJSONStorage`: reads see its cached tables
+(re-read when another process replaced the file), every change is one locked read-modify-write of
+the whole file, written atomically. The file stays a plain TinyDB file that stock TinyDB opens.
 """
 
 from __future__ import annotations
@@ -18,23 +20,25 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tinydb import TinyDB
-
-from .errors import DocumentError, StoreError
+from .errors import DocumentError, NotFoundError, StoreError
 from .storage import AtomicJSONStorage, NoChange, Tables
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
     from .model import Interview
+    from .summary import Summary
 
-__all__ = ["FILE_SCHEMA", "InterviewStore", "NotFoundError", "StoreError", "default_db_path"]
+__all__ = [
+    "FILE_SCHEMA",
+    "InterviewStore",
+    "NotFoundError",
+    "SaveResult",
+    "StoreError",
+    "default_db_path",
+]
 
 FILE_SCHEMA = 1
 HISTORY_LIMIT = 100  # versions kept per field
 HISTORY_SPACING = 60.0  # seconds: versions closer than this are folded into the newest
-
-
-class NotFoundError(StoreError):
-    """No interview (or trash entry) with that id."""
 
 
 class Stored(NamedTuple):
@@ -61,10 +65,16 @@ class Version(NamedTuple):
 
 
 class SaveResult(NamedTuple):
-    """The interview as saved, and whether another process had changed it in between."""
+    """The interview as saved, and whether another process had changed it in between.
+
+    `id` is where it is stored: a new one when `save(readd=True)` found it deleted elsewhere
+    (then `readded` is true).
+    """
 
     interview: Interview
     conflict: bool
+    id: int = 0
+    readded: bool = False
 
 
 def default_db_path() -> Path:
@@ -98,20 +108,15 @@ class InterviewStore:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self.db = TinyDB(self.path, storage=AtomicJSONStorage)
-        self._storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
+        self._storage = AtomicJSONStorage(self.path)
+        self.skipped: dict[str, str] = {}  # what the reads left out -> why
         self._check_schema(self._read())
 
     # -- reading -------------------------------------------------------------------------
 
     def _read(self) -> Tables:
-        tables = self._storage.read() or {}
-        if tables is not self._last_read:
-            self.db.clear_cache()
-            self._last_read = tables
-        return tables
-
-    _last_read: Tables | None = None
+        """The tables as stored now (shared with the storage's cache: never change them)."""
+        return self._storage.read() or {}
 
     def _check_schema(self, tables: Tables) -> None:
         meta = tables.get("meta", {}).get("1", {})
@@ -123,15 +128,48 @@ class InterviewStore:
             )
 
     def documents(self) -> list[dict[str, Any]]:
-        """All interview documents with `id`, newest first (by `updated`, then id)."""
-        self._read()
-        docs = [{**doc, "id": doc.doc_id} for doc in self.db.table("interviews").all()]
+        """All readable interview documents with `id`, newest first (by `updated`, then id).
+
+        Documents of the wrong shape are left out and named in `skipped` (and left as they
+        are in the file: no write ever drops them).
+        """
+        docs = []
+        for key, doc in self._read().get("interviews", {}).items():
+            interview_id = _id_of(key)
+            problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
+            if problem is not None:
+                self._skip(f"interview {_short(key)!r}", problem)
+                continue
+            docs.append({**doc, "id": interview_id})
         docs.sort(key=lambda d: (str(d.get("updated", "")), d["id"]), reverse=True)
         return docs
 
-    def list(self) -> list[Stored]:
-        """All interviews, newest first."""
-        return [Stored(d["id"], self._parse(d["id"], d)) for d in self.documents()]
+    def summaries(self) -> builtins.list[Summary]:
+        """Every readable interview as a list row, newest first (no full validation: cheap for
+        thousands)."""
+        from .summary import Summary
+
+        return [Summary.from_document(doc) for doc in self.documents()]
+
+    def list(self) -> builtins.list[Stored]:
+        """All valid interviews, newest first (invalid ones are named in `skipped`)."""
+        out = []
+        for d in self.documents():
+            try:
+                out.append(Stored(d["id"], self._parse(d["id"], d)))
+            except StoreError as exc:
+                self._skip(f"interview {d['id']}", str(exc).rpartition(" is invalid: ")[2])
+        return out
+
+    def _skip(self, what: str, why: str) -> None:
+        self.skipped[what] = why
+
+    def skipped_summary(self) -> str | None:
+        """One line naming what the last reads left out, or None when everything was read."""
+        if not self.skipped:
+            return None
+        parts = "; ".join(f"{what}: {why}" for what, why in self.skipped.items())
+        return f"{self.path}: skipped what could not be read (left as it is in the file): {parts}"
 
     def get(self, interview_id: int) -> Interview:
         """One interview; NotFoundError if there is none with that id."""
@@ -139,10 +177,12 @@ class InterviewStore:
 
     def document(self, interview_id: int) -> dict[str, Any]:
         """One interview's raw document (without `id`)."""
-        self._read()
-        doc = self.db.table("interviews").get(doc_id=interview_id)
+        doc = self._read().get("interviews", {}).get(str(interview_id))
         if doc is None:
             raise NotFoundError(f"no interview with id {interview_id}")
+        problem = _shape_problem(doc)
+        if problem is not None:
+            raise StoreError(f"{self.path}: interview {interview_id} is invalid: {problem}")
         return dict(doc)
 
     def __len__(self) -> int:
@@ -150,23 +190,41 @@ class InterviewStore:
 
     def trash(self) -> builtins.list[Trashed]:
         """Deleted interviews, most recently deleted first."""
-        entries = self._read().get("trash", {})
-        items = [
-            Trashed(int(key), str(e.get("deleted", "")), self._parse(int(key), e.get("interview")))
-            for key, e in entries.items()
-        ]
+        items = []
+        for key, entry in self._read().get("trash", {}).items():
+            interview_id = _id_of(key)
+            try:
+                if interview_id is None:
+                    raise StoreError("the id is not a number")
+                if "interview" not in entry:
+                    raise StoreError("it holds no interview")
+                interview = self._parse(interview_id, entry["interview"])
+            except StoreError as exc:
+                self._skip(f"trash entry {_short(key)!r}", str(exc).rpartition(" is invalid: ")[2])
+                continue
+            items.append(Trashed(interview_id, str(entry.get("deleted", "")), interview))
         items.sort(key=lambda t: (t.deleted, t.id), reverse=True)
         return items
 
     def history(self, interview_id: int, field: str | None = None) -> builtins.list[Version]:
         """Earlier values of the interview's fields (or of one field), newest first."""
         per_field = self._read().get("history", {}).get(str(interview_id), {})
-        versions = [
-            Version(name, str(v.get("value", "")), str(v.get("saved", "")))
-            for name, entries in per_field.items()
-            if field is None or name == field
-            for v in entries
-        ]
+        if not isinstance(per_field, dict):
+            self._skip(f"history of interview {interview_id}", "not an object of fields")
+            per_field = {}
+        versions = []
+        for name, entries in per_field.items():
+            if field is not None and name != field:
+                continue
+            if not isinstance(entries, builtins.list):
+                self._skip(f"history of {name} in interview {interview_id}", "not a list")
+                continue
+            for v in entries:
+                if isinstance(v, dict) and isinstance(v.get("value"), str):
+                    versions.append(Version(name, v["value"], str(v.get("saved", ""))))
+                else:
+                    what = f"history of {name} in interview {interview_id}"
+                    self._skip(what, "an entry is not a version")
         versions.sort(key=lambda v: v.saved, reverse=True)
         return versions
 
@@ -181,25 +239,24 @@ class InterviewStore:
         items = list(interviews)
         with self._storage.transaction() as tables:
             self._check_schema(tables)
-            meta = self._meta(tables)
-            table = tables.setdefault("interviews", {})
-            ids = []
-            for interview in items:
-                new_id = int(meta["next_id"])
-                meta["next_id"] = new_id + 1
-                table[str(new_id)] = interview.to_dict()
-                ids.append(new_id)
-        self.db.clear_cache()
+            ids = [self._insert(tables, interview.to_dict()) for interview in items]
         return ids
 
     def save(
-        self, interview_id: int, interview: Interview, base: Interview | None = None
+        self,
+        interview_id: int,
+        interview: Interview,
+        base: Interview | None = None,
+        *,
+        readd: bool = False,
     ) -> SaveResult:
         """Overwrite an interview, keeping earlier values of changed fields in its history.
 
         `updated` is set to now. If `base` (the version the caller started from) differs from
         what is stored, another process changed it meanwhile: the save still happens (typed
         text wins and the other version stays in the history), and `conflict` says so.
+        If the interview is gone (deleted in another window), NotFoundError; with `readd` the
+        text is stored anew under a new id instead, in the same write, so nothing typed is lost.
         """
         from dataclasses import replace
 
@@ -213,15 +270,17 @@ class InterviewStore:
             table = tables.get("interviews", {})
             old = table.get(str(interview_id))
             if old is None:
-                raise NotFoundError(f"no interview with id {interview_id}")
+                if not readd:
+                    raise NotFoundError(f"no interview with id {interview_id}")
+                new_id = self._insert(tables, new)
+                return SaveResult(saved, conflict=True, id=new_id, readded=True)
             conflict = base is not None and old != base.to_dict()
             if new == {**old, "updated": new["updated"]}:
                 saved = self._parse(interview_id, old)
                 raise NoChange
             self._record_history(tables, interview_id, old, new, keep=conflict)
             table[str(interview_id)] = new
-        self.db.clear_cache()
-        return SaveResult(saved, conflict)
+        return SaveResult(saved, conflict, interview_id)
 
     def delete(self, interview_id: int) -> None:
         """Move an interview to the trash."""
@@ -233,7 +292,6 @@ class InterviewStore:
                 "deleted": _now(),
                 "interview": doc,
             }
-        self.db.clear_cache()
 
     def restore(self, interview_id: int) -> Interview:
         """Bring an interview back from the trash under its old id."""
@@ -241,9 +299,12 @@ class InterviewStore:
             entry = tables.get("trash", {}).pop(str(interview_id), None)
             if entry is None:
                 raise NotFoundError(f"no interview with id {interview_id} in the trash")
-            doc = entry["interview"]
+            doc = entry.get("interview")
+            if not isinstance(doc, dict):
+                raise StoreError(
+                    f"{self.path}: trash entry {interview_id} holds no interview; left as it is"
+                )
             tables.setdefault("interviews", {})[str(interview_id)] = doc
-        self.db.clear_cache()
         return self._parse(interview_id, doc)
 
     def purge(self, interview_id: int | None = None) -> int:
@@ -257,17 +318,31 @@ class InterviewStore:
             for key in keys:
                 del trash[key]
                 history.pop(key, None)
-        self.db.clear_cache()
         return len(keys)
 
     # -- helpers -------------------------------------------------------------------------
 
+    def _insert(self, tables: Tables, doc: dict[str, Any]) -> int:
+        """Store a document under the next id (ids are never reused); returns the id."""
+        meta = self._meta(tables)
+        new_id = int(meta["next_id"])
+        meta["next_id"] = new_id + 1
+        tables.setdefault("interviews", {})[str(new_id)] = doc
+        return new_id
+
     def _meta(self, tables: Tables) -> dict[str, Any]:
         meta: dict[str, Any] = tables.setdefault("meta", {}).setdefault("1", {})
         meta.setdefault("schema", FILE_SCHEMA)
+        used = [_id_of(k) or 0 for t in ("interviews", "trash") for k in tables.get(t, {})]
         if "next_id" not in meta:
-            used = [int(k) for t in ("interviews", "trash") for k in tables.get(t, {})]
             meta["next_id"] = max(used, default=0) + 1
+        next_id = meta["next_id"]
+        if type(next_id) is not int or not 0 < next_id < MAX_ID:
+            # the counter keeps purged ids from coming back; never guess over a broken one
+            raise StoreError(
+                f"{self.path}: the id counter (meta next_id) is {str(next_id)[:40]!r}, not a "
+                f"usable number; nothing was added. Set it to {max(used, default=0) + 1} or more."
+            )
         return meta
 
     def _record_history(
@@ -287,13 +362,20 @@ class InterviewStore:
             if name in ("updated", "created") or after.get(name) == value:
                 continue
             entries = per_field.setdefault(name, [])
-            if entries and entries[-1]["value"] == value:
+            if not isinstance(entries, builtins.list):
+                raise StoreError(
+                    f"{self.path}: the history of {name} in interview {interview_id} is not a "
+                    "list of versions; nothing was saved (fix or remove it in the file)"
+                )
+            last = entries[-1] if entries and isinstance(entries[-1], dict) else {}
+            if last.get("value") == value:
                 continue
             entry: dict[str, Any] = {"value": value, "saved": now}
             if keep:
                 entry["kept"] = True
             if (
                 len(entries) >= 2
+                and all(isinstance(e, dict) for e in entries[-2:])  # never fold away odd entries
                 and not entries[-1].get("kept")
                 and _seconds_between(entries[-2], entries[-1]) < HISTORY_SPACING
             ):
@@ -309,6 +391,50 @@ class InterviewStore:
             return Interview.from_dict(doc)
         except DocumentError as exc:
             raise StoreError(f"{self.path}: interview {interview_id} is invalid: {exc}") from None
+
+
+MAX_ID = 10**15  # ids are decimal keys; longer ones are refused before int() sees them
+
+
+def _id_of(key: str) -> int | None:
+    """The interview id a table key stands for, or None for a key that is not one."""
+    if not (key.isascii() and key.isdigit() and len(key) <= 15):
+        return None
+    value = int(key)
+    return value if value > 0 and str(value) == key else None
+
+
+def _short(key: str) -> str:
+    return key if len(key) <= 20 else key[:20] + "…"
+
+
+_TEXT_KEYS = (
+    "question_set name title organisation date interviewer quote status created updated notes"
+).split()
+
+
+def _shape_problem(doc: Any) -> str | None:
+    """Why a raw document cannot be listed (texts that are not text, …), or None.
+
+    Cheaper than a full `Interview.from_dict`, which reading one interview still does.
+    """
+    if type(doc) is not dict:
+        return "not an object"
+    for key in _TEXT_KEYS:
+        value = doc.get(key, "")
+        if type(value) is not str:
+            return f"{key!r} must be text, not {type(value).__name__}"
+    answers = doc.get("answers", [])
+    if type(answers) is not builtins.list:
+        return "'answers' must be a list"
+    for i, item in enumerate(answers, 1):
+        if type(item) is not dict or any(type(v) is not str for v in item.values()):
+            return f"answer {i} must be an object of texts"
+    for box in ("facts", "contact"):
+        value = doc.get(box, {})
+        if type(value) is not dict or any(type(v) is not str for v in value.values()):
+            return f"{box!r} must be an object of texts"
+    return None
 
 
 def _now() -> str:

@@ -1,7 +1,8 @@
 """The qm-tui Textual app: screens, global keys and the command palette.
 
-The store is opened lazily and every store call runs in a thread behind one lock, so file I/O
-never blocks key handling and two calls never interleave.
+The app is given an open store (the CLI opens it once, so a corrupt file stops before the
+screen changes), or a path that it opens on first use. Every store call runs in a thread behind
+one lock, so file I/O never blocks key handling and two calls never interleave.
 """
 
 from __future__ import annotations
@@ -17,20 +18,19 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from .display import plain_str
 from .i18n import SV, Texts, detect_lang
-from .screens.base import localize_bindings
+from .screens.base import QMScreen, in_palette, localize_bindings
 from .screens.interview_list import InterviewListScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
-    from ..core.questions import QuestionSets
+    from ..core.questions import QuestionSet, QuestionSets
     from ..core.store import InterviewStore
-    from .screens.editor import EditorScreen
 
 T = TypeVar("T")
-
-PALETTE_PREFIXES = ("list.", "editor.", "trash.")
 
 
 def open_interview_provider() -> type[Provider]:
@@ -58,16 +58,30 @@ class QMApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
 
-    def __init__(self, db_path: Path, lang: str | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        lang: str | None = None,
+        *,
+        store: InterviewStore | None = None,
+        question_set: str | None = None,
+    ) -> None:
+        """Work on `store`, or (a convenience for tests and scripts) on the file `db_path`.
+
+        `lang` is the interface language only; `question_set` (`--set`) the set new interviews
+        start with, else `$QM_TUI_SET`, the config file or `qm-sv` (`chosen_set_id`)."""
+        if (store is None) == (db_path is None):
+            raise TypeError("QMApp needs either store or db_path")
         self.lang = detect_lang(lang)
         self.t = Texts(self.lang)
         super().__init__()
         localize_bindings(self, self.t)
-        self.db_path = Path(db_path)
+        self.db_path = store.path if store is not None else Path(str(db_path))
         self.title = self.t("app.title")
-        self._store: InterviewStore | None = None
+        self._store = store
         self._store_lock = threading.Lock()
         self._question_sets: QuestionSets | None = None
+        self.question_set_choice = question_set
 
     # -- the store -------------------------------------------------------------------------
 
@@ -85,12 +99,39 @@ class QMApp(App[None]):
 
     @property
     def question_sets(self) -> QuestionSets:
-        """The question sets, loaded on first use."""
+        """The question sets, loaded on first use; each broken file is named in a notification."""
         if self._question_sets is None:
             from ..core.questions import load_question_sets
 
             self._question_sets = load_question_sets()
+            for error in self._question_sets.errors:
+                self.notify(self.t("sets.skipped", error=error), severity="warning", timeout=15)
         return self._question_sets
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notify; every message is plain text (it may hold names, paths or errors), never markup.
+
+        Screens and widgets notify through here too, so this is the one place for it.
+        """
+        super().notify(
+            plain_str(message),
+            title=plain_str(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def new_interview_set(self) -> QuestionSet:
+        """The set `n` starts an interview with; QMError if the configured one is unknown."""
+        return self.question_sets.for_new_interviews(self.question_set_choice)
 
     # -- screens and keys ------------------------------------------------------------------
 
@@ -98,34 +139,20 @@ class QMApp(App[None]):
         """The interview list is the start screen."""
         return InterviewListScreen()
 
-    def editor(self) -> EditorScreen | None:
-        """The open editor, if any (it may be under a modal)."""
-        from .screens.editor import EditorScreen
-
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, EditorScreen):
-                return screen
-        return None
-
     async def action_quit(self) -> None:
-        """Quit, saving the open interview first (asks if that save fails)."""
-        editor = self.editor()
-        if editor is None:
-            self.exit()
-        else:
-            await editor.leave(quitting=True)
+        """Quit through the topmost full screen (under any dialog): the editor saves first."""
+        screen = next(s for s in reversed(self.screen_stack) if isinstance(s, QMScreen))
+        await screen.action_quit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The screen's own keys first (in the UI language), then Textual's commands."""
+        """The screen's palette keys first (in the UI language), then Textual's commands."""
         seen: set[str] = set()
-        for bindings in screen._bindings.key_to_bindings.values():
-            for binding in bindings:
-                if binding.id and binding.id.startswith(PALETTE_PREFIXES):
-                    if binding.id in seen:
-                        continue
-                    seen.add(binding.id)
-                    action = partial(screen.run_action, binding.action)
-                    yield SystemCommand(binding.description, binding.tooltip, action)
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if in_palette(binding) and binding.id not in seen:
+                seen.add(str(binding.id))
+                action = partial(self.run_action, binding.action, active.node)
+                yield SystemCommand(binding.description, binding.tooltip, action)
         yield SystemCommand(self.t("key.quit"), self.t("key.quit.tip"), self.action_quit)
         for command in super().get_system_commands(screen):
             if command.title == "Quit":

@@ -37,17 +37,10 @@ def clock(timestamp: str | None = None) -> str:
     return when.strftime("%H:%M:%S")
 
 
-def save_interview(
-    store: InterviewStore, *, interview_id: int, interview: Interview, base: Interview
-) -> tuple[int, SaveResult]:
-    """Save; if another window deleted the interview meanwhile, store the text anew."""
-    from ..core.store import NotFoundError, SaveResult
-
-    try:
-        return interview_id, store.save(interview_id, interview, base=base)
-    except NotFoundError:
-        new_id = store.add(interview)
-        return new_id, SaveResult(store.get(new_id), conflict=True)
+def _save(
+    store: InterviewStore, *, interview_id: int, snapshot: Interview, base: Interview
+) -> SaveResult:
+    return store.save(interview_id, snapshot, base, readd=True)  # re-added if deleted elsewhere
 
 
 class Autosave:
@@ -134,18 +127,15 @@ class Autosave:
                 generation, snapshot = self._pending
                 self._pending = None
                 call = partial(
-                    save_interview,
-                    interview_id=self.interview_id,
-                    interview=snapshot,
-                    base=self.base,
+                    _save, interview_id=self.interview_id, snapshot=snapshot, base=self.base
                 )
                 try:
-                    saved_id, result = await qm.run_store(call)
+                    result = await qm.run_store(call)
                 except StoreError as exc:
                     self._failed(exc)
                     return
-                if saved_id != self.interview_id:
-                    self.interview_id, self.recreated = saved_id, True
+                if result.readded:
+                    self.interview_id, self.recreated = result.id, True
                     self.screen.notify(qm.t("save.recreated"), severity="warning", timeout=15)
                 elif result.conflict:
                     self.screen.notify(qm.t("save.conflict"), severity="warning", timeout=15)
@@ -158,7 +148,7 @@ class Autosave:
             self.show_state()
 
     def _failed(self, exc: StoreError) -> None:
-        message = str(exc)
+        message = self.screen.qm.t.error(exc)
         if message != self.error:
             self.screen.notify(
                 self.screen.qm.t("save.failed", error=message, seconds=int(RETRY_DELAY)),

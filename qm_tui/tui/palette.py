@@ -5,26 +5,43 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
-from .screens.interview_list import InterviewListScreen, ListRow, who
+from ..core.summary import Summary
+from .display import plain_str
+from .screens.interview_list import InterviewListScreen, who
 
 if TYPE_CHECKING:
+    from textual.fuzzy import Matcher
+
     from .app import QMApp
 
 
 class OpenInterviewProvider(Provider):
     """Command palette: "Öppna intervju …" by name or organisation."""
 
-    def _rows(self) -> list[ListRow]:
+    def _rows(self) -> list[Summary]:
         screen = self.app.screen_stack[0]
         return screen.rows if isinstance(screen, InterviewListScreen) else []
 
-    def _title(self, row: ListRow) -> str:
+    def _title(self, row: Summary) -> str:
         app = cast("QMApp", self.app)
-        return f"{app.t('cmd.open_interview')}: {who(row, app.t)}"
+        return plain_str(f"{app.t('cmd.open_interview')}: {who(row, app.t)}")
 
-    async def _open(self, row: ListRow) -> None:
+    @staticmethod
+    def _highlight(title: str, matcher: Matcher) -> Text:
+        """The title with the matched letters styled, never parsed as markup (a name may hold
+        `[b]`, which `Matcher.highlight` would parse)."""
+        text = Text(title)
+        _, offsets = matcher.fuzzy_search.match(matcher.query, title)
+        for offset in offsets:
+            if not title[offset].isspace():
+                text.stylize("reverse", offset, offset + 1)
+        return text
+
+    async def _open(self, row: Summary) -> None:
         screen = self.app.screen_stack[0]
         if self.app.screen is not screen:
             return  # only from the list, not on top of an open editor
@@ -33,7 +50,8 @@ class OpenInterviewProvider(Provider):
 
     async def discover(self) -> Hits:
         for row in self._rows()[:20]:
-            yield DiscoveryHit(self._title(row), partial(self._open, row), help=row.date)
+            title = self._title(row)
+            yield DiscoveryHit(Text(title), partial(self._open, row), text=title, help=_help(row))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -41,4 +59,10 @@ class OpenInterviewProvider(Provider):
             title = self._title(row)
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._open, row), help=row.date)
+                shown = self._highlight(title, matcher)
+                yield Hit(score, shown, partial(self._open, row), text=title, help=_help(row))
+
+
+def _help(row: Summary) -> str:
+    """The date under a hit; the palette parses help as markup, so brackets are escaped."""
+    return escape(plain_str(row.date))

@@ -65,3 +65,10 @@ def question_key(text: str) -> str:
 
 def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def shared_words(a: str, b: str) -> float:
+    """The share of `a`'s words (of 3+ letters, compared by their first 5) also found in `b`."""
+    stems_a = {w[:5] for w in a.split() if len(w) >= 3}
+    stems_b = {w[:5] for w in b.split() if len(w) >= 3}
+    return len(stems_a & stems_b) / len(stems_a) if stems_a else 0.0

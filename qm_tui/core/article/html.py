@@ -1,17 +1,22 @@
-"""The article as a standalone HTML5 page: markdown-it-py's rendering of `render_markdown`.
+"""The article as a standalone HTML5 page (or its `<article>` alone): markdown-it-py's rendering
+of `render_markdown`.
 
-The pull quote and the facts and contact boxes are marked up for print-like styling. Only the
-constructs our own Markdown uses are enabled, so no link, image or raw HTML from typed text can
-ever be live in the page.
+Questions become `h2` headings, the pull quote a `blockquote.pull-quote`, the facts and contact
+boxes `<aside>`s. Only the constructs our own Markdown uses are enabled, plus linkify: web
+addresses and e-mail addresses in the text become `https://` and `mailto:` links (only `http`,
+`https` and `mailto` ever do), so no other link, image or raw HTML from typed text can ever be
+live. Swedish sets get Swedish typography (see `typography.py`).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .markdown import is_question_paragraph, normalise_line, render_markdown
+from .typography import SWEDISH_QUOTES, add_spaced_hyphen_rule, typeset, wants_typography
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -31,7 +36,7 @@ h1{font-size:2.4em;line-height:1.1;margin:0 0 .25em}
 .pull-quote{margin:1.5em 0 2em;padding:.2em 0 .2em .9em;border-left:.25em solid #a31f34;\
 font-size:1.6em;line-height:1.3;font-style:italic}
 .pull-quote p{margin:0}
-.question{margin:1.6em 0 .4em}
+h2.question{margin:1.6em 0 .4em;font-size:1.05em;line-height:1.4}
 hr{border:0;border-top:1px solid #ccc;margin:2.5em 0 1.5em}
 aside{margin:1.25em 0;padding:.9em 1.3em;background:#efece4;border-radius:.3em;\
 font:.95rem/1.55 "Helvetica Neue",Arial,sans-serif}
@@ -40,6 +45,9 @@ aside p{margin:.5em 0}
 @media print{body{background:#fff}article{margin:0 auto}aside{border:1px solid #999}}
 """
 
+
+# Text that might hold an address: `@`, `://`, or a dot between a word and letters (`vaxjo.se`).
+_LINK_CANDIDATE = re.compile(r"@|://|\w\.[^\W\d_]{2}", re.IGNORECASE)
 
 ARTICLE_RULES = ("heading", "blockquote", "hr", "reference", "escape", "emphasis", "newline")
 
@@ -50,6 +58,40 @@ def _article_renderer() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("zero", {"html": False, "xhtmlOut": False}).enable(list(ARTICLE_RULES))
+
+
+@cache
+def _publishing_renderer(typography: bool) -> MarkdownIt:
+    """The article renderer with linkify (http, https, mailto only) and, optionally, typography."""
+    from linkify_it import LinkifyIt
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core.linkify import linkify
+
+    class WebLinks(LinkifyIt):  # type: ignore[misc]
+        """Addresses without a scheme (`www.example.se`) link to `https://`."""
+
+        def pretest(self, text: str) -> bool:
+            # linkify-it's own pretest is a large regex; most paragraphs fail this one first.
+            return _LINK_CANDIDATE.search(text) is not None and bool(super().pretest(text))
+
+        def normalize(self, match: object) -> None:
+            super().normalize(match)
+            if not getattr(match, "schema", "") and match.url.startswith("http://"):  # type: ignore[attr-defined]
+                match.url = "https://" + match.url[len("http://") :]  # type: ignore[attr-defined]
+
+    options: dict[str, Any] = {"html": False, "xhtmlOut": False, "linkify": True}
+    if typography:
+        options |= {"typographer": True, "quotes": SWEDISH_QUOTES}
+    md = MarkdownIt("zero", options)
+    md.linkify = WebLinks().add("ftp:", None).add("//", None)
+    rules = list(ARTICLE_RULES)
+    if typography:
+        rules += ["replacements", "smartquotes"]
+    md.enable(rules)
+    # Linkify runs on the text as shown, after backslash escapes are joined back into it (the
+    # inline linkify rule would read `\&` from the source into the address).
+    md.core.ruler.after("text_join", "linkify_shown_text", linkify)
+    return add_spaced_hyphen_rule(md) if typography else md
 
 
 def _mark_up(tokens: list[Token]) -> None:
@@ -64,7 +106,12 @@ def _mark_up(tokens: list[Token]) -> None:
             after_rule = True
         elif tok.type == "paragraph_open" and not after_rule:
             if is_question_paragraph(tokens[i + 1]):
+                # `**1. Question**` becomes `<h2 class="question">1. Question</h2>`.
+                tok.tag = tokens[i + 2].tag = "h2"
                 tok.attrSet("class", "question")
+                inline = tokens[i + 1]
+                strong = ("strong_open", "strong_close")
+                inline.children = [c for c in inline.children or () if c.type not in strong]
                 seen_question = True
             elif i >= 3 and tokens[i - 1].type == "heading_close" and tokens[i - 1].tag == "h1":
                 tok.attrSet("class", "byline")
@@ -78,24 +125,35 @@ def _mark_up(tokens: list[Token]) -> None:
                 tok.attrSet("class", "pull-quote")
 
 
-def render_html(interview: Interview, lang: str = "sv") -> str:
-    """The article as a standalone HTML5 page rendered from `render_markdown`; no scripts."""
-    md = _article_renderer()
-    tokens = md.parse(render_markdown(interview), {})
+def render_html(
+    interview: Interview, lang: str = "sv", typography: bool = True, fragment: bool = False
+) -> str:
+    """The article as a standalone HTML5 page rendered from `render_markdown`; no scripts.
+
+    `typography` applies to Swedish (`lang` sv); `fragment` gives the `<article>` element alone.
+    """
+    swedish = wants_typography(lang, typography)
+    md = _publishing_renderer(swedish)
+    tokens = md.parse(render_markdown(interview, meta=False), {})
     _mark_up(tokens)
     body = md.renderer.render(tokens, md.options, {})
+    article = f'<article class="qm-profile">\n{body}</article>\n'
+    if fragment:
+        return article
     name, org = normalise_line(interview.name), normalise_line(interview.organisation)
     title = " – ".join(x for x in (name, org) if x) or "Intervju"
+    if swedish:
+        title = typeset(title)
     return (
         "<!doctype html>\n"
         f'<html lang="{html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title, quote=False)}</title>\n"
-        f"<style>\n{STYLESHEET}</style>\n</head>\n<body>\n"
-        f'<article class="qm-profile">\n{body}</article>\n</body>\n</html>\n'
+        f"<style>\n{STYLESHEET}</style>\n</head>\n<body>\n{article}</body>\n</html>\n"
     )
 
 
 def export(interview: Interview, options: ExportOptions) -> bytes:
     """The `html` export format: `render_html` in the set's language, as UTF-8."""
-    return render_html(interview, lang=options.lang).encode("utf-8")
+    page = render_html(interview, options.lang, options.typography, options.fragment)
+    return page.encode("utf-8")

@@ -1,7 +1,14 @@
-"""The published article: an interview as CommonMark, and as a standalone HTML5 page.
+"""The published article as CommonMark, the source the HTML is rendered from.
 
-The Markdown is the one source of truth; the HTML is markdown-it-py's rendering of it, with the
-pull quote and the facts and contact boxes marked up for print-like styling. Layout::
+Layout::
+
+    ---
+    id: "7"
+    name: "Nils-Petter Nilsson"
+    question_set: "qm-sv"
+    date: "2026-11-27"
+    …
+    ---
 
     # Name
 
@@ -27,17 +34,16 @@ pull quote and the facts and contact boxes marked up for print-like styling. Lay
     >
     > Closing line
 
-    [qm:set]: # "qm-sv"
-    [qm:date]: # "2026-11-27"
-
-The trailing link reference definitions are invisible in any CommonMark renderer; they carry what
-the visible text does not (question set, date, interviewer, status, where the title ends and the
-organisation starts, and import notes) so that importing an export gives back the interview.
+The YAML front matter (`frontmatter.py`; left out with `meta=False`) carries what the visible text
+does not (id, question set, date, interviewer, status, where the title ends and the organisation
+starts, import notes), so that importing an export gives back the interview. Older exports put
+this in trailing `[qm:key]: # "value"` reference definitions; the importer still reads those.
 
 Typed text is shown exactly as typed: Markdown syntax is backslash-escaped, single line breaks
 become hard breaks, blank lines separate paragraphs. What the article cannot show is normalised
 (see `normalised`): spaces at the start and end of lines, runs of blank lines, line breaks in
-one-line fields (names, titles, headings, questions) and NUL characters.
+one-line fields (names, titles, headings, questions) and control characters other than newline and
+tab (`remove_controls`, applied here so that every format built on these functions drops them).
 """
 
 from __future__ import annotations
@@ -47,7 +53,9 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..controls import remove_controls
 from ..model import Answer, Contact, Facts, Interview
+from .frontmatter import dump_front_matter
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -75,14 +83,11 @@ _ANYWHERE = re.compile(r"([\\`*_\[\]<&#|~])")
 _LINE_START = re.compile(r"^(?:([>+=-])|(\d+)([.)]))", re.MULTILINE)
 _NUMBERED = re.compile(r"(\d+)\.(?:\s|$)")
 _BLANK_RUNS = re.compile(r"\n{2,}")
-# What must be escaped inside a double-quoted link title (the hidden metadata values).
-_TITLE_SYNTAX = re.compile(r'([\\"&])')
-_LINE_BREAKS = re.compile(r"[\r\n]")
 
 
 def normalise_line(text: str) -> str:
     """A one-line field as the article shows it: whitespace runs with line breaks, ends stripped."""
-    text = text.replace("\x00", "")
+    text = remove_controls(text)
     if "\n" in text or "\r" in text:
         text = " ".join(p.strip() for p in re.split(r"\r\n|\r|\n", text) if p.strip())
     return text.strip()
@@ -94,7 +99,7 @@ def normalise_block(text: str) -> str:
     Lines lose leading and trailing whitespace, blank-line runs become one paragraph break, and
     blank lines at the start and end go.
     """
-    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = remove_controls(text).replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in text.split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
 
@@ -118,6 +123,7 @@ def normalised(interview: Interview) -> Interview:
             email=line(interview.contact.email),
             note=block(interview.contact.note),
         ),
+        notes=remove_controls(interview.notes),
     )
 
 
@@ -154,13 +160,14 @@ def _quoted(blocks: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _meta_value(text: str) -> str:
-    escaped = _TITLE_SYNTAX.sub(r"\\\1", text.replace("\x00", ""))
-    return _LINE_BREAKS.sub(lambda m: f"&#{ord(m.group())};", escaped)
+def render_markdown(
+    interview: Interview, meta: bool = True, interview_id: int | None = None
+) -> str:
+    """The article as CommonMark: name, title line, pull quote, numbered Q&A, facts and contact.
 
-
-def render_markdown(interview: Interview) -> str:
-    """The article as CommonMark: name, title line, pull quote, numbered Q&A, facts and contact."""
+    With `meta`, YAML front matter first carries what the visible text does not (id, question
+    set, date, interviewer, status, where the title ends and the organisation starts).
+    """
     iv = interview
     line, block = normalise_line, normalise_block
     out = [f"# {escape_markdown(line(iv.name))}".rstrip()]
@@ -192,22 +199,26 @@ def render_markdown(interview: Interview) -> str:
             contact.append("\\\n".join(escape_markdown(v) for _, v in person))
         contact += _paragraphs(note) if note else []
         out.append(_quoted(contact))
-    meta = [("set", iv.question_set), ("date", iv.date)]
-    if line(iv.interviewer):
-        meta.append(("interviewer", line(iv.interviewer)))
-    meta.append(("status", iv.status))
-    if title and organisation:
-        meta.append(("title", title))
-    elif title or organisation:
-        meta.append(("byline", "title" if title else "organisation"))
+    body = "\n\n".join(out) + "\n"
+    if not meta:
+        return body
+    fields = {} if interview_id is None else {"id": str(interview_id)}
+    fields |= {
+        "name": line(iv.name),
+        "title": title,
+        "organisation": organisation,
+        "date": iv.date,
+        "interviewer": line(iv.interviewer),
+        "question_set": iv.question_set,
+        "status": iv.status,
+    }
     if person and [k for k, _ in person] != ["name", "title", "email"]:
-        meta.append(("contact", " ".join(k for k, _ in person)))
+        fields["contact"] = " ".join(k for k, _ in person)
     elif not person and note:
-        meta.append(("contact", ""))
+        fields["contact"] = ""
     if iv.notes:
-        meta.append(("notes", iv.notes))
-    out.append("\n".join(f'[{META_PREFIX}{k}]: # "{_meta_value(v)}"' for k, v in meta))
-    return "\n\n".join(out) + "\n"
+        fields["notes"] = remove_controls(iv.notes)
+    return dump_front_matter(fields) + "\n" + body
 
 
 @cache
@@ -238,5 +249,5 @@ def is_question_paragraph(inline: Token) -> bool:
 
 
 def export(interview: Interview, options: ExportOptions) -> bytes:
-    """The `md` export format: `render_markdown` as UTF-8."""
-    return render_markdown(interview).encode("utf-8")
+    """The `md` export format: `render_markdown` as UTF-8, the text exactly as typed."""
+    return render_markdown(interview, options.meta, options.interview_id).encode("utf-8")

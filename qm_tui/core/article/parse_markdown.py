@@ -47,11 +47,14 @@ def _top_blocks(tokens: list[Token]) -> list[list[Token]]:
     return blocks
 
 
-def parse_markdown(text: str) -> Found | None:
-    """What an article in our Markdown layout holds; None if it does not start with a `# name`."""
+def parse_markdown(text: str, meta: dict[str, str] | None = None) -> Found | None:
+    """What an article in our Markdown layout holds; None if it does not start with a `# name`.
+
+    `meta` is what the front matter said; older exports carry it in `[qm:key]` references.
+    """
     env: dict[str, dict[str, dict[str, str]]] = {}
     tokens = commonmark_parser().parse(text, env)
-    found = Found()
+    found = Found(meta=dict(meta or {}))
     prefix = META_PREFIX.upper()
     for label, ref in env.get("references", {}).items():
         if label.startswith(prefix):

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from ..display import plain
 from ..i18n import SV
 from ..screens.base import QMModal
 
@@ -29,7 +30,7 @@ class ConfirmScreen(QMModal[bool]):
     def compose(self) -> ComposeResult:
         t = self.qm.t
         with Vertical(id="dialog"):
-            yield Static(self.question, id="question", markup=False)
+            yield Static(plain(self.question), id="question")
             with Horizontal(id="buttons"):
                 yield Button(t("key.yes"), variant="error", id="yes")
                 yield Button(t("key.no"), variant="primary", id="no")

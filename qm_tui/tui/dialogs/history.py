@@ -12,8 +12,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.errors import StoreError
 from ...core.store import Version
+from ..display import plain
 from ..i18n import SV, Texts
 from ..screens.base import QMModal
 
@@ -56,27 +56,25 @@ class HistoryScreen(QMModal[str | None]):
 
     async def on_mount(self) -> None:
         field = self.field
-        try:
-            self.versions = await self.qm.run_store(
-                lambda store: store.history(self.interview_id, field)
-            )
-        except StoreError as exc:
-            self.notify(self.qm.t("error.store", error=exc), severity="error")
-            self.versions = []
+        interview_id = self.interview_id
+        self.versions = await self.store_call(lambda s: s.history(interview_id, field)) or []
         options = self.query_one("#versions", OptionList)
         if not self.versions:
             options.add_option(Option(self.qm.t("history.empty"), disabled=True))
             return
         for version in self.versions:
             preview = " ".join(version.value.split())[:70] or "–"
-            options.add_option(Option(Text.assemble((when(version.saved), "bold"), "  ", preview)))
+            saved = plain(when(version.saved), style="bold")
+            options.add_option(Option(Text.assemble(saved, "  ", plain(preview))))
         options.highlighted = 0
         options.focus()
 
     @on(OptionList.OptionHighlighted, "#versions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if 0 <= event.option_index < len(self.versions):
-            self.query_one("#version-text", Static).update(self.versions[event.option_index].value)
+            self.query_one("#version-text", Static).update(
+                plain(self.versions[event.option_index].value)
+            )
 
     @on(OptionList.OptionSelected, "#versions")
     def _selected(self, event: OptionList.OptionSelected) -> None:

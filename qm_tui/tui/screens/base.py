@@ -1,19 +1,53 @@
-"""What every qm-tui screen shares: localized key descriptions and access to the app."""
+"""What every qm-tui screen shares: keys, localized key texts, the store, and error reporting."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from ..i18n import Texts
+from ...core.errors import QMError
+from ..i18n import SV, Texts
 
 if TYPE_CHECKING:
+    from ...core.store import InterviewStore
     from ..app import QMApp
 
 ResultType = TypeVar("ResultType")
+T = TypeVar("T")
+
+
+_IN_PALETTE: set[str] = set()
+
+
+def key(
+    area: str, name: str, action: str, keys: str, *, show: bool = True, palette: bool = True
+) -> Binding:
+    """A binding with id `area.name`, its Swedish text `key.name` and tooltip `key.name.tip`.
+
+    `palette` also offers it in the command palette (Textual copies bindings into plain
+    `Binding`s, so the flag is kept by id; see `in_palette`).
+    """
+    binding_id = f"{area}.{name}"
+    if palette:
+        _IN_PALETTE.add(binding_id)
+    return Binding(
+        keys,
+        action,
+        SV[f"key.{name}"],
+        tooltip=SV.get(f"key.{name}.tip", ""),
+        id=binding_id,
+        show=show,
+    )
+
+
+def in_palette(binding: Binding) -> bool:
+    """True for a binding declared with `key(..., palette=True)`."""
+    return binding.id in _IN_PALETTE
 
 
 def localize_bindings(node: DOMNode, texts: Texts) -> None:
@@ -22,7 +56,7 @@ def localize_bindings(node: DOMNode, texts: Texts) -> None:
     Class-level BINDINGS carry the Swedish text; an id `area.name` maps to `key.name`.
     """
     bindings = node._bindings.key_to_bindings
-    for key, items in list(bindings.items()):
+    for keys, items in list(bindings.items()):
         if not any(b.id for b in items):
             continue
         localized = []
@@ -37,7 +71,7 @@ def localize_bindings(node: DOMNode, texts: Texts) -> None:
                     tooltip=binding.tooltip if tooltip == tip_key else tooltip,
                 )
             localized.append(binding)
-        bindings[key] = localized
+        bindings[keys] = localized
 
 
 class _QMScreenMixin:
@@ -52,9 +86,25 @@ class _QMScreenMixin:
         """The app, typed."""
         return cast("QMApp", cast(DOMNode, self).app)
 
+    async def store_call(
+        self, call: Callable[[InterviewStore], T], *, failed: str = "error.store"
+    ) -> T | None:
+        """Run `call(store)` in the store thread; on an expected failure (a QMError, or an
+        OSError from the file system) show the error notification `failed` and return None."""
+        qm = self.qm
+        try:
+            return await qm.run_store(call)
+        except (QMError, OSError) as exc:
+            qm.notify(qm.t(failed, error=qm.t.error(exc)), severity="error", timeout=10)
+            return None
+
 
 class QMScreen(_QMScreenMixin, Screen[None]):
     """A full screen of the app."""
+
+    async def action_quit(self) -> None:
+        """Quit the app (the editor saves first)."""
+        self.app.exit()
 
 
 class QMModal(_QMScreenMixin, ModalScreen[ResultType]):

@@ -1,66 +1,42 @@
-"""The interview editor: person, one step per question, the quote, then review and export.
+"""The interview editor: state (the step shown, the interview) plus views (the steps).
 
-Every change updates `self.interview` and tells the Autosave, which writes it within a second;
-leaving or quitting waits for that save and asks before dropping text it could not store.
+`step` and `interview` are reactive: every path that changes them (keys, the step list, typing)
+updates every view in `watch_step` / `watch_interview`. The steps themselves are compound widgets
+(`..steps`); each posts its `Changed` message, and the editor applies it to the interview and
+tells the Autosave, which writes it within a second. Leaving or quitting waits for that save
+and asks before dropping text it could not store.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import os
-import shlex
-import subprocess
-import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
-from textual.app import ComposeResult, SuspendNotSupported
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.validation import Function
-from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Label, Static, TextArea
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.reactive import var
+from textual.widgets import Button, ContentSwitcher, Footer, Header
 
+from ...core.controls import without_controls
 from ...core.errors import StoreError
-from ...core.model import PERSON_FIELDS, Interview
-from ...core.quote import quote_candidates
+from ...core.model import Interview
 from ..autosave import Autosave
-from ..i18n import SV
-from ..messages import QuotePicked, StepChosen
-from ..widgets.quote_candidates import QuoteCandidates
+from ..display import plain_str
+from ..steps import Step, editor_steps
 from ..widgets.status_line import StatusLine
 from ..widgets.step_list import StepList
-from .base import QMScreen
+from .base import QMScreen, key
 
 if TYPE_CHECKING:
     from ...core.store import InterviewStore
 
 
-def valid_date(value: str) -> bool:
-    """True for a YYYY-MM-DD date, the only form the store accepts."""
-    try:
-        return dt.date.fromisoformat(value).isoformat() == value
-    except ValueError:
-        return False
-
-
-def word_count(text: str) -> int:
-    """Words in an answer."""
-    return len(text.split())
-
-
-def _key(name: str, action: str, key: str, show: bool = True) -> Binding:
-    return Binding(
-        key,
-        action,
-        SV[f"key.{name}"],
-        tooltip=SV.get(f"key.{name}.tip", ""),
-        id=f"editor.{name}",
-        show=show,
-    )
+def _key(name: str, action: str, keys: str, show: bool = True) -> BindingType:
+    return key("editor", name, action, keys, show=show)
 
 
 class EditorScreen(QMScreen):
@@ -73,243 +49,124 @@ class EditorScreen(QMScreen):
         _key("preview", "preview", "ctrl+r"),
         _key("export", "export", "ctrl+o"),
         _key("back", "back", "escape"),
-        _key("quit", "app.quit", "ctrl+q"),
+        _key("quit", "quit", "ctrl+q"),
         _key("history", "history", "f2", show=False),
         _key("editor", "external_editor", "f4", show=False),
     ]
 
+    step: var[int] = var(0)
+    """The index of the step shown."""
+
+    interview: var[Interview] = var(lambda: Interview(question_set=""))
+    """The interview as edited (the one given to the constructor, then every change)."""
+
     def __init__(self, interview_id: int, interview: Interview, is_new: bool = False) -> None:
         super().__init__()
-        self.interview = interview
+        # Control characters cannot be shown in an input or published: the editor removes
+        # them (saved like an edit, so the stored text stays in the history)
+        original, interview = interview, without_controls(interview)
+        self._controls_removed = interview is not original
+        self.set_reactive(EditorScreen.interview, interview)
         self.is_new = is_new
-        self.step = 0
+        self.steps: list[Step] = editor_steps(interview)
         self._template = interview
         self._visited: set[int] = set()
         self.autosave = Autosave(self, interview_id, interview, self._snapshot, self._show_save)
 
-    # -- layout -----------------------------------------------------------------------------
-
-    @property
-    def questions(self) -> int:
-        """How many questions the interview has."""
-        return len(self.interview.answers)
-
-    @property
-    def quote_step(self) -> int:
-        """Index of the quote step."""
-        return self.questions + 1
-
     @property
     def review_step(self) -> int:
         """Index of the review step (the last)."""
-        return self.questions + 2
+        return len(self.steps) - 1
+
+    @property
+    def current(self) -> Step:
+        """The step shown."""
+        return self.steps[self.step]
 
     def compose(self) -> ComposeResult:
         t = self.qm.t
-        iv = self.interview
-        labels = [t("step.person")]
-        labels += [t("step.question", n=n) for n in range(1, self.questions + 1)]
-        labels += [t("step.quote"), t("step.review")]
         yield Header()
         with Horizontal(id="editor-body"):
-            yield StepList(labels, id="steps")
+            yield StepList([step.label(t) for step in self.steps], id="steps")
             with ContentSwitcher(initial="step-0", id="switcher"):
-                with VerticalScroll(id="step-0", classes="step person-step"):
-                    for name in PERSON_FIELDS:
-                        yield Label(t(f"field.{name}"), classes="field-label")
-                        validators = [Function(valid_date)] if name == "date" else None
-                        yield Input(
-                            getattr(iv, name),
-                            id=f"field-{name}",
-                            validators=validators,
-                            valid_empty=False,
-                        )
-                    yield Static(t("date.invalid"), id="date-error")
-                for i, answer in enumerate(iv.answers):
-                    with Vertical(id=f"step-{i + 1}", classes="step answer-step"):
-                        yield Static(
-                            f"{i + 1}. {answer.question}", classes="question", markup=False
-                        )
-                        yield TextArea(
-                            answer.answer,
-                            id=f"answer-{i}",
-                            soft_wrap=True,
-                            tab_behavior="focus",
-                            classes="answer",
-                        )
-                        yield Static(self._words(answer.answer), id=f"words-{i}", classes="words")
-                with Vertical(id=f"step-{self.quote_step}", classes="step quote-step"):
-                    yield Label(t("field.quote"), classes="field-label")
-                    yield Input(
-                        iv.quote, id="field-quote", placeholder=t("field.quote.placeholder")
-                    )
-                    yield Label(t("quote.candidates"), id="candidates-label", classes="field-label")
-                    yield QuoteCandidates(id="candidates")
-                with Vertical(id=f"step-{self.review_step}", classes="step review-step"):
-                    yield Static(id="warnings")
-                    yield VerticalScroll(id="preview")
-                    yield Button(t("review.export"), id="export", variant="primary")
+                for index, step in enumerate(self.steps):
+                    step.id = f"step-{index}"
+                    yield step
         yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._set_title()
-        self.query_one(StepList).set_done(self._done())
+        self.watch_interview(self.interview)
         self.autosave.show_state()
-        self.show_step(0)
+        self.watch_step(self.step)
+        if self._controls_removed:
+            self.notify(self.qm.t("editor.controls_removed"), severity="warning", timeout=15)
+            self.autosave.changed()
 
-    def _words(self, text: str) -> str:
-        n = word_count(text)
-        return self.qm.t("words.one") if n == 1 else self.qm.t("words", n=n)
+    # -- state and views --------------------------------------------------------------------
 
-    def _set_title(self) -> None:
-        iv = self.interview
-        name = iv.name.strip() or self.qm.t("noname")
-        self.sub_title = f"{name} · {iv.organisation}" if iv.organisation.strip() else name
+    def validate_step(self, step: int) -> int:
+        """Steps run from the person to the review; going past either end stays there."""
+        return max(0, min(step, len(self.steps) - 1))
 
-    def _done(self) -> list[bool]:
-        iv = self.interview
-        return [
-            bool(iv.name.strip()),
-            *(bool(a.answer.strip()) for a in iv.answers),
-            bool(iv.quote.strip()),
-            iv.is_complete(),
-        ]
-
-    # -- steps ------------------------------------------------------------------------------
-
-    def show_step(self, index: int) -> None:
-        """Switch to step `index` and put the focus where typing continues."""
-        index = max(0, min(index, self.review_step))
-        self.step = index
-        t = self.qm.t
-        self.query_one("#switcher", ContentSwitcher).current = f"step-{index}"
+    def watch_step(self, index: int) -> None:
+        """Show step `index`: switcher, step list, status line, and the focus where typing goes."""
+        step = self.steps[index]
+        self.query_one("#switcher", ContentSwitcher).current = step.id
         self.query_one(StepList).show_current(index)
-        steps = self.review_step + 1
-        if index == 0:
-            progress = t("progress.person", steps=steps)
-        elif index <= self.questions:
-            progress = t("progress.question", n=index, total=self.questions)
-        elif index == self.quote_step:
-            progress = t("progress.quote", step=index + 1, steps=steps)
-        else:
-            progress = t("progress.review", step=index + 1, steps=steps)
+        progress = step.progress(self.qm.t, index + 1, len(self.steps))
         self.query_one(StatusLine).set_progress(progress)
         first_visit = index not in self._visited
         self._visited.add(index)
-        target: Widget
-        if index == 0:
-            target = self.query_one("#field-name", Input)
-        elif index <= self.questions:
-            area = self.query_one(f"#answer-{index - 1}", TextArea)
-            if first_visit:
-                area.move_cursor(area.document.end)
-            target = area
-        elif index == self.quote_step:
-            answers = (a.answer for a in self.interview.answers)
-            self.query_one(QuoteCandidates).set_sentences(quote_candidates(answers))
-            target = self.query_one("#field-quote", Input)
-        else:
-            self.run_worker(self.refresh_preview(), group="preview", exclusive=True)
-            target = self.query_one("#preview")
-        target.focus()
+        step.enter(self._snapshot(), first_visit).focus()
+
+    def watch_interview(self, interview: Interview) -> None:
+        """Mark the steps done or empty, and name the interview in the header."""
+        gaps = interview.gaps()
+        self.query_one(StepList).set_done([step.done(gaps) for step in self.steps])
+        name = interview.name.strip() or self.qm.t("noname")
+        org = interview.organisation
+        self.sub_title = plain_str(f"{name} · {org}" if org.strip() else name)
 
     def action_next_step(self) -> None:
         """Go to the next step."""
-        self.show_step(self.step + 1)
+        self.step += 1
 
     def action_prev_step(self) -> None:
         """Go to the previous step."""
-        self.show_step(self.step - 1)
+        self.step -= 1
 
     def action_preview(self) -> None:
         """Show the article preview (the review step)."""
-        self.show_step(self.review_step)
+        self.step = self.review_step
 
-    @on(StepChosen)
-    def _step_chosen(self, event: StepChosen) -> None:
-        self.show_step(event.index)
-
-    async def refresh_preview(self) -> None:
-        """Render the article from the same Markdown as the export, with warnings."""
-        from textual.widgets import Markdown
-
-        from ...core.article import render_markdown
-
-        t = self.qm.t
-        iv = self.interview
-        warnings = [t("review.warn.name")] if not iv.name.strip() else []
-        warnings += [
-            t("review.warn.answer", n=n)
-            for n, a in enumerate(iv.answers, 1)
-            if not a.answer.strip()
-        ]
-        warnings += [t("review.warn.quote")] if not iv.quote.strip() else []
-        box = self.query_one("#warnings", Static)
-        box.update("\n".join(f"⚠ {w}" for w in warnings) if warnings else f"✔ {t('review.ok')}")
-        box.set_class(bool(warnings), "-warning")
-        text = render_markdown(self._snapshot())
-        preview = self.query_one("#preview", VerticalScroll)
-        found = preview.query(Markdown)
-        if found:
-            await found.first().update(text)
-        else:
-            await preview.mount(Markdown(text, id="article"))
+    @on(StepList.Chosen, "#steps")
+    def _step_chosen(self, event: StepList.Chosen) -> None:
+        self.step = event.index
 
     # -- editing ----------------------------------------------------------------------------
 
-    @on(Input.Changed)
-    def _input_changed(self, event: Input.Changed) -> None:
-        widget_id = event.input.id or ""
-        if not widget_id.startswith("field-"):
+    @on(Step.Changed)
+    def _step_changed(self, event: Step.Changed) -> None:
+        event.stop()
+        if self.interview.text_of(event.field) == event.value:
             return
-        name = widget_id.removeprefix("field-")
-        if name == "date":
-            ok = valid_date(event.value)
-            self.query_one("#date-error").display = not ok
-            if not ok:
-                return
-        if getattr(self.interview, name) == event.value:
-            return
-        changes: dict[str, Any] = {name: event.value}
-        self._changed(replace(self.interview, **changes))
-        if name in ("name", "organisation"):
-            self._set_title()
-
-    @on(TextArea.Changed)
-    def _answer_changed(self, event: TextArea.Changed) -> None:
-        index = int((event.text_area.id or "answer-0").removeprefix("answer-"))
-        text = event.text_area.text
-        if self.interview.answers[index].answer == text:
-            return
-        self._changed(self.interview.with_answer(index, text))
-        self.query_one(f"#words-{index}", Static).update(self._words(text))
-
-    @on(QuotePicked)
-    def _quote_picked(self, event: QuotePicked) -> None:
-        field = self.query_one("#field-quote", Input)
-        field.value = event.text
-        field.focus()
-        field.cursor_position = len(event.text)
-
-    def _changed(self, interview: Interview) -> None:
-        self.interview = interview
-        self.query_one(StepList).set_done(self._done())
+        self.interview = self.interview.with_text(event.field, event.value)
         self.autosave.changed()
 
     def set_field(self, name: str, value: str) -> None:
         """Put `value` into a field's widget (an undoable edit that autosaves like typing)."""
-        if name.startswith("answers."):
-            area = self.query_one(f"#answer-{int(name.split('.')[1]) - 1}", TextArea)
-            area.replace(value, area.document.start, area.document.end)
-        else:
-            self.query_one(f"#field-{name}", Input).value = value
+        step = next(s for s in self.steps if name in s.fields)
+        step.set_field(name, value)
+
+    def current_field(self) -> str | None:
+        """The store's name for the field being edited (`answers.2`, `quote`, `name`, …)."""
+        return self.current.current_field(self.focused)
 
     # -- saving -----------------------------------------------------------------------------
 
     def _snapshot(self) -> Interview:
-        iv = self.interview
-        return replace(iv, status="complete" if iv.is_complete() else "draft")
+        return self.interview.with_status()
 
     def _show_save(self, state: str, text: str) -> None:
         self.query_one(StatusLine).set_save_state(state, text)
@@ -338,6 +195,10 @@ class EditorScreen(QMScreen):
         """Save, then go back to the list."""
         await self.leave(quitting=False)
 
+    async def action_quit(self) -> None:
+        """Save, then quit the app."""
+        await self.leave(quitting=True)
+
     async def leave(self, quitting: bool) -> None:
         """Save and close (or quit); if the save fails, ask before dropping the text."""
         from ..dialogs.confirm import ConfirmScreen
@@ -346,8 +207,8 @@ class EditorScreen(QMScreen):
             await self._drop_if_untouched()
             self._close(quitting)
             return
-        key = "save.quit_anyway" if quitting else "save.leave_anyway"
-        question = self.qm.t(key, error=self.save_error or "?")
+        question_key = "save.quit_anyway" if quitting else "save.leave_anyway"
+        question = self.qm.t(question_key, error=self.save_error or "?")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -386,35 +247,19 @@ class EditorScreen(QMScreen):
 
         snapshot = self._snapshot()
         self.autosave.save_now()
-        qm = self.qm
-        lang = qm.question_sets.lang_of(snapshot.question_set)
+        lang = self.qm.question_sets.lang_of(snapshot.question_set)
         folder, interview_id = export_dir(), self.interview_id
 
         def export(store: InterviewStore) -> list[Path]:
             return export_article(store, interview_id, snapshot, APP_FORMATS, folder, lang)
 
-        try:
-            paths = await qm.run_store(export)
-        except (StoreError, OSError) as exc:
-            self.notify(qm.t("export.failed", error=exc), severity="error", timeout=10)
-            return
-        self.notify(qm.t("exported", paths="\n".join(str(p) for p in paths)), timeout=8)
+        paths = await self.store_call(export, failed="export.failed")
+        if paths is not None:
+            self.notify(self.qm.t("exported", paths="\n".join(str(p) for p in paths)), timeout=8)
 
     @on(Button.Pressed, "#export")
     async def _export_pressed(self) -> None:
         await self.action_export()
-
-    def current_field(self) -> str | None:
-        """The store's name for the field being edited (`answers.2`, `quote`, `name`, …)."""
-        if 1 <= self.step <= self.questions:
-            return f"answers.{self.step}"
-        if self.step == self.quote_step:
-            return "quote"
-        if self.step == 0:
-            focused = self.focused
-            widget_id = focused.id if focused is not None and focused.id else ""
-            return widget_id.removeprefix("field-") if widget_id.startswith("field-") else "name"
-        return None
 
     async def action_history(self) -> None:
         """Show earlier versions of the current field; restoring one puts it back."""
@@ -433,30 +278,13 @@ class EditorScreen(QMScreen):
         self.app.push_screen(HistoryScreen(self.interview_id, field), restore)
 
     def action_external_editor(self) -> None:
-        """Edit the current answer in $VISUAL / $EDITOR."""
-        if not 1 <= self.step <= self.questions:
+        """Edit the current long text (an answer) in $VISUAL / $EDITOR."""
+        from ..external_editor import edit_externally
+
+        field = self.current.external_field()
+        if field is None:
             return
-        t = self.qm.t
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        text = self.interview.answers[self.step - 1].answer
-        fd, name = tempfile.mkstemp(prefix="qm-tui-", suffix=".md", text=True)
-        path = Path(name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            try:
-                with self.app.suspend():
-                    subprocess.run([*shlex.split(editor), str(path)], check=False)
-            except SuspendNotSupported:
-                self.notify(t("editor.unsupported"), severity="warning")
-                return
-            except OSError as exc:
-                self.notify(t("editor.failed", editor=editor, error=exc), severity="error")
-                return
-            edited = path.read_text(encoding="utf-8")
-        finally:
-            path.unlink(missing_ok=True)
-        if not text.endswith("\n"):
-            edited = edited.removesuffix("\n")
-        if edited != text:
-            self.set_field(f"answers.{self.step}", edited)
+        text = self.interview.text_of(field)
+        edited = edit_externally(self.app, text, self.qm.t)
+        if edited is not None and edited != text:
+            self.set_field(field, edited)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -12,104 +11,54 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from ...core.errors import StoreError
-from ..i18n import SV, Texts
-from .base import QMScreen, localize_bindings
+from ...core.errors import QMError
+from ...core.summary import Summary
+from ..display import plain
+from ..i18n import Texts
+from .base import QMScreen, key
 
 if TYPE_CHECKING:
     from ...core.store import InterviewStore
-    from ..app import QMApp
 
 
 FILL_CHUNK = 200  # table rows added per step
 
 
-@dataclass(frozen=True)
-class ListRow:
-    """One interview as the list shows it, with a lowercase text to search in."""
-
-    id: int
-    date: str
-    name: str
-    organisation: str
-    status: str
-    answered: int
-    questions: int
-    haystack: str
-
-    @classmethod
-    def from_document(cls, doc: dict[str, Any]) -> ListRow:
-        """Build a row from a raw store document (cheaper than parsing an Interview)."""
-        answers = [str(a.get("answer", "")) for a in doc.get("answers", [])]
-        texts = [
-            str(doc.get(k, "")) for k in ("name", "organisation", "title", "interviewer", "quote")
-        ]
-        return cls(
-            id=int(doc["id"]),
-            date=str(doc.get("date", "")),
-            name=str(doc.get("name", "")),
-            organisation=str(doc.get("organisation", "")),
-            status=str(doc.get("status", "draft")),
-            answered=sum(1 for a in answers if a.strip()),
-            questions=len(answers),
-            haystack="\n".join(texts + answers).lower(),
-        )
-
-    def matches(self, terms: list[str]) -> bool:
-        """True when every search term occurs somewhere in the interview."""
-        return all(term in self.haystack for term in terms)
+def _load_summaries(store: InterviewStore) -> list[Summary]:
+    rows = store.summaries()
+    for row in rows:
+        _ = row.haystack  # built here, in the store thread, not on the first search keystroke
+    return rows
 
 
-def load_rows(store: InterviewStore) -> list[ListRow]:
-    """Every interview as a list row, newest first."""
-    return [ListRow.from_document(doc) for doc in store.documents()]
-
-
-def who(row: ListRow, t: Texts) -> str:
+def who(row: Summary, t: Texts) -> str:
     """How an interview is named in messages: name and organisation."""
     name = row.name or t("noname")
     return f"{name} ({row.organisation})" if row.organisation else name
-
-
-class InterviewTable(DataTable[str | Text]):
-    """The table of interviews; its enter key is named in the Footer ("Öppna")."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter", "select_cursor", SV["key.open"], tooltip=SV["key.open.tip"], id="list.open"
-        ),
-    ]
-
-    def __init__(self, texts: Texts, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        localize_bindings(self, texts)
 
 
 class InterviewListScreen(QMScreen):
     """The interviews, newest first; open, create, search, delete, export."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", SV["key.new"], tooltip=SV["key.new.tip"], id="list.new"),
-        Binding("enter", "open", SV["key.open"], tooltip=SV["key.open.tip"], id="list.open"),
-        Binding(
-            "slash", "search", SV["key.search"], tooltip=SV["key.search.tip"], id="list.search"
-        ),
-        Binding("d", "delete", SV["key.delete"], tooltip=SV["key.delete.tip"], id="list.delete"),
-        Binding("t", "trash", SV["key.trash"], tooltip=SV["key.trash.tip"], id="list.trash"),
-        Binding(
-            "e", "export", SV["key.export_md"], tooltip=SV["key.export_md.tip"], id="list.export_md"
-        ),
+        key("list", "new", "new", "n"),
+        key("list", "open", "open", "enter"),
+        key("list", "search", "search", "slash"),
+        key("list", "delete", "delete", "d"),
+        key("list", "trash", "trash", "t"),
+        key("list", "export_md", "export", "e"),
         Binding("escape", "leave_search", show=False),
-        Binding("q", "app.quit", SV["key.quit"], tooltip=SV["key.quit.tip"], id="list.quit"),
+        key("list", "quit", "quit", "q"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[ListRow] = []
-        self.shown: list[ListRow] = []
+        self.rows: list[Summary] = []
+        self.shown: list[Summary] = []
         self.loaded = False
         self._fill_generation = 0
         self.opening = False  # while an interview opens, keys meant for it must not act here
+        self._skipped_shown: str | None = None
 
     def compose(self) -> ComposeResult:
         t = self.qm.t
@@ -148,11 +97,15 @@ class InterviewListScreen(QMScreen):
     @work(exclusive=True, group="list")
     async def reload(self, select: int | None = None) -> None:
         """Read the interviews in a thread, then show them (keeping the selection)."""
-        try:
-            rows = await self.qm.run_store(load_rows)
-        except StoreError as exc:
-            self.notify(self.qm.t("error.store", error=exc), severity="error", timeout=10)
+        loaded = await self.store_call(
+            lambda store: (_load_summaries(store), store.skipped_summary())
+        )
+        if loaded is None:
             return
+        rows, skipped = loaded
+        if skipped and skipped != self._skipped_shown:
+            self._skipped_shown = skipped
+            self.notify(self.qm.t("store.skipped", summary=skipped), severity="warning", timeout=15)
         if select is None:
             select = self.selected_id()
         self.rows = rows
@@ -167,8 +120,7 @@ class InterviewListScreen(QMScreen):
         """
         t = self.qm.t
         query = self.query_one("#search", Input).value
-        terms = query.lower().split()
-        self.shown = [r for r in self.rows if r.matches(terms)] if terms else self.rows
+        self.shown = [r for r in self.rows if r.matches(query)] if query.strip() else self.rows
         self.table.clear()
         self._fill_generation += 1
         index = next((i for i, r in enumerate(self.shown) if r.id == select), 0)
@@ -191,10 +143,10 @@ class InterviewListScreen(QMScreen):
         table = self.table
         table.add_rows(
             (
-                r.date,
-                r.name or Text(t("noname"), style="dim italic"),
-                r.organisation,
-                t(f"status.{r.status}") if r.status in ("draft", "complete") else r.status,
+                plain(r.date),
+                plain(r.name) if r.name else Text(t("noname"), style="dim italic"),
+                plain(r.organisation),
+                t(f"status.{r.status}") if r.status in ("draft", "complete") else plain(r.status),
                 f"{r.answered} / {r.questions}",
             )
             for r in chunk
@@ -213,7 +165,7 @@ class InterviewListScreen(QMScreen):
     def _search_submitted(self) -> None:
         self.table.focus()
 
-    def selected(self) -> ListRow | None:
+    def selected(self) -> Summary | None:
         """The row under the cursor."""
         if not self.shown:
             return None
@@ -252,13 +204,15 @@ class InterviewListScreen(QMScreen):
     async def action_new(self) -> None:
         """Create a new interview in the store right away and open it."""
         qm = self.qm
-        self.opening = True
-        interview = qm.question_sets.default(qm.lang).new_interview()
         try:
-            new_id = await qm.run_store(lambda store: store.add(interview))
-        except StoreError as exc:
+            interview = qm.new_interview_set().new_interview()
+        except QMError as exc:
+            qm.notify(qm.t.error(exc), severity="error", markup=False, timeout=10)
+            return
+        self.opening = True
+        new_id = await self.store_call(lambda store: store.add(interview))
+        if new_id is None:
             self.opening = False
-            self.notify(qm.t("error.store", error=exc), severity="error", timeout=10)
             return
         self.query_one("#search", Input).value = ""
         await self.open_interview(new_id, is_new=True)
@@ -274,15 +228,13 @@ class InterviewListScreen(QMScreen):
         """Read an interview and open it in the editor."""
         from .editor import EditorScreen
 
-        qm = self.qm
         try:
-            interview = await qm.run_store(lambda store: store.get(interview_id))
-        except StoreError as exc:
-            self.notify(qm.t("error.store", error=exc), severity="error", timeout=10)
-            return
+            interview = await self.store_call(lambda store: store.get(interview_id))
         finally:
             self.opening = False
-        await qm.push_screen(EditorScreen(interview_id, interview, is_new=is_new))
+        if interview is None:
+            return
+        await self.qm.push_screen(EditorScreen(interview_id, interview, is_new=is_new))
 
     def action_delete(self) -> None:
         """Ask, then move the selected interview to the trash."""
@@ -295,14 +247,16 @@ class InterviewListScreen(QMScreen):
         question = t("list.delete_confirm", who=who(row, t))
         self.app.push_screen(ConfirmScreen(question), partial(self._delete_confirmed, row))
 
-    async def _delete_confirmed(self, row: ListRow, yes: bool | None) -> None:
+    async def _delete_confirmed(self, row: Summary, yes: bool | None) -> None:
         if not yes:
             return
         qm = self.qm
-        try:
-            await qm.run_store(lambda store: store.delete(row.id))
-        except StoreError as exc:
-            self.notify(qm.t("error.store", error=exc), severity="error", timeout=10)
+
+        def delete(store: InterviewStore) -> bool:
+            store.delete(row.id)
+            return True
+
+        if not await self.store_call(delete):
             return
         self.notify(qm.t("list.deleted", who=who(row, qm.t)))
         index = self.shown.index(row) if row in self.shown else 0
@@ -318,26 +272,24 @@ class InterviewListScreen(QMScreen):
 
     async def action_export(self) -> None:
         """Export the selected interview as Markdown into the export folder."""
+        from ...core.controls import interview_has_controls
+        from ...core.export import export_article, export_dir
+
         row = self.selected()
-        if row is not None:
-            await export_interview(self.qm, row.id, ("md",))
+        if row is None:
+            return
+        interview_id, lang_of = row.id, self.qm.question_sets.lang_of
 
+        def export(store: InterviewStore) -> tuple[list[str], bool]:
+            interview = store.get(interview_id)
+            lang = lang_of(interview.question_set)
+            paths = export_article(store, interview_id, interview, ("md",), export_dir(), lang)
+            return [str(p) for p in paths], interview_has_controls(interview)
 
-async def export_interview(app: QMApp, interview_id: int, formats: tuple[str, ...]) -> None:
-    """Export a stored interview in a thread and say where the files went."""
-    from ...core.export import export_article, export_dir
-
-    lang_of = app.question_sets.lang_of
-
-    def export(store: InterviewStore) -> list[str]:
-        interview = store.get(interview_id)
-        lang = lang_of(interview.question_set)
-        paths = export_article(store, interview_id, interview, formats, export_dir(), lang)
-        return [str(p) for p in paths]
-
-    try:
-        paths = await app.run_store(export)
-    except (StoreError, OSError) as exc:
-        app.notify(app.t("export.failed", error=exc), severity="error", timeout=10)
-        return
-    app.notify(app.t("exported", paths="\n".join(paths)), timeout=8)
+        paths = await self.store_call(export, failed="export.failed")
+        if paths is None:
+            return
+        names, had_controls = paths
+        self.notify(self.qm.t("exported", paths="\n".join(names)), timeout=8)
+        if had_controls:
+            self.notify(self.qm.t("export.controls_removed"), severity="warning", timeout=10)

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...core.errors import StoreError
 from ...core.store import Trashed
-from ..i18n import SV
-from .base import QMScreen
+from ..display import plain
+from .base import QMScreen, key
 
 
 class TrashScreen(QMScreen):
     """Deleted interviews, most recently deleted first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "r", "restore", SV["key.restore"], tooltip=SV["key.restore.tip"], id="trash.restore"
-        ),
-        Binding("escape", "back", SV["key.back"], id="trash.back"),
+        key("trash", "restore", "restore", "r"),
+        key("trash", "back", "back", "escape"),
     ]
 
     def __init__(self) -> None:
@@ -32,7 +30,7 @@ class TrashScreen(QMScreen):
     def compose(self) -> ComposeResult:
         t = self.qm.t
         yield Header()
-        table: DataTable[str] = DataTable(id="trash", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(id="trash", cursor_type="row", zebra_stripes=True)
         table.add_column(t("trash.col.deleted"), key="deleted")
         table.add_column(t("list.col.date"), key="date")
         table.add_column(t("list.col.name"), key="name")
@@ -47,21 +45,17 @@ class TrashScreen(QMScreen):
 
     async def reload(self) -> None:
         """Read the trash and show it."""
-        try:
-            self.items = await self.qm.run_store(lambda store: store.trash())
-        except StoreError as exc:
-            self.notify(self.qm.t("error.store", error=exc), severity="error", timeout=10)
-            self.items = []
+        self.items = await self.store_call(lambda store: store.trash()) or []
         table = self.query_one("#trash", DataTable)
         row = table.cursor_row
         table.clear()
         t = self.qm.t
         table.add_rows(
             (
-                item.deleted[:16].replace("T", " "),
-                item.interview.date,
-                item.interview.name or t("noname"),
-                item.interview.organisation,
+                plain(item.deleted[:16].replace("T", " ")),
+                plain(item.interview.date),
+                plain(item.interview.name or t("noname")),
+                plain(item.interview.organisation),
             )
             for item in self.items
         )
@@ -85,10 +79,7 @@ class TrashScreen(QMScreen):
             return
         table = self.query_one("#trash", DataTable)
         item = self.items[min(max(table.cursor_row, 0), len(self.items) - 1)]
-        try:
-            await self.qm.run_store(lambda store: store.restore(item.id))
-        except StoreError as exc:
-            self.notify(self.qm.t("error.store", error=exc), severity="error", timeout=10)
+        if await self.store_call(lambda store: store.restore(item.id)) is None:
             return
         name = item.interview.name or self.qm.t("noname")
         self.notify(self.qm.t("trash.restored", who=name))

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
-
-from ..messages import StepChosen
 
 DONE = "✔"
 EMPTY = "○"
 
 
 class StepList(OptionList):
-    """One option per editor step; selecting one (enter or click) posts StepChosen."""
+    """One option per editor step; selecting one (enter or click) posts `StepList.Chosen`."""
 
     DEFAULT_CSS = """
     StepList {
@@ -25,6 +24,19 @@ class StepList(OptionList):
     }
     StepList:focus { border: none; border-right: solid $accent; }
     """
+
+    class Chosen(Message):
+        """The user chose step `index`."""
+
+        def __init__(self, step_list: StepList, index: int) -> None:
+            super().__init__()
+            self.step_list = step_list
+            self.index = index
+
+        @property
+        def control(self) -> StepList:
+            """The step list the step was chosen in."""
+            return self.step_list
 
     def __init__(self, labels: list[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -48,10 +60,10 @@ class StepList(OptionList):
                     self.replace_option_prompt_at_index(index, self._prompt(index))
 
     def show_current(self, index: int) -> None:
-        """Highlight the current step without posting StepChosen."""
+        """Highlight the current step without posting Chosen."""
         if self.highlighted != index:
             self.highlighted = index
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(StepChosen(event.option_index))
+        self.post_message(self.Chosen(self, event.option_index))

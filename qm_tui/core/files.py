@@ -1,0 +1,58 @@
+"""Reading files given by the user: regular files only, and never more than the file's size.
+
+A FIFO would hang `open()` or `read()`, `/dev/zero` would fill the memory, a folder gives an odd
+error: every path qm-tui reads (the database, import files, question sets) goes through here.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+__all__ = ["NotRegularFileError", "describe_file_type", "read_regular_file"]
+
+_CHUNK = 1 << 20
+
+
+class NotRegularFileError(OSError):
+    """The path names a folder, FIFO, device or socket, not a regular file."""
+
+
+def describe_file_type(mode: int) -> str:
+    """What a non-regular file is, in words (`a FIFO`, `a device`, …)."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file and its stat; NotRegularFileError for anything else.
+
+    Opened non-blocking, so a FIFO is refused instead of waiting for a writer, and read up to
+    the size `fstat` gave, so a file that keeps growing cannot exhaust the memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = describe_file_type(st.st_mode)
+            raise NotRegularFileError(errno.EINVAL, f"{kind}, not a regular file")
+        chunks = []
+        left = st.st_size
+        while left > 0:
+            chunk = os.read(fd, min(left, _CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks), st
+    finally:
+        os.close(fd)

@@ -1,0 +1,72 @@
+"""One interview as a list shows it (the CLI's `list`, the app's list and its palette alike).
+
+Built from the raw stored document, which is several times cheaper than a validated `Interview`:
+the list of 10,000 interviews never pays for validation. A plain class with slots, because
+`qm-tui list` starts a process per call and a dataclass costs more to create than it saves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .rules import count_answered
+
+SEARCHED = ("name", "organisation", "title", "interviewer", "quote")
+
+
+class Summary:
+    """An interview's list row; `haystack`, the text searched, is built on first use."""
+
+    __slots__ = ("_haystack", "answered", "date", "id", "name", "organisation", "questions",
+                 "status", "texts")  # fmt: skip
+
+    def __init__(
+        self,
+        id: int,
+        date: str,
+        name: str,
+        organisation: str,
+        status: str,
+        answered: int,
+        questions: int,
+        texts: tuple[str, ...] = (),
+    ) -> None:
+        self.id = id
+        self.date = date
+        self.name = name
+        self.organisation = organisation
+        self.status = status
+        self.answered = answered
+        self.questions = questions
+        self.texts = texts  # every searched text, as stored
+        self._haystack: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Summary(id={self.id}, date={self.date!r}, name={self.name!r})"
+
+    @classmethod
+    def from_document(cls, doc: dict[str, Any]) -> Summary:
+        """The summary of a stored document that carries its `id`."""
+        answers = [str(a.get("answer", "")) for a in doc.get("answers", [])]
+        return cls(
+            int(doc["id"]),
+            str(doc.get("date", "")),
+            str(doc.get("name", "")),
+            str(doc.get("organisation", "")),
+            str(doc.get("status", "draft")),
+            count_answered(answers),
+            len(answers),
+            (*(str(doc.get(key, "")) for key in SEARCHED), *answers),
+        )
+
+    @property
+    def haystack(self) -> str:
+        """Every searched text in lowercase: name, organisation, title, interviewer, quote,
+        answers (built once)."""
+        if self._haystack is None:
+            self._haystack = "\n".join(self.texts).lower()
+        return self._haystack
+
+    def matches(self, query: str) -> bool:
+        """True when every word of `query` occurs (ignoring case) somewhere in the interview."""
+        return all(term in self.haystack for term in query.lower().split())

@@ -1,0 +1,648 @@
+"""Hostile input, safe output: stored text and the file system turned against the user.
+
+Each section is a table of cases; to add a case, add a row. The promises tested here:
+1. stored text is data, never markup (list, trash, history, palette, dialogs, notifications);
+2. control characters and bidi overrides never reach the terminal raw; articles drop controls;
+3. writes never follow a planted symlink;
+4. special files are written as a stream; a symlinked database stays a link;
+5. odd input gives one line and exit 1, never a traceback or a hang;
+6. a broken question-set file is skipped with a warning and the others keep working.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pty
+import re
+import select
+import stat
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.text import Text
+from textual.widgets import DataTable
+
+from qm_tui.cli import main
+from qm_tui.core.article.html import render_html
+from qm_tui.core.article.markdown import render_markdown
+from qm_tui.core.controls import remove_controls, visible_controls
+from qm_tui.core.errors import StoreError
+from qm_tui.core.model import Interview
+from qm_tui.core.questions import load_question_sets
+from qm_tui.core.storage import atomic_write
+from qm_tui.core.store import InterviewStore
+from qm_tui.tui.app import QMApp
+from qm_tui.tui.screens.editor import EditorScreen
+from qm_tui.tui.screens.interview_list import InterviewListScreen
+from qm_tui.tui.screens.trash import TrashScreen
+
+SIZE = (110, 34)
+
+# Names an import could bring in: markup, terminal escapes, clipboard writes, Trojan Source.
+HOSTILE_NAMES = [
+    "Anna [/] Berg",
+    "[link=https://evil.example]klicka[/link]",
+    "[bold red]vd[/bold red] [vd]",
+    "\x1b]0;pwned\x07Titel",
+    "\x1b]52;c;Y3VybCBldmlsfHNo\x07Urklipp",
+    "\x1b[2J\x1b[HRensad skärm",
+    "C1 \x9b31m röd \x9d0;x\x9c",
+    "DEL\x7f och BS\x08\x08",
+    "Trojan \u202eevil\u202c \u2066isolate\u2069",
+    "Lars\r\nKarlsson\rÖverskriven",
+]
+
+# Bytes (UTF-8) a terminal may act on: C0 except tab/newline, DEL, C1, bidi overrides.
+UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# The same, minus the bidi overrides: what no article may hold.
+ARTICLE_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def run(db: Path, *args: str) -> int:
+    return main(["--db", str(db), *args])
+
+
+def process(*args: str, timeout: float = 30, **kw: Any) -> subprocess.CompletedProcess[bytes]:
+    """`qm-tui ARGS` as a real process (a hang fails the test after `timeout` seconds)."""
+    return subprocess.run(
+        [sys.executable, "-m", "qm_tui", *args], capture_output=True, timeout=timeout, **kw
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[bytes], *needles: str) -> None:
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 1, err
+    assert "Traceback" not in err and err.count("\n") == 1 and err.startswith("qm-tui: error:")
+    for needle in needles:
+        assert needle in err
+
+
+def interview(name: str = "Anna Berg", **fields: str) -> Interview:
+    iv = load_question_sets().default().new_interview(name=name, date="2026-03-14", **fields)
+    return iv.with_answer(0, f"Svar av {name}")
+
+
+# -- 1 and 2: the one rule for terminal output -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Växjö [b]City[/b]", "Växjö [b]City[/b]"),
+        ("a\tb\nc", "a\tb\nc"),
+        ("\x1b]0;x\x07", "\\x1b]0;x\\x07"),
+        ("a\r\nb\rc", "a\nb\\x0dc"),
+        ("\x7f\x85\x9b", "\\x7f\\x85\\x9b"),
+        ("\u202eabc\u2066", "\\u202eabc\\u2066"),
+        ("lone \ud800", "lone \\ud800"),
+        ("\u00a0no-break space and 😀", "\u00a0no-break space and 😀"),
+    ],
+)
+def test_visible_controls(text: str, shown: str) -> None:
+    assert visible_controls(text) == shown
+
+
+@given(st.text())
+def test_visible_controls_never_leaves_anything_unsafe(text: str) -> None:
+    assert UNSAFE_TEXT.search(visible_controls(text)) is None
+
+
+def test_remove_controls_keeps_newline_tab_and_line_ends() -> None:
+    assert remove_controls("a\tb\r\nc\x1b[31md\x00\x7f\x9b\u202e") == "a\tb\r\nc[31md\u202e"
+
+
+@pytest.fixture
+def hostile_db(db_path: Path) -> Path:
+    """A database holding every hostile name, one trashed, each with some history."""
+    store = InterviewStore(db_path)
+    for name in HOSTILE_NAMES:
+        iid = store.add(interview(name, organisation=name, title=name))
+        store.save(iid, interview(name + " 2", organisation=name, title=name).with_answer(0, name))
+    store.delete(1)
+    return db_path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "list",
+        "list --json",
+        "show {id}",
+        "show {id} --json",
+        "history {id}",
+        "trash",
+        "restore 1",
+        "questions",
+        "show \x1b]0;pwned\x07",
+        "export --all {dir}",
+    ],
+)
+def test_cli_output_holds_no_raw_control_characters(
+    hostile_db: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = range(2, len(HOSTILE_NAMES) + 1) if "{id}" in command else [0]
+    for iid in ids:
+        args = command.format(id=iid, dir=hostile_db.parent / "out").split(" ")
+        run(hostile_db, *args)
+        out, err = capsys.readouterr()
+        assert out or err
+        assert UNSAFE_TEXT.search(out) is None and UNSAFE_TEXT.search(err) is None, (out, err)
+
+
+def test_cli_json_output_escapes_and_round_trips(
+    hostile_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(hostile_db, "list", "--json")
+    docs = json.loads(capsys.readouterr().out)
+    assert {d["name"].removesuffix(" 2") for d in docs} == set(HOSTILE_NAMES[1:])
+
+
+def test_paths_in_error_messages_are_shown_safely(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "\x1b]0;pwned\x07.json"
+    assert run(tmp_path / "qm.json", "import", str(bad)) == 1
+    err = capsys.readouterr().err
+    assert "\\x1b]0;pwned\\x07.json" in err and UNSAFE_TEXT.search(err) is None
+
+
+def _read_pty(master: int) -> bytes:
+    out = b""
+    while select.select([master], [], [], 10)[0]:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    return out
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["export", "1"], ["export", "1", "--format", "html"]]
+)
+def test_a_real_terminal_gets_no_raw_control_characters(db_path: Path, command: list[str]) -> None:
+    """On a terminal (a pty) even the article's bidi overrides are shown as escapes."""
+    InterviewStore(db_path).add(interview(HOSTILE_NAMES[8], quote=HOSTILE_NAMES[4]))
+    master, slave = pty.openpty()
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "qm_tui", "--db", str(db_path), *command],
+            stdout=slave, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        os.close(slave)
+        out = _read_pty(master)
+        assert child.wait(timeout=30) == 0
+    finally:
+        os.close(master)
+    text = out.decode("utf-8")
+    assert UNSAFE_TEXT.search(text.replace("\r\n", "\n")) is None
+    assert "\\u202e" in text
+
+
+def test_piped_export_keeps_the_article_bytes(db_path: Path) -> None:
+    """Not a terminal: the article as published (no controls, bidi kept as typed)."""
+    iv = interview(HOSTILE_NAMES[8], quote=HOSTILE_NAMES[3])
+    InterviewStore(db_path).add(iv)
+    result = process("--db", str(db_path), "export", "1")
+    assert result.returncode == 0
+    assert result.stdout == render_markdown(iv, interview_id=1).encode("utf-8")
+    assert "\u202e" in result.stdout.decode() and b"\x1b" not in result.stdout
+    assert b"control characters" in result.stderr
+
+
+# -- 2: articles drop control characters; import cleans them ---------------------------------
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_articles_hold_no_control_characters(name: str) -> None:
+    iv = interview(name, organisation=name, quote=name, notes=name).with_answer(1, name)
+    for article in (render_markdown(iv), render_html(iv)):
+        assert ARTICLE_UNSAFE.search(article) is None
+        assert "\r" not in article
+
+
+def test_import_removes_control_characters_with_a_warning(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = interview("\x1b]52;c;ZXZpbA==\x07Anna", organisation="Växjö\x9b City").to_dict()
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert run(db_path, "import", str(path)) == 0
+    assert "control characters" in capsys.readouterr().err
+    stored = InterviewStore(db_path).get(1)
+    assert (stored.name, stored.organisation) == ("]52;c;ZXZpbA==Anna", "Växjö City")
+
+
+def test_article_import_removes_control_characters_with_a_warning(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    md = render_markdown(interview("Anna Berg")).replace("Anna Berg", "Anna\x1b[31m Berg")
+    path = tmp_path / "in.md"
+    path.write_text(md, encoding="utf-8")
+    assert run(db_path, "import", str(path)) == 0
+    assert "control characters" in capsys.readouterr().err
+    assert InterviewStore(db_path).get(1).name == "Anna[31m Berg"
+
+
+# -- 1 and 2 in the app -------------------------------------------------------------------------
+
+
+def _cells(table: DataTable[Any]) -> list[str]:
+    return [str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)]
+
+
+async def _check_app_shows_names_literally(db: Path, listed: list[str], trashed: str) -> None:
+    app = QMApp(db_path=db, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewListScreen)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if screen.loaded:
+                break
+        shown = _cells(screen.table)
+        for name in listed:
+            assert visible_controls(name) in shown
+        assert all(UNSAFE_TEXT.search(cell) is None for cell in shown)
+        await pilot.press("t")
+        await pilot.pause(0.2)
+        trash = app.screen
+        assert isinstance(trash, TrashScreen)
+        assert visible_controls(trashed) in _cells(trash.query_one(DataTable))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"intervju")
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    names=st.lists(
+        st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30)
+        | st.sampled_from(HOSTILE_NAMES),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_the_app_shows_any_name_literally(tmp_path_factory: Any, names: list[str]) -> None:
+    """Hypothesis names (and the table above) in the list, the trash and the palette."""
+    db = tmp_path_factory.mktemp("app") / "qm.json"
+    store = InterviewStore(db)
+    ids = [store.add(interview(name, organisation=name)) for name in names]
+    store.delete(ids[0])
+    asyncio.run(_check_app_shows_names_literally(db, names[1:], names[0]))
+
+
+async def test_hostile_names_in_list_trash_history_and_notifications(db_path: Path) -> None:
+    store = InterviewStore(db_path)
+    for name in HOSTILE_NAMES:
+        store.add(interview(name, organisation=name))
+    store.delete(1)
+    await _check_app_shows_names_literally(db_path, HOSTILE_NAMES[1:], HOSTILE_NAMES[0])
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, InterviewListScreen)
+        app.notify("Anna [/] Berg \x1b]0;x\x07 [link=https://x]y[/link]")
+        await pilot.press("d")  # the confirmation shows the name
+        await pilot.pause(0.2)
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        notes = list(app._notifications)
+        assert notes[-1].message == "Anna [/] Berg \\x1b]0;x\\x07 [link=https://x]y[/link]"
+        assert not notes[-1].markup
+
+
+async def test_the_editor_removes_control_characters_and_keeps_the_original(
+    db_path: Path,
+) -> None:
+    store = InterviewStore(db_path)
+    iid = store.add(interview("\x1b]0;pwned\x07Anna", organisation="[b]Växjö[/b]"))
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert editor.interview.name == "]0;pwnedAnna"
+        assert "[b]Växjö[/b]" in str(editor.sub_title)
+        assert any("Control characters" in n.message for n in app._notifications)
+        assert await editor.flush()
+    assert InterviewStore(db_path).get(iid).name == "]0;pwnedAnna"
+    assert [v.value for v in InterviewStore(db_path).history(iid, "name")] == [
+        "\x1b]0;pwned\x07Anna"
+    ]
+
+
+# -- 3: writes never follow a planted symlink ---------------------------------------------------
+
+
+def test_planted_links_at_old_temp_names_are_not_followed(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    victim.chmod(0o600)
+    target = tmp_path / "out" / "article.md"
+    target.parent.mkdir()
+    for pid in range(os.getpid() - 5, os.getpid() + 50):
+        (target.parent / f".{target.name}.{pid}.tmp").symlink_to(victim)
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
+    atomic_write(target, b"new article")
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert stat.S_IMODE(victim.stat().st_mode) == 0o600
+    assert target.read_bytes() == b"new article" and not target.is_symlink()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_temp_files_are_created_exclusively_without_following_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[dict[str, Any]] = []
+    real = tempfile.mkstemp
+
+    def spy(**kw: Any) -> tuple[int, str]:
+        seen.append(kw)
+        return real(**kw)
+
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    atomic_write(tmp_path / "a.md", b"x")
+    assert seen and Path(seen[0]["dir"]) == tmp_path
+
+
+def test_the_sweep_removes_temp_files_with_the_new_names(db_path: Path) -> None:
+    store = InterviewStore(db_path)
+    store.add(interview())
+    stale = db_path.parent / f".{db_path.name}.k2j4_x9z.tmp"
+    stale.write_text("half a save", encoding="utf-8")
+    InterviewStore(db_path).add(interview())
+    assert not stale.exists()
+
+
+# -- 4: special files and symlinked databases --------------------------------------------------
+
+
+def test_export_to_a_fifo_streams_into_it(db_path: Path, tmp_path: Path) -> None:
+    InterviewStore(db_path).add(interview())
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    result = process("--db", str(db_path), "export", "1", "-o", str(fifo))
+    out, _ = reader.communicate(timeout=30)
+    assert result.returncode == 0 and b"\n# Anna Berg\n" in out
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_export_to_dev_stdout_prints_the_article(db_path: Path) -> None:
+    InterviewStore(db_path).add(interview())
+    result = process("--db", str(db_path), "export", "1", "-o", "/dev/stdout")
+    assert result.returncode == 0 and b"\n# Anna Berg\n" in result.stdout
+    assert Path("/dev/stdout").is_symlink()
+
+
+def test_export_into_a_folder_is_one_line(db_path: Path, tmp_path: Path) -> None:
+    InterviewStore(db_path).add(interview())
+    result = process("--db", str(db_path), "export", "1", "-o", str(tmp_path))
+    assert_one_line_error(result, "it is a folder")
+
+
+def test_a_symlinked_database_stays_a_link(tmp_path: Path) -> None:
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    real = synced / "interviews.json"
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    store = InterviewStore(link)
+    iid = store.add(interview())
+    store.save(iid, interview("Ny text"))
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert InterviewStore(real).get(iid).name == "Ny text"
+    assert (synced / "interviews.json.lock").exists()
+    assert not (tmp_path / "link.json.lock").exists()
+
+
+def test_an_exported_article_through_a_link_replaces_the_target(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    atomic_write(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+# -- 5: one line, exit 1, never a traceback or a hang ------------------------------------------
+
+DEEP_JSON = "[" * 10_000 + "]" * 10_000
+HUGE_NUMBER = "1" * 5_000
+# (what, database file content or None, import file content or None)
+BROKEN_FILES = [
+    ("deep JSON", DEEP_JSON, None),
+    ("deep JSON inside a table", '{"interviews": {"1": ' + "{" * 0 + DEEP_JSON + "}}", None),
+    ("a 5,000-digit number", '{"meta": {"1": {"next_id": ' + HUGE_NUMBER + "}}}", None),
+    ("deep JSON to import", None, DEEP_JSON),
+    ("a deep document to import", None, '{"name": ' + DEEP_JSON + "}"),
+    ("a 5,000-digit number to import", None, '{"name": ' + HUGE_NUMBER + "}"),
+    ("a lone surrogate to import", None, '{"question_set": "qm-sv", "name": "\\ud800"}'),
+]
+
+
+@pytest.mark.parametrize(("what", "db_text", "import_text"), BROKEN_FILES)
+def test_broken_json_is_one_line(
+    tmp_path: Path, what: str, db_text: str | None, import_text: str | None
+) -> None:
+    db = tmp_path / "qm.json"
+    if db_text is not None:
+        db.write_text(db_text, encoding="utf-8")
+        result = process("--db", str(db), "list")
+        assert db.read_text(encoding="utf-8") == db_text
+    else:
+        source = tmp_path / "in.json"
+        source.write_text(import_text or "", encoding="utf-8")
+        result = process("--db", str(db), "import", str(source))
+        assert not db.exists()
+    assert_one_line_error(result)
+
+
+def test_a_lone_surrogate_is_refused_before_writing(db_path: Path) -> None:
+    store = InterviewStore(db_path)
+    iid = store.add(interview())
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="cannot save"):
+        store.save(iid, interview("Anna \ud800"))
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "command", ["show", "export", "delete", "restore", "history", "purge", "show --json"]
+)
+def test_a_5000_digit_id_is_one_line(
+    db_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    InterviewStore(db_path).add(interview())
+    assert run(db_path, *command.split(), "9" * 5_000) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not an interview id" in err and len(err) < 200
+
+
+def _valid_db_with_invalid_documents(db: Path) -> dict[str, Any]:
+    good = interview("Giltig Person").to_dict()
+    tables = {
+        "meta": {"1": {"schema": 1, "next_id": 9}},
+        "interviews": {
+            "1": good,
+            "2": {**good, "name": 42},
+            "3": {**good, "answers": "inte en lista"},
+            "abc": good,
+            "5": {**good, "colour": "röd"},
+            "9" * 5_000: good,
+        },
+        "trash": {"6": {"deleted": "2026-01-01T00:00:00+00:00"}, "7": {"interview": good}},
+        "history": {"1": {"name": [{"value": "Äldre"}, "fel form", 3]}, "3": {"name": "fel"}},
+    }
+    db.write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
+    return tables
+
+
+def test_invalid_documents_are_skipped_and_named_in_one_line(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _valid_db_with_invalid_documents(db_path)
+    before = db_path.read_bytes()
+    assert run(db_path, "list") == 0
+    out, err = capsys.readouterr()
+    assert out.count("Giltig Person") == 2  # 1 and 5 (whose unknown field only `show` checks)
+    assert err.count("\n") == 1 and "interview '2'" in err and "interview 'abc'" in err
+    assert run(db_path, "trash") == 0
+    out, err = capsys.readouterr()
+    assert "7" in out and "trash entry '6'" in err and err.count("\n") == 1
+    assert run(db_path, "history", "1") == 0
+    out, err = capsys.readouterr()
+    assert "Äldre" in out and err.count("\n") == 1
+    assert run(db_path, "export", "--all", str(db_path.parent / "out")) == 0
+    assert "interview 5" in capsys.readouterr().err
+    assert db_path.read_bytes() == before  # reading never writes
+
+
+def test_writes_keep_what_could_not_be_read(db_path: Path) -> None:
+    tables = _valid_db_with_invalid_documents(db_path)
+    store = InterviewStore(db_path)
+    store.save(1, interview("Ändrad"))
+    store.delete(3)
+    stored = json.loads(db_path.read_text(encoding="utf-8"))
+    for key in ("2", "abc", "5", "9" * 5_000):
+        assert stored["interviews"][key] == tables["interviews"][key]
+    assert stored["trash"]["3"]["interview"] == tables["interviews"]["3"]
+    assert stored["trash"]["6"] == tables["trash"]["6"]
+    assert stored["history"]["1"]["name"][:3] == [{"value": "Äldre"}, "fel form", 3]
+    assert stored["history"]["3"] == tables["history"]["3"]
+    with pytest.raises(StoreError, match="holds no interview"):
+        store.restore(6)
+
+
+def test_a_broken_id_counter_refuses_to_add(db_path: Path) -> None:
+    db_path.write_text('{"meta": {"1": {"next_id": "x"}}, "interviews": {}}', encoding="utf-8")
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="id counter"):
+        InterviewStore(db_path).add(interview())
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "folder"])
+@pytest.mark.parametrize("role", ["import", "database"])
+def test_only_regular_files_are_read(tmp_path: Path, kind: str, role: str) -> None:
+    path = tmp_path / "special"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path = Path("/dev/zero")
+    if role == "import":
+        result = process("--db", str(tmp_path / "qm.json"), "import", str(path))
+    else:
+        result = process("--db", str(path), "list")
+    assert_one_line_error(result, "regular file")
+
+
+# -- 6: question-set files ----------------------------------------------------------------------
+
+BROKEN_SETS = {
+    "deep.toml": "x = " + "[" * 10_000 + "]" * 10_000,
+    "huge.toml": 'id = "huge"\nquestions = ["a"]\nn = ' + HUGE_NUMBER,
+    "broken.toml": "id = [",
+    "latin1.toml": b"id = '\xe5'".decode("latin-1"),
+}
+
+
+@pytest.fixture
+def broken_sets(tmp_path: Path) -> Path:
+    folder = tmp_path / "config" / "questions"
+    folder.mkdir(parents=True)
+    for name, text in BROKEN_SETS.items():
+        (folder / name).write_bytes(text.encode("latin-1" if "latin" in name else "utf-8"))
+    os.mkfifo(folder / "fifo.toml")
+    return folder
+
+
+def test_broken_sets_are_skipped_with_one_warning_each(
+    broken_sets: Path, db_path: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "QM_TUI_CONFIG_DIR": str(broken_sets.parent)}
+    result = process("questions", env=env)
+    err = result.stderr.decode()
+    assert result.returncode == 0 and "qm-sv" in result.stdout.decode()
+    assert err.count("\n") == len(BROKEN_SETS) + 1 and "Traceback" not in err
+    assert "nested too deeply" in err and "fifo.toml" in err
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(interview().to_dict()), encoding="utf-8")
+    result = process("--db", str(db_path), "import", str(source), env=env)
+    warned = result.stderr.decode().count("qm-tui: warning: question set")
+    assert result.returncode == 0 and warned == len(BROKEN_SETS) + 1
+
+
+async def test_the_app_notifies_broken_sets_and_creates_interviews(
+    broken_sets: Path, db_path: Path
+) -> None:
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("n")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, EditorScreen)
+        skipped = [n.message for n in app._notifications if "Question set skipped" in n.message]
+        assert len(skipped) == len(BROKEN_SETS) + 1
+
+
+def test_text_parts_are_never_parsed_as_markup() -> None:
+    """A Rich Text made by the display helper keeps brackets as they are."""
+    from qm_tui.tui.display import plain
+
+    assert plain("[bold]x[/bold]").plain == "[bold]x[/bold]"
+    assert isinstance(plain("x"), Text)
+
+
+async def test_the_app_lists_the_valid_interviews_and_names_the_others(db_path: Path) -> None:
+    _valid_db_with_invalid_documents(db_path)
+    before = db_path.read_bytes()
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, InterviewListScreen)
+        assert sorted(r.id for r in screen.rows) == [1, 5]
+        warned = [n.message for n in app._notifications if "Could not be read" in n.message]
+        assert len(warned) == 1 and "interview '2'" in warned[0]
+    assert db_path.read_bytes() == before
