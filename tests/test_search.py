@@ -48,3 +48,13 @@ def test_search_text_covers_answers_and_both_kinds_of_notes(sets: QuestionSets) 
     ]:
         assert matches(haystack, search_terms(query)) is found, query
     assert matches(haystack, search_terms("   "))  # no terms: everything matches
+
+
+def test_list_summaries_search_without_case_or_accents_and_in_notes(sets: QuestionSets) -> None:
+    from qm_tui.core.summary import Summary
+
+    iv = sets.default().new_interview(name="Anna Östberg", organisation="Växjö City")
+    doc = {**iv.to_dict(), "id": 1, "private_notes": "Ring Göran"}
+    row = Summary.from_document(doc)
+    assert row.matches("vaxjo") and row.matches("OSTBERG") and row.matches("goran")
+    assert row.matches("  ") and not row.matches("vaxjo lund")

@@ -54,6 +54,9 @@ class QMApp(App[None]):
             id="app.quit",
             show=False,
         ),
+        Binding(
+            "f1", "help", SV["key.help"], tooltip=SV["key.help.tip"], id="app.help", show=False
+        ),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
@@ -144,11 +147,39 @@ class QMApp(App[None]):
         screen = next(s for s in reversed(self.screen_stack) if isinstance(s, QMScreen))
         await screen.action_quit()
 
+    def action_help(self) -> None:
+        """Show every key (F1 everywhere; `?` on the list)."""
+        from .dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its prompt in the UI language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = self.t("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies); say in the UI language which key does."""
+        for key_name, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    self.t("quit.hint", key=key_name),
+                    title=self.t("quit.title"),
+                    markup=False,
+                )
+                return
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The screen's palette keys first (in the UI language), then Textual's commands."""
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
+            if binding.id and binding.id.endswith(".quit"):
+                continue  # one "Avsluta" below, not one per screen as well
             if in_palette(binding) and binding.id not in seen:
                 seen.add(str(binding.id))
                 action = partial(self.run_action, binding.action, active.node)
