@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -158,7 +158,7 @@ class QMApp(App[None]):
         """The command palette, with its prompt in the UI language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = self.t("palette.placeholder")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
@@ -167,7 +167,7 @@ class QMApp(App[None]):
         for key_name, active in self.active_bindings.items():
             if active.binding.action in ("quit", "app.quit"):
                 self.notify(
-                    self.t("quit.hint", key=key_name),
+                    self.t("quit.hint", keys=key_name),
                     title=self.t("quit.title"),
                     markup=False,
                 )
