@@ -55,6 +55,15 @@ class QMApp(App[None]):
             show=False,
         ),
         Binding(
+            "ctrl+p",
+            "command_palette",
+            SV["key.palette"],
+            tooltip=SV["key.palette.tip"],
+            id="app.palette",
+            show=False,
+            priority=True,
+        ),
+        Binding(
             "f1", "help", SV["key.help"], tooltip=SV["key.help.tip"], id="app.help", show=False
         ),
     ]

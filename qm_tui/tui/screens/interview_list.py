@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 FILL_CHUNK = 200  # table rows added per step
 NAME_WIDTH = 28  # longer names are cut in the table (with …), so the status stays in view
+NARROW_NAME_WIDTH = 16  # below 72 columns: id, name and status fit in 40
 
 
 def _shorten(text: str, width: int = NAME_WIDTH) -> str:
@@ -103,6 +104,12 @@ class InterviewListScreen(QMScreen):
             # back from the editor: the cursor goes to the interview left (also a new one)
             self.reload(select=left.interview_id if left is not None else None)
 
+    def on_resize(self) -> None:
+        narrow = self.app.size.width < 72
+        if self.loaded and narrow != getattr(self, "_narrow", narrow):
+            self.refilter(self.selected_id())  # names are cut to another width
+        self._narrow = narrow
+
     @property
     def table(self) -> DataTable[str | Text]:
         """The table of interviews."""
@@ -158,12 +165,13 @@ class InterviewListScreen(QMScreen):
         if generation != self._fill_generation:
             return  # the search changed meanwhile
         t = self.qm.t
+        width = NAME_WIDTH if self.app.size.width >= 72 else NARROW_NAME_WIDTH
         chunk = self.shown[start : start + FILL_CHUNK]
         table = self.table
         table.add_rows(
             (
                 str(r.id),
-                plain(_shorten(r.name)) if r.name else Text(t("noname"), style="dim italic"),
+                plain(_shorten(r.name, width)) if r.name else Text(t("noname"), style="dim italic"),
                 t(f"status.{r.status}") if r.status in STATUSES else plain(r.status),
                 plain(r.date),
                 plain(r.organisation),
