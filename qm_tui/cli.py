@@ -19,6 +19,7 @@ from . import __version__
 from .core.controls import json_safe, visible_controls
 from .core.errors import QMError, UsageError
 from .core.export import FORMATS
+from .core.status import STATUSES
 from .core.store import InterviewStore, default_db_path
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
@@ -34,18 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, the interactive interview editor starts.",
     )
     parser.add_argument("--version", action="version", version=f"qm-tui {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        type=Path,
-        help="database file (default: $QM_TUI_DB or interviews.json in the user data folder)",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=("sv", "en"),
-        help="interface language (default: from the locale, else sv)",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_global_options(parser, None)
+    common = argparse.ArgumentParser(add_help=False)
+    _add_global_options(common, argparse.SUPPRESS)
+    sub = _Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
 
     p = sub.add_parser("list", help="list interviews, newest first")
     p.add_argument("--json", action="store_true", help="print a JSON list of documents with id")
@@ -73,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
     p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here, not to stdout")
+    p.add_argument(
+        "--include-empty",
+        action="store_true",
+        help="with --all, export interviews with no answers too (skipped by default)",
+    )
     p.add_argument("--no-meta", action="store_true", help="md: leave out the YAML front matter")
     p.add_argument(
         "--no-typography",
@@ -92,12 +90,58 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("history", help="earlier versions of an interview's fields")
     p.add_argument("id", help="interview id")
     sub.add_parser("questions", help="print the question sets")
+    p = sub.add_parser("status", help="set an interview's publishing status")
+    p.add_argument("id", help="interview id")
+    p.add_argument("status", choices=STATUSES, help="draft, complete, approved or published")
     p = sub.add_parser("check", help="list misspelt words of an interview, with suggestions")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("id", nargs="?", help="interview id")
     which.add_argument("--all", action="store_true", help="check every interview")
     p.add_argument("--json", action="store_true", help="print a JSON list of misspelt words")
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """`--db`, `--lang` and `--set`, accepted before the command and after it.
+
+    After the command they are parsed with `default` SUPPRESS, so that a value given before
+    the command is not overwritten by the subcommand's default.
+    """
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        default=default,
+        help="database file (default: $QM_TUI_DB or interviews.json in the user data folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default=default,
+        help="interface language only (default: from the locale, else sv)",
+    )
+    parser.add_argument(
+        "--set",
+        metavar="ID",
+        dest="question_set",
+        default=default,
+        help="question set of new interviews (default: $QM_TUI_SET, else question_set in "
+        "config.toml in the config folder, else qm-sv; see 'qm-tui questions')",
+    )
+
+
+class _Subcommands:
+    """The subparsers action, adding the global options to every command."""
+
+    def __init__(self, action: Any, common: argparse.ArgumentParser) -> None:
+        self._action = action
+        self._common = common
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self._action.add_parser(
+            name, parents=[self._common], **kwargs
+        )
+        return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,7 +282,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .core.importing import read_import_file
+    from .core.importing import duplicate_warnings, read_import_file
 
     sets = _load_sets()
     interviews: list[Interview] = []
@@ -249,6 +293,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         warnings += warned
     store = _store(args)
     ids = store.add_many(interviews)
+    warnings += duplicate_warnings([(item.id, item.interview) for item in store.list()], ids)
     for line in warnings:
         _err(f"qm-tui: warning: {line}")
     print("\n".join(str(i) for i in ids))
@@ -274,12 +319,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.output is not None:
             raise UsageError("use either --all DIR or -o FILE, not both")
         folder = Path(args.all)
-        items = [(item.id, item.interview) for item in store.list()]
-        export_all(items, folder, args.format, options_for)
+        everyone = [(item.id, item.interview) for item in store.list()]
+
+        def wanted(iv: Interview) -> bool:
+            return bool(args.include_empty or iv.answered)
+
+        export_all(everyone, folder, args.format, options_for, include=wanted)
+        items = [(i, iv) for i, iv in everyone if wanted(iv)]
         for interview_id, interview in items:
             _warn_notes(interview_id, interview)
         _report_skipped(args)
         _err(f"Exported {len(items)} interview(s) to {folder}")
+        if len(items) < len(everyone):
+            _err(
+                f"Skipped {len(everyone) - len(items)} interview(s) with no answers "
+                "(--include-empty exports them too)"
+            )
         return 0
     interview_id = _id(args.id)
     interview = store.get(interview_id)
@@ -422,6 +477,16 @@ def _cmd_questions(args: argparse.Namespace) -> int:
     return 0 if sets.sets else 1
 
 
+def _cmd_status(args: argparse.Namespace) -> int:
+    store = _store(args)
+    interview_id = _id(args.id)
+    iv = store.get(interview_id)
+    if iv.status != args.status:
+        store.save(interview_id, iv.with_workflow_status(args.status))
+    print(f"Interview {interview_id} is {args.status} (was {iv.status})")
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from .core.questions import load_question_sets
     from .core.spelling import check_interview, checker_for, field_label
@@ -464,9 +529,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _run_tui(args: argparse.Namespace) -> int:
     store = _store(args)  # a corrupt or unreadable file stops here, before the screen changes
+    # An unknown --set, $QM_TUI_SET or config setting stops here too, with one line.
+    _load_sets().for_new_interviews(args.question_set)
     from .tui.app import QMApp
 
-    app = QMApp(store=store, lang=args.lang)
+    app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
     app.run()
     return app.return_code or 0
 
@@ -483,5 +550,6 @@ _COMMANDS = {
     "purge": _cmd_purge,
     "history": _cmd_history,
     "questions": _cmd_questions,
+    "status": _cmd_status,
     "check": _cmd_check,
 }

@@ -208,11 +208,36 @@ async def test_english_interface(db_path: Path) -> None:
         await pilot.press("n")
         await pilot.pause()
         ed = editor_of(app)
-        assert ed.interview.question_set == "qm-en"
+        assert ed.interview.question_set == "qm-sv"  # the language never picks the questions
         await pilot.press("ctrl+n")
         assert ed.query_one(StatusLine).query_one("#progress").render().plain == ("Question 1 of 5")
         descriptions = {b.binding.description for b in ed.active_bindings.values()}
         assert {"Next", "Previous", "Save", "Preview", "Export", "Back", "Quit"} <= descriptions
+
+
+async def test_the_set_option_chooses_the_questions_not_the_language(db_path: Path) -> None:
+    app = QMApp(db_path=db_path, lang="sv", question_set="qm-en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert editor_of(app).interview.question_set == "qm-en"
+        assert editor_of(app).sub_title == "(namnlös)"  # the interface stays Swedish
+
+
+async def test_an_unknown_configured_set_is_one_message_and_nothing_is_created(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QM_TUI_SET", "qm-fi")
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewListScreen)
+        (note,) = [n for n in app._notifications if n.severity == "error"]
+        assert "okänd frågeuppsättning ”qm-fi” (från $QM_TUI_SET)" in note.message
+    assert len(InterviewStore(db_path)) == 0
 
 
 async def test_typing_into_an_interview_deleted_elsewhere_keeps_the_text(db_path: Path) -> None:

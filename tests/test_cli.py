@@ -231,3 +231,82 @@ def test_the_editor_does_not_start_on_a_corrupt_database(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not valid JSON" in err
     assert db_path.read_bytes() == b"{"
+
+
+def test_global_options_are_accepted_after_the_command(
+    tmp_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    InterviewStore(first).add(sets.default().new_interview(name="Åsa i A"))
+    InterviewStore(second).add(sets.default().new_interview(name="Bo i B"))
+    assert main(["list", "--db", str(first)]) == 0
+    assert "Åsa i A" in capsys.readouterr().out
+    assert main(["list", "--db", str(first), "--lang", "en", "--set", "qm-en"]) == 0
+    assert "Åsa i A" in capsys.readouterr().out
+    # before the command still works, and after it wins
+    assert main(["--db", str(first), "show", "1", "--db", str(second)]) == 0
+    assert "Bo i B" in capsys.readouterr().out
+    assert main(["--db", str(second), "list"]) == 0
+    assert "Bo i B" in capsys.readouterr().out
+
+
+def test_status_follows_the_publishing_workflow(
+    db_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    InterviewStore(db_path).add(sets.default().new_interview(name="Åsa"))
+    for status in ("approved", "published", "draft"):
+        assert run(db_path, "status", "1", status) == 0
+        assert InterviewStore(db_path).get(1).status == status
+    assert "Interview 1 is draft (was published)" in capsys.readouterr().out
+    assert any(v.field == "status" for v in InterviewStore(db_path).history(1))
+    with pytest.raises(SystemExit):
+        run(db_path, "status", "1", "klar")
+    assert "invalid choice" in capsys.readouterr().err
+    assert run(db_path, "status", "7", "approved") == 1
+    assert "no interview with id 7" in capsys.readouterr().err
+
+
+def test_importing_a_duplicate_warns_and_imports(
+    db_path: Path, tmp_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .conftest import REFERENCE
+
+    assert run(db_path, "import", str(REFERENCE)) == 0
+    assert "repeats" not in capsys.readouterr().err
+    assert run(db_path, "import", str(REFERENCE)) == 0
+    out, err = capsys.readouterr()
+    assert out.split() == ["2"]
+    assert "warning: interview 2 repeats interview 1 (same name, organisation and answers)" in err
+    # same name and organisation, other answers: no warning
+    other = InterviewStore(db_path).get(1).with_answer(0, "Något helt annat.")
+    path = _write(tmp_path / "other.json", other.to_dict())
+    assert run(db_path, "import", str(path)) == 0
+    assert "repeats" not in capsys.readouterr().err
+    # two copies inside one import are caught too
+    twice = _write(tmp_path / "twice.json", [_doc(sets, "Tea"), _doc(sets, "Tea")])
+    assert run(db_path, "import", str(twice)) == 0
+    assert "interview 5 repeats interview 4" in capsys.readouterr().err
+
+
+def test_an_imported_article_keeps_its_warnings_for_the_editor(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "udda.txt"
+    article.write_text(
+        "Eva Ek\nvd Lund City\n\n1. Vad är viktigast för er?\n\nSamverkan.\n", encoding="utf-8"
+    )
+    assert run(db_path, "import", str(article)) == 0
+    err = capsys.readouterr().err
+    warnings = InterviewStore(db_path).get(1).import_warnings
+    assert warnings and all(f"{article}: {w}" in err for w in warnings)
+
+
+def test_an_unknown_question_set_stops_the_editor_with_one_line(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(db_path, "--set", "qm-fi") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown question set 'qm-fi' (from --set)" in err
+    monkeypatch.setenv("QM_TUI_SET", "nope")
+    assert run(db_path) == 1
+    assert "(from $QM_TUI_SET)" in capsys.readouterr().err

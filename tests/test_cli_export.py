@@ -117,7 +117,8 @@ def test_not_an_article_creates_nothing(qm: QM, tmp_path: Path, content: bytes, 
 
 
 def test_export_all(qm: QM, tmp_path: Path) -> None:
-    base = {"question_set": "qm-sv", "date": "2026-11-27", "status": "draft"}
+    answers = [{"question": "Hur?", "answer": "Så här."}]
+    base = {"question_set": "qm-sv", "date": "2026-11-27", "status": "draft", "answers": answers}
     ids = qm.add(
         {**base, "name": "Nils-Petter Nilsson", "organisation": "Växjö City"},
         {**base, "name": "Nils-Petter Nilsson", "organisation": "Växjö City"},
@@ -156,6 +157,28 @@ def test_export_all(qm: QM, tmp_path: Path) -> None:
     qm("export", "--all", folder, "--format", "html")
     html_names = sorted(p.name for p in folder.glob("*.html"))
     assert html_names == [n.replace(".md", ".html") for n in names]
+
+
+def test_export_all_skips_interviews_without_answers(qm: QM, tmp_path: Path) -> None:
+    base = {"question_set": "qm-sv", "date": "2026-11-27"}
+    qm.add(
+        {**base, "name": "Anna", "answers": [{"question": "Hur?", "answer": ""}]},
+        {**base, "name": "Anna", "answers": [{"question": "Hur?", "answer": "Bra."}]},
+        {**base, "name": "Tom", "answers": [{"question": "Hur?", "answer": "  \n"}]},
+    )
+    folder = tmp_path / "ut"
+    result = qm("export", "--all", folder)
+    assert "Exported 1 interview(s)" in result.stderr
+    assert "Skipped 2 interview(s) with no answers" in result.stderr
+    # the name is the one the interview gets when the empty namesake is exported too
+    assert [p.name for p in folder.iterdir()] == ["2026-11-27-anna-2.md"]
+    result = qm("export", "--all", folder, "--include-empty")
+    assert "Exported 3 interview(s)" in result.stderr and "Skipped" not in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "2026-11-27-anna-2.md",
+        "2026-11-27-anna.md",
+        "2026-11-27-tom.md",
+    ]
 
 
 def test_export_errors(qm: QM, tmp_path: Path) -> None:

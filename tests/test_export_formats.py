@@ -12,7 +12,7 @@ from qm_tui import cli
 from qm_tui.core import export as export_module
 from qm_tui.core.errors import ExportError
 from qm_tui.core.export import FORMATS, ExportOptions, Format, export_all, render
-from qm_tui.core.model import Interview
+from qm_tui.core.model import Answer, Interview
 from qm_tui.core.questions import QuestionSets
 
 
@@ -45,7 +45,9 @@ def test_a_new_format_is_one_module_and_one_line(
     table = {**FORMATS, "shout": Format("shout", ".txt", "text/plain", "shouting", "qm_test_shout")}
     monkeypatch.setattr(export_module, "FORMATS", table)
     monkeypatch.setattr(cli, "FORMATS", table)
-    iv = Interview(question_set="qm-sv", name="Anna Berg", date="2026-11-27")
+    iv = Interview(
+        question_set="qm-sv", name="Anna Berg", date="2026-11-27", answers=(Answer("Hur?", "Bra."),)
+    )
     (path,) = export_all([(1, iv)], tmp_path / "out", "shout", lambda _: ExportOptions())
     assert path.name == "2026-11-27-anna-berg.txt" and path.read_bytes() == b"ANNA BERG"
     # ...and the CLI offers it and names its files from the table.
@@ -64,3 +66,23 @@ def test_a_new_format_is_one_module_and_one_line(
 def test_an_unknown_format_is_one_clear_error(sets: QuestionSets) -> None:
     with pytest.raises(ExportError, match="unknown article format 'pdf'"):
         render(sets.default().new_interview(), "pdf")
+
+
+def test_private_notes_are_never_exported(sets: QuestionSets) -> None:
+    from dataclasses import replace
+
+    secret = "HEMLIG anteckning om Åsa"
+    interview = replace(
+        sets.default().new_interview(name="Åsa").with_answer(0, "Svar."),
+        private_notes=secret,
+        import_warnings=("HEMLIG varning",),
+    )
+    for fmt in FORMATS:
+        data = render(interview, fmt)
+        if data.startswith(b"PK"):  # a zip package (docx): look inside every part
+            import io
+            import zipfile
+
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                data = b"".join(package.read(name) for name in package.namelist())
+        assert "Åsa".encode() in data and b"HEMLIG" not in data, fmt

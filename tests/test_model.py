@@ -96,6 +96,67 @@ def test_completeness(sets: QuestionSets) -> None:
     assert not iv.with_answer(2, "   ").is_complete()
 
 
+@pytest.mark.parametrize("status", ["draft", "complete", "approved", "published"])
+def test_every_workflow_status_round_trips(sets: QuestionSets, status: str) -> None:
+    doc = {**_doc(sets), "status": status}
+    assert Interview.from_dict(doc).to_dict() == doc
+    assert Interview.from_dict(doc).with_workflow_status("published").status == "published"
+
+
+def test_a_document_from_before_the_new_fields_keeps_working(sets: QuestionSets) -> None:
+    doc = _doc(sets)  # no private_notes, no import_warnings
+    iv = Interview.from_dict(doc)
+    assert iv.private_notes == "" and iv.import_warnings == ()
+    assert iv.to_dict() == doc  # and saving it writes no new keys
+
+
+def test_private_notes_and_import_warnings_round_trip(sets: QuestionSets) -> None:
+    doc = {**_doc(sets), "private_notes": "Ring igen på fredag", "import_warnings": ["a", "b"]}
+    iv = Interview.from_dict(doc)
+    assert iv.private_notes == "Ring igen på fredag" and iv.import_warnings == ("a", "b")
+    assert iv.to_dict() == doc
+
+
+@pytest.mark.parametrize("bad", ["text", [1], {"a": "b"}])
+def test_import_warnings_must_be_a_list_of_texts(sets: QuestionSets, bad: Any) -> None:
+    with pytest.raises(DocumentError, match="'import_warnings' must be a list of texts"):
+        Interview.from_dict({**_doc(sets), "import_warnings": bad})
+
+
+def test_with_status_refuses_an_unknown_status(sets: QuestionSets) -> None:
+    with pytest.raises(DocumentError, match="'status' must be one of"):
+        sets.default().new_interview().with_workflow_status("klar")
+
+
+def test_settled_status_follows_completeness_until_approved(sets: QuestionSets) -> None:
+    iv = sets.default().new_interview(name="Åsa")
+    assert iv.settled_status() == "draft"
+    for i in range(len(iv.answers)):
+        iv = iv.with_answer(i, "svar")
+    full = replace(iv, quote="Citat")
+    assert full.settled_status() == "complete"
+    assert replace(full, status="complete").with_answer(0, "").settled_status() == "draft"
+    for kept in ("approved", "published"):
+        assert full.with_workflow_status(kept).with_answer(0, "").settled_status() == kept
+
+
+def test_questions_can_be_added_and_removed(sets: QuestionSets) -> None:
+    iv = sets.default().new_interview().with_answer(1, "Två")
+    added = iv.with_question("  Vad  händer\nnu? ", 1)
+    assert [a.question for a in added.answers][1] == "Vad händer nu?"
+    assert added.answers[2].answer == "Två" and len(added.answers) == 6
+    assert added.with_question("Sist?").answers[-1].question == "Sist?"
+    removed = added.without_question(2)
+    assert [a.answer for a in removed.answers] == ["", "", "", "", ""]
+    with pytest.raises(DocumentError, match="must not be empty"):
+        iv.with_question(" \n ")
+    with pytest.raises(DocumentError, match="no question 9"):
+        iv.without_question(8)
+    one = replace(iv, answers=iv.answers[:1])
+    with pytest.raises(DocumentError, match="at least one question"):
+        one.without_question(0)
+
+
 def test_gaps_name_what_the_article_lacks_in_article_order(sets: QuestionSets) -> None:
     blank = sets.default().new_interview()
     assert blank.gaps() == ("name", *(f"answers.{n}" for n in range(1, 6)), "quote")

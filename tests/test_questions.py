@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from qm_tui.core.config import ConfigError
+from qm_tui.core.model import Contact, Facts
 from qm_tui.core.questions import (
     QuestionSetError,
     builtin_dir,
+    chosen_set_id,
     load_question_sets,
     parse_question_set,
     user_dir,
@@ -92,3 +96,75 @@ def test_builtin_sets_are_found() -> None:
 def test_malformed_sets_say_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(QuestionSetError, match=message):
         parse_question_set(text)
+
+
+def test_the_new_interview_set_is_chosen_apart_from_the_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sets = load_question_sets()
+    monkeypatch.delenv("QM_TUI_SET", raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # the locale never decides the questions
+    assert chosen_set_id() == ("qm-sv", "default")
+    assert sets.for_new_interviews().id == "qm-sv"
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('question_set = "qm-en"\n', encoding="utf-8")
+    assert chosen_set_id() == ("qm-en", str(config))
+    monkeypatch.setenv("QM_TUI_SET", "qm-sv")
+    assert chosen_set_id() == ("qm-sv", "$QM_TUI_SET")
+    assert chosen_set_id("qm-en") == ("qm-en", "--set")
+    assert sets.for_new_interviews("qm-en").new_interview().question_set == "qm-en"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("question_set = 5\n", "'question_set' must be a text"),
+        ("colour = 'red'\n", "unknown setting 'colour'"),
+        ("question_set = \n", "not valid TOML"),
+    ],
+)
+def test_a_bad_config_file_is_named(tmp_path: Path, text: str, message: str) -> None:
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as err:
+        chosen_set_id()
+    assert str(config) in str(err.value)
+
+
+def test_an_unknown_set_names_its_source_and_the_known_sets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sets = load_question_sets()
+    monkeypatch.setenv("QM_TUI_SET", "qm-fi")
+    with pytest.raises(
+        QuestionSetError, match=r"'qm-fi' \(from \$QM_TUI_SET\); known: qm-sv, qm-en"
+    ):
+        sets.for_new_interviews()
+
+
+def test_switching_sets_while_nothing_is_answered() -> None:
+    sets = load_question_sets()
+    sv, en = sets.get("qm-sv"), sets.get("qm-en")
+    assert sv is not None and en is not None
+    iv = sv.new_interview(name="Åsa")
+    moved = sets.switch(iv, "qm-en")
+    assert moved.question_set == "qm-en" and moved.name == "Åsa"
+    assert [a.question for a in moved.answers] == list(en.questions)
+    assert (moved.facts, moved.contact) == (en.facts, en.contact)
+    # edited boxes stay as edited
+    edited = replace(iv, contact=replace(iv.contact, name="Eva"))
+    assert sets.switch(edited, "qm-en").contact.name == "Eva"
+    with pytest.raises(QuestionSetError, match="once an answer is typed"):
+        sets.switch(iv.with_answer(0, "svar"), "qm-en")
+    with pytest.raises(QuestionSetError, match="unknown question set 'nej'"):
+        sets.switch(iv, "nej")
+
+
+def test_boxes_reset_to_the_set_text() -> None:
+    sv = load_question_sets().get("qm-sv")
+    assert sv is not None
+    iv = sv.new_interview()
+    changed = replace(iv, facts=Facts("X", "Y"), contact=Contact(name="Eva"))
+    assert sv.with_boxes_reset(changed) == iv

@@ -35,25 +35,27 @@ def _fail(err: int) -> Any:
 
 
 @pytest.mark.parametrize(
-    ("step", "err", "message"),
+    ("step", "err", "message", "code"),
     [
-        ("write", errno.ENOSPC, "the disk is full"),
-        ("fsync", errno.EIO, "Input/output error"),
-        ("replace", errno.EACCES, "permission denied"),
-        ("open", errno.EROFS, "permission denied"),
+        ("write", errno.ENOSPC, "the disk is full", "save.disk_full"),
+        ("fsync", errno.EIO, "Input/output error", "save.other"),
+        ("replace", errno.EACCES, "permission denied", "save.permission"),
+        ("open", errno.EROFS, "permission denied", "lock.permission"),
     ],
 )
 def test_a_failing_step_leaves_the_old_file_whole(
     filled: InterviewStore, db_path: Path, monkeypatch: pytest.MonkeyPatch,
-    step: str, err: int, message: str,
+    step: str, err: int, message: str, code: str,
 ) -> None:  # fmt: skip
     before = db_path.read_bytes()
     iid = filled.list()[0].id
     changed = filled.get(iid).with_answer(0, "nytt svar som inte får blandas in")
     with monkeypatch.context() as m:
         m.setattr(storage.os, step, _fail(err))
-        with pytest.raises(StoreError, match=message):
+        with pytest.raises(StoreError, match=message) as failure:
             filled.save(iid, changed)
+    # the app words it in its own language from the code and params
+    assert failure.value.code == code and failure.value.params["path"] == str(db_path)
     assert db_path.read_bytes() == before
     assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".tmp")] == []
     # the store recovers: it re-reads the file and the retried save goes through
@@ -89,8 +91,9 @@ def test_a_read_only_file_is_not_replaced(filled: InterviewStore, db_path: Path)
     db_path.chmod(0o444)
     try:
         iid = filled.list()[0].id
-        with pytest.raises(StoreError, match="read-only"):
+        with pytest.raises(StoreError, match="read-only") as failure:
             filled.save(iid, filled.get(iid).with_answer(0, "x"))
+        assert failure.value.code == "save.read_only"
     finally:
         db_path.chmod(0o644)
     assert db_path.read_bytes() == before

@@ -6,7 +6,16 @@ Anything else is a bug.
 
 
 class QMError(Exception):
-    """A failure worded for the user; whatever was being changed is left as it was."""
+    """A failure worded for the user; whatever was being changed is left as it was.
+
+    The message is English (the CLI prints it). `code` and `params`, when given, let the app
+    say the same in its own language: the text `error.<code>` filled in with `params`.
+    """
+
+    def __init__(self, message: str = "", *, code: str = "", **params: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class DocumentError(QMError, ValueError):

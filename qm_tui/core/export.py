@@ -167,9 +167,12 @@ def export_all(
     folder: Path,
     fmt: str,
     options_for: Callable[[Interview], ExportOptions],
+    include: Callable[[Interview], bool] | None = None,
 ) -> list[Path]:
     """Write every interview's article into `folder` (created if needed), one file each.
 
+    With `include`, only the interviews it accepts are written; names are still handed out
+    over all of them, so an interview's file name never depends on which others were written.
     Files can be made again, so they are written atomically but not fsynced.
     """
     from .filenames import assign_filenames
@@ -184,6 +187,8 @@ def export_all(
     names = assign_filenames(interviews, suffix)
     paths = []
     for interview_id, interview in interviews:
+        if include is not None and not include(interview):
+            continue
         path = folder / names[interview_id]
         options = replace(options_for(interview), interview_id=interview_id)
         atomic_write(path, render(interview, fmt, options), durable=False)

@@ -27,11 +27,13 @@ from .questions import QuestionSet, QuestionSets
 from .rules import is_iso_date
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
 __all__ = [
     "ArticleError",
     "ImportedArticle",
+    "duplicate_warnings",
     "match_questions",
     "parse_article",
     "read_import_file",
@@ -322,4 +324,39 @@ def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], l
         result = parse_article(text, sets, hints)
     except ArticleError as exc:
         raise ImportFileError(f"{path}: {exc}") from None
-    return [result.interview], [f"{path}: {w}" for w in result.warnings]
+    # The warnings stay with the interview, so the editor can show what to check.
+    interview = replace(result.interview, import_warnings=tuple(result.warnings))
+    return [interview], [f"{path}: {w}" for w in result.warnings]
+
+
+def _sameness(iv: Interview) -> tuple[str, ...] | None:
+    """What makes two interviews the same one: name, organisation and answers, compared
+    without case, accents or whitespace differences. None for an interview with nothing typed."""
+    from .search import fold
+
+    def key(text: str) -> str:
+        return " ".join(fold(text).split())
+
+    parts = (key(iv.name), key(iv.organisation), *(key(a.answer) for a in iv.answers))
+    return parts if any(parts[:2]) and any(parts[2:]) else None
+
+
+def duplicate_warnings(stored: list[tuple[int, Interview]], new_ids: Iterable[int]) -> list[str]:
+    """Warnings for the just-imported `new_ids` that repeat another stored interview (same name,
+    organisation and answers, the lowest such id named); nothing is refused, the user decides."""
+    first: dict[tuple[str, ...], int] = {}
+    keys: dict[int, tuple[str, ...]] = {}
+    for interview_id, iv in sorted(stored, key=lambda item: item[0]):
+        key = _sameness(iv)
+        if key is not None:
+            first.setdefault(key, interview_id)
+            keys[interview_id] = key
+    warnings = []
+    for interview_id in new_ids:
+        key = keys.get(interview_id)
+        if key is not None and first[key] != interview_id:
+            warnings.append(
+                f"interview {interview_id} repeats interview {first[key]} "
+                "(same name, organisation and answers)"
+            )
+    return warnings

@@ -13,12 +13,22 @@ from typing import Any
 
 from .errors import DocumentError
 from .rules import count_answered, is_filled, is_iso_date
+from .status import AUTO_STATUSES, STATUSES
 
 SCHEMA_VERSION = 1
-STATUSES = ("draft", "complete")
 PERSON_FIELDS = ("name", "title", "organisation", "date", "interviewer")
 
-__all__ = ["Answer", "Contact", "DocumentError", "Facts", "Interview", "now_iso", "today_iso"]
+__all__ = [
+    "AUTO_STATUSES",
+    "STATUSES",
+    "Answer",
+    "Contact",
+    "DocumentError",
+    "Facts",
+    "Interview",
+    "now_iso",
+    "today_iso",
+]
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,9 @@ class Interview:
     status: str = "draft"
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
-    notes: str = ""
+    notes: str = ""  # text an article import could not place (kept in the export's metadata)
+    private_notes: str = ""  # the interviewer's own notes ("Anteckningar"): never exported
+    import_warnings: tuple[str, ...] = ()  # what the import that made this interview reported
 
     @property
     def answered(self) -> int:
@@ -98,8 +110,9 @@ class Interview:
         return not self.gaps()
 
     def with_status(self) -> Interview:
-        """A copy whose `status` says whether it is complete."""
-        return replace(self, status="complete" if self.is_complete() else "draft")
+        """A copy whose `status` says whether it is complete (see `settled_status`: an
+        approved or published interview keeps its status)."""
+        return replace(self, status=self.settled_status())
 
     def text_of(self, path: str) -> str:
         """The text at a field path: `name`, `quote`, `answers.2` (from 1), `contact.email` …"""
@@ -129,6 +142,35 @@ class Interview:
         answers[index] = replace(answers[index], answer=text)
         return replace(self, answers=tuple(answers))
 
+    def with_question(self, question: str, index: int | None = None) -> Interview:
+        """A copy with an unanswered question inserted before `index` (default: at the end)."""
+        question = " ".join(question.split())
+        if not question:
+            raise DocumentError("a question must not be empty")
+        answers = list(self.answers)
+        answers.insert(len(answers) if index is None else index, Answer(question))
+        return replace(self, answers=tuple(answers))
+
+    def without_question(self, index: int) -> Interview:
+        """A copy without question `index` and its answer; an interview keeps at least one."""
+        if len(self.answers) <= 1:
+            raise DocumentError("an interview keeps at least one question")
+        if not 0 <= index < len(self.answers):
+            raise DocumentError(f"there is no question {index + 1}")
+        return replace(self, answers=self.answers[:index] + self.answers[index + 1 :])
+
+    def with_workflow_status(self, status: str) -> Interview:
+        """A copy with another workflow status (one of STATUSES)."""
+        _check_status(status)
+        return replace(self, status=status)
+
+    def settled_status(self) -> str:
+        """The status after an edit: `complete` or `draft` by what is filled in, unless the
+        interview was approved or published by hand, which editing does not undo."""
+        if self.status not in AUTO_STATUSES:
+            return self.status
+        return "complete" if self.is_complete() else "draft"
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON-shaped document (without `id`)."""
         doc: dict[str, Any] = {
@@ -155,6 +197,10 @@ class Interview:
         }
         if self.notes:
             doc["notes"] = self.notes
+        if self.private_notes:
+            doc["private_notes"] = self.private_notes
+        if self.import_warnings:
+            doc["import_warnings"] = list(self.import_warnings)
         return doc
 
     @classmethod
@@ -179,8 +225,7 @@ class Interview:
         date = _text(doc, "date") if "date" in doc else today_iso()
         _check_date(date)
         status = _text(doc, "status", default="draft")
-        if status not in STATUSES:
-            raise DocumentError(f"'status' must be one of {', '.join(STATUSES)}, not {status!r}")
+        _check_status(status)
         answers_raw = doc.get("answers", [])
         if not isinstance(answers_raw, list):
             raise DocumentError("'answers' must be a list")
@@ -199,6 +244,9 @@ class Interview:
             )
         facts_raw = _object(doc, "facts", ("heading", "text"))
         contact_raw = _object(doc, "contact", ("heading", "name", "title", "email", "note"))
+        warnings_raw = doc.get("import_warnings", [])
+        if not isinstance(warnings_raw, list) or not all(isinstance(w, str) for w in warnings_raw):
+            raise DocumentError("'import_warnings' must be a list of texts")
         created = _text(doc, "created") if "created" in doc else now_iso()
         return cls(
             question_set=question_set,
@@ -215,16 +263,20 @@ class Interview:
             created=created,
             updated=_text(doc, "updated", default=created),
             notes=_text(doc, "notes"),
+            private_notes=_text(doc, "private_notes"),
+            import_warnings=tuple(warnings_raw),
         )
 
 
 _DOCUMENT_FIELDS = frozenset(
     "schema id question_set name title organisation date interviewer quote answers facts "
-    "contact status created updated notes".split()
+    "contact status created updated notes private_notes import_warnings".split()
 )
 _ANSWER_FIELDS = frozenset(("question", "answer"))
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_TEXT_PATHS = frozenset((*PERSON_FIELDS, "quote", "answers", "facts", "contact", "notes"))
+_TEXT_PATHS = frozenset(
+    (*PERSON_FIELDS, "quote", "answers", "facts", "contact", "notes", "private_notes")
+)
 
 
 def _text(
@@ -257,6 +309,11 @@ def _object(doc: dict[str, Any], key: str, fields: tuple[str, ...]) -> dict[str,
     if extra:
         raise DocumentError(f"{key!r} has an unknown field {extra[0]!r}")
     return {f: _text(raw, f, where=key) for f in fields}
+
+
+def _check_status(status: str) -> None:
+    if status not in STATUSES:
+        raise DocumentError(f"'status' must be one of {', '.join(STATUSES)}, not {status!r}")
 
 
 def _check_date(value: str) -> None:

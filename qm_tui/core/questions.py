@@ -3,16 +3,20 @@
 Sets ship inside the package (`qm_tui/questions/`, built from the repository's `questions/`) and
 can be added by dropping a TOML file into the user's config folder. A malformed file is reported
 with its name and the problem; the other sets still load.
+
+The set a new interview starts with is chosen apart from the interface language: `qm-sv`, unless
+`--set ID`, `$QM_TUI_SET` or `question_set` in the config file says otherwise (`chosen_set_id`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .config import config_dir, config_file, read_config
 from .errors import QuestionSetError
 from .model import Answer, Contact, Facts, Interview
 
@@ -33,15 +37,21 @@ class QuestionSet:
     words: tuple[str, ...] = ()
     """Extra words the spell checker accepts for interviews on this set (names, terms)."""
 
-    def new_interview(self, **person: str) -> Interview:
-        """A blank interview on this set, with its own copy of the facts and contact defaults."""
-        return Interview(
+    def new_interview(self, **texts: str) -> Interview:
+        """A blank interview on this set, with its own copy of the facts and contact defaults;
+        `texts` fills in text fields (name, title, organisation, date, interviewer, quote)."""
+        blank = Interview(
             question_set=self.id,
             answers=tuple(Answer(question=q) for q in self.questions),
             facts=self.facts,
             contact=self.contact,
-            **person,
         )
+        fields: dict[str, Any] = dict(texts)
+        return replace(blank, **fields) if fields else blank
+
+    def with_boxes_reset(self, interview: Interview) -> Interview:
+        """A copy of `interview` with the facts and contact boxes as this set has them."""
+        return replace(interview, facts=self.facts, contact=self.contact)
 
 
 @dataclass
@@ -69,6 +79,67 @@ class QuestionSets:
         qs = self.sets.get(set_id)
         return qs.lang if qs else "sv"
 
+    def ordered(self) -> list[QuestionSet]:
+        """Every set, the standard one first, then by id (for choosers and listings)."""
+        return sorted(self.sets.values(), key=lambda qs: (qs.id != DEFAULT_SET, qs.id))
+
+    def require(self, set_id: str, source: str = "") -> QuestionSet:
+        """The set with this id; QuestionSetError naming the known ones if there is none."""
+        qs = self.sets.get(set_id)
+        if qs is None:
+            known = ", ".join(q.id for q in self.ordered()) or "none could be loaded"
+            where = f" (from {source})" if source else ""
+            raise QuestionSetError(
+                f"unknown question set {set_id!r}{where}; known: {known}",
+                code="set.unknown",
+                set=set_id,
+                source=source or "-",
+                known=known,
+            )
+        return qs
+
+    def for_new_interviews(self, cli_set: str | None = None) -> QuestionSet:
+        """The set `n` and new interviews start with (see `chosen_set_id`)."""
+        set_id, source = chosen_set_id(cli_set)
+        if source == "default" and set_id not in self.sets:
+            return self.default()
+        return self.require(set_id, source)
+
+    def switch(self, interview: Interview, set_id: str) -> Interview:
+        """`interview` moved to another set, possible while no answer is typed.
+
+        The questions become the new set's. The boxes follow the set too, unless they were
+        edited (they differ from the old set's), which is kept.
+        """
+        new = self.require(set_id)
+        if interview.answered:
+            raise QuestionSetError(
+                "the question set cannot change once an answer is typed", code="set.locked"
+            )
+        old = self.sets.get(interview.question_set)
+        moved = replace(
+            interview,
+            question_set=new.id,
+            answers=tuple(Answer(q) for q in new.questions),
+        )
+        untouched = old is None or (interview.facts, interview.contact) == (old.facts, old.contact)
+        return new.with_boxes_reset(moved) if untouched else moved
+
+
+def chosen_set_id(cli_set: str | None = None) -> tuple[str, str]:
+    """The id of the set new interviews start with, and where that choice comes from:
+    `--set ID`, else `$QM_TUI_SET`, else `question_set` in `config.toml`, else `qm-sv`.
+    Raises ConfigError for an unusable config file."""
+    if cli_set and cli_set.strip():
+        return cli_set.strip(), "--set"
+    env = os.environ.get("QM_TUI_SET", "").strip()
+    if env:
+        return env, "$QM_TUI_SET"
+    configured = str(read_config().get("question_set", "")).strip()
+    if configured:
+        return configured, str(config_file())
+    return DEFAULT_SET, "default"
+
 
 def builtin_dir() -> Path:
     """The folder holding the sets shipped with qm-tui (inside the wheel, or the source tree)."""
@@ -80,13 +151,8 @@ def builtin_dir() -> Path:
 
 
 def user_dir() -> Path:
-    """The user's own question-set folder (`QM_TUI_CONFIG_DIR`/questions overrides it)."""
-    override = os.environ.get("QM_TUI_CONFIG_DIR")
-    if override:
-        return Path(override) / "questions"
-    from platformdirs import user_config_path
-
-    return user_config_path("qm-tui", appauthor=False) / "questions"
+    """The user's own question-set folder, `questions/` in the config folder."""
+    return config_dir() / "questions"
 
 
 def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:

@@ -44,6 +44,26 @@ def _describe_os_error(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _reason_code(exc: OSError) -> str:
+    """The kind of an OS error, for the app's translated message (`error.<what>.<kind>`)."""
+    if exc.errno == errno.ENOSPC:
+        return "disk_full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission"
+    return "other"
+
+
+def _os_failure(what: str, path: Path, exc: OSError) -> StoreError:
+    """`cannot <what> <path>: <reason>`, with a code and params for the app's own wording."""
+    reason = _describe_os_error(exc)
+    verb = {"save": "save to", "read": "read", "lock": "lock"}[what]
+    message = f"cannot {verb} {path}: {reason}"
+    if what == "lock":
+        message += " (the folder must be writable to save)"
+    code = f"{what}.{_reason_code(exc)}"
+    return StoreError(message, code=code, path=str(path), reason=reason)
+
+
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_result:
     """Replace `path` with `data` so that a crash leaves either the old or the new file.
 
@@ -64,7 +84,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise StoreError(f"cannot save to {path}: {_describe_os_error(exc)}") from exc
+        raise _os_failure("save", path, exc) from exc
     if mode is not None and not stat.S_ISREG(mode):
         if stat.S_ISDIR(mode):
             raise StoreError(f"cannot save to {path}: it is a folder")
@@ -74,7 +94,9 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
     target = Path(os.path.realpath(path))
     if mode is not None and (not mode & 0o222 or not os.access(target, os.W_OK)):
         # honoured even for root, who could otherwise replace a file marked read-only
-        raise StoreError(f"cannot save to {path}: the file is read-only")
+        raise StoreError(
+            f"cannot save to {path}: the file is read-only", code="save.read_only", path=str(path)
+        )
     folder = target.parent
     tmp: str | None = None
     try:
@@ -92,7 +114,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise StoreError(f"cannot save to {path}: {_describe_os_error(exc)}") from exc
+        raise _os_failure("save", path, exc) from exc
     if durable:
         _fsync_dir(folder)
     return target.stat()
@@ -181,7 +203,7 @@ class AtomicJSONStorage(Storage):
             self._cache, self._sig = None, None
             return None
         except OSError as exc:
-            raise StoreError(f"cannot read {self.path}: {_describe_os_error(exc)}") from exc
+            raise _os_failure("read", self.path, exc) from exc
         if not stat.S_ISREG(st.st_mode):
             raise _not_regular(self.path, st.st_mode)
         size = self.journal.size()
@@ -305,13 +327,13 @@ class AtomicJSONStorage(Storage):
         except Timeout:
             raise StoreError(
                 f"{self.path} is busy: another qm-tui has been writing to it for "
-                f"{self._lock_timeout:.0f} s; try again"
+                f"{self._lock_timeout:.0f} s; try again",
+                code="busy",
+                path=str(self.path),
+                seconds=f"{self._lock_timeout:.0f}",
             ) from None
         except OSError as exc:
-            raise StoreError(
-                f"cannot lock {self.path}: {_describe_os_error(exc)} "
-                "(the folder must be writable to save)"
-            ) from exc
+            raise _os_failure("lock", self.path, exc) from exc
         try:
             yield
         finally:
@@ -325,7 +347,7 @@ class AtomicJSONStorage(Storage):
         except NotRegularFileError as exc:
             raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
         except OSError as exc:
-            raise StoreError(f"cannot read {self.path}: {_describe_os_error(exc)}") from exc
+            raise _os_failure("read", self.path, exc) from exc
         if not raw or raw.isspace():
             raise StoreError(
                 f"{self.path} is empty, but a database was expected there. It was left as it is; "

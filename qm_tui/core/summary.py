@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from .rules import count_answered
+from .search import fold, search_terms
 
-SEARCHED = ("name", "organisation", "title", "interviewer", "quote")
+# The texts search looks in besides the answers (both kinds of notes included).
+SEARCHED = ("name", "organisation", "title", "interviewer", "quote", "notes", "private_notes")
 
 
 class Summary:
@@ -61,12 +63,13 @@ class Summary:
 
     @property
     def haystack(self) -> str:
-        """Every searched text in lowercase: name, organisation, title, interviewer, quote,
-        answers (built once)."""
+        """Every searched text folded (no case, no accents: see `search.fold`): name,
+        organisation, title, interviewer, quote, both kinds of notes, answers (built once)."""
         if self._haystack is None:
-            self._haystack = "\n".join(self.texts).lower()
+            self._haystack = fold("\n".join(self.texts))
         return self._haystack
 
     def matches(self, query: str) -> bool:
-        """True when every word of `query` occurs (ignoring case) somewhere in the interview."""
-        return all(term in self.haystack for term in query.lower().split())
+        """True when every word of `query` occurs somewhere in the interview, ignoring case and
+        accents (`vaxjo` finds Växjö)."""
+        return all(term in self.haystack for term in search_terms(query))

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
 
-    from ..core.questions import QuestionSets
+    from ..core.questions import QuestionSet, QuestionSets
     from ..core.store import InterviewStore
 
 T = TypeVar("T")
@@ -67,6 +67,18 @@ class QMApp(App[None]):
             id="app.quit",
             show=False,
         ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            SV["key.palette"],
+            tooltip=SV["key.palette.tip"],
+            id="app.palette",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "f1", "help", SV["key.help"], tooltip=SV["key.help.tip"], id="app.help", show=False
+        ),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
@@ -77,8 +89,12 @@ class QMApp(App[None]):
         lang: str | None = None,
         *,
         store: InterviewStore | None = None,
+        question_set: str | None = None,
     ) -> None:
-        """Work on `store`, or (a convenience for tests and scripts) on the file `db_path`."""
+        """Work on `store`, or (a convenience for tests and scripts) on the file `db_path`.
+
+        `lang` is the interface language only; `question_set` (`--set`) the set new interviews
+        start with, else `$QM_TUI_SET`, the config file or `qm-sv` (`chosen_set_id`)."""
         if (store is None) == (db_path is None):
             raise TypeError("QMApp needs either store or db_path")
         self.lang = detect_lang(lang)
@@ -90,6 +106,7 @@ class QMApp(App[None]):
         self._store = store
         self._store_lock = threading.Lock()
         self._question_sets: QuestionSets | None = None
+        self.question_set_choice = question_set
 
     # -- the store -------------------------------------------------------------------------
 
@@ -148,6 +165,10 @@ class QMApp(App[None]):
             markup=False,
         )
 
+    def new_interview_set(self) -> QuestionSet:
+        """The set `n` starts an interview with; QMError if the configured one is unknown."""
+        return self.question_sets.for_new_interviews(self.question_set_choice)
+
     # -- spelling --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -156,10 +177,14 @@ class QMApp(App[None]):
     def _preload_dictionary(self) -> None:
         """Load the default set's dictionary in a thread while the user is on the list, so the
         editor's first check never competes with its first paint (the load costs ~1 s of CPU)."""
+        from ..core.errors import QMError
         from ..core.spelling import enabled
 
         if enabled():
-            lang = self.question_sets.default().lang
+            try:
+                lang = self.new_interview_set().lang
+            except QMError:
+                return  # the editor says why when an interview is started
             self.run_worker(partial(_load_quietly, lang), thread=True, exit_on_error=False)
 
     # -- screens and keys ------------------------------------------------------------------
@@ -173,11 +198,39 @@ class QMApp(App[None]):
         screen = next(s for s in reversed(self.screen_stack) if isinstance(s, QMScreen))
         await screen.action_quit()
 
+    def action_help(self) -> None:
+        """Show every key (F1 everywhere; `?` on the list)."""
+        from .dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its prompt in the UI language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            placeholder = self.t("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies); say in the UI language which key does."""
+        for key_name, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    self.t("quit.hint", keys=key_name),
+                    title=self.t("quit.title"),
+                    markup=False,
+                )
+                return
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The screen's palette keys first (in the UI language), then Textual's commands."""
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
+            if binding.id and binding.id.endswith(".quit"):
+                continue  # one "Avsluta" below, not one per screen as well
             if in_palette(binding) and binding.id not in seen:
                 seen.add(str(binding.id))
                 action = partial(self.run_action, binding.action, active.node)

@@ -148,7 +148,7 @@ class Autosave:
             self.show_state()
 
     def _failed(self, exc: StoreError) -> None:
-        message = str(exc)
+        message = self.screen.qm.t.error(exc)
         if message != self.error:
             self.screen.notify(
                 self.screen.qm.t("save.failed", error=message, seconds=int(RETRY_DELAY)),

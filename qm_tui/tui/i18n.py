@@ -148,6 +148,83 @@ SV: dict[str, str] = {
         "Styrtecken togs bort ur texten (de kan inte visas eller publiceras); "
         "den tidigare texten finns i historiken (F2)."
     ),
+    # Added for issue 9: statuses, sets, boxes, notes, help, errors
+    "status.approved": "granskad",
+    "status.published": "publicerad",
+    "list.col.id": "Id",
+    "list.status_set": "{who} är nu {status}.",
+    "key.status": "Status",
+    "key.status.tip": "Byt status: utkast, klar, granskad, publicerad",
+    "key.filter": "Filter",
+    "key.filter.tip": "Visa bara intervjuer med en viss status",
+    "key.help": "Hjälp",
+    "key.help.tip": "Visa alla tangenter",
+    "key.add_question": "Ny fråga",
+    "key.add_question.tip": "Lägg till en fråga efter den här",
+    "key.remove_question": "Ta bort fråga",
+    "key.remove_question.tip": "Ta bort den här frågan och dess svar",
+    "step.boxes": "Fakta/kontakt",
+    "step.notes": "Anteckningar",
+    "progress.boxes": "Fakta och kontakt · steg {step} av {steps}",
+    "progress.notes": "Anteckningar · steg {step} av {steps}",
+    "field.question_set": "Frågor",
+    "field.status": "Status",
+    "field.facts.heading": "Faktarutans rubrik",
+    "field.facts.text": "Faktarutans text",
+    "field.contact.heading": "Kontaktrutans rubrik",
+    "field.contact.name": "Kontaktperson",
+    "field.contact.title": "Kontaktpersonens titel",
+    "field.contact.email": "E-post",
+    "field.contact.note": "Avslutande rad",
+    "field.private_notes": "Anteckningar (egna, exporteras aldrig, går att söka i)",
+    "boxes.reset": "Återställ till frågeuppsättningens text",
+    "boxes.unknown_set": "Frågeuppsättningen {set} finns inte; rutorna lämnades som de är.",
+    "set.locked": "Frågorna kan inte bytas när ett svar är skrivet.",
+    "notes.import_warnings": "Importen varnade:",
+    "notes.set_aside": "Text som importen inte kunde placera (visas inte i artikeln):",
+    "notes.banner": "⚠ Importerad med {n} anmärkningar – se steget Anteckningar.",
+    "question.new": "Ny fråga?",
+    "question.remove_confirm": "Ta bort fråga {n} och dess svar?",
+    "question.last": "En intervju behöver minst en fråga.",
+    "palette.placeholder": "Sök kommandon …",
+    "key.palette": "kommandon",
+    "key.palette.tip": "Öppna kommandopaletten",
+    "quit.hint": "Tryck {keys} för att avsluta",
+    "quit.title": "Vill du avsluta?",
+    "help.title": "Tangenter",
+    "help.list": "Listan",
+    "help.editor": "Redigeraren",
+    "help.everywhere": "Överallt",
+    "help.tab": "nästa fält; från sista fältet: nästa steg",
+    "help.shift_tab": "föregående fält; från första fältet: föregående steg",
+    "help.enter": "i ett enradsfält: nästa fält",
+    "help.pick": "i citatsteget: välj en mening ur svaren",
+    "help.f1": "den här hjälpen",
+    "help.palette": "kommandopaletten",
+    "help.quit": "spara och avsluta",
+    "save.lost": (
+        "Ett annat fönster sparade en annan text i den här intervjun efter dig. "
+        "Tryck ctrl+l för att läsa in den sparade versionen; din text finns i historiken (F2)."
+    ),
+    "key.reload": "Läs in",
+    "key.reload.tip": "Läs in den sparade versionen från det andra fönstret",
+    "error.save.read_only": "kan inte spara till {path}: filen är skrivskyddad",
+    "error.save.disk_full": "kan inte spara till {path}: disken är full",
+    "error.save.permission": (
+        "kan inte spara till {path}: åtkomst nekad (skrivskyddad fil eller mapp)"
+    ),
+    "error.save.other": "kan inte spara till {path}: {reason}",
+    "error.read.permission": "kan inte läsa {path}: åtkomst nekad",
+    "error.read.disk_full": "kan inte läsa {path}: {reason}",
+    "error.read.other": "kan inte läsa {path}: {reason}",
+    "error.lock.permission": "kan inte låsa {path}: åtkomst nekad (mappen måste vara skrivbar)",
+    "error.lock.disk_full": "kan inte låsa {path}: disken är full",
+    "error.lock.other": "kan inte låsa {path}: {reason}",
+    "error.set.unknown": "okänd frågeuppsättning ”{set}” (från {source}); kända: {known}",
+    "error.set.locked": "frågorna kan inte bytas när ett svar är skrivet",
+    "error.busy": (
+        "{path} är upptagen: en annan qm-tui har skrivit i den i {seconds} s; försök igen"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -285,6 +362,80 @@ EN: dict[str, str] = {
         "Control characters were removed from the text (they cannot be shown or published); "
         "the earlier text is in the history (F2)."
     ),
+    "status.approved": "approved",
+    "status.published": "published",
+    "list.col.id": "Id",
+    "list.status_set": "{who} is now {status}.",
+    "key.status": "Status",
+    "key.status.tip": "Change the status: draft, complete, approved, published",
+    "key.filter": "Filter",
+    "key.filter.tip": "Show only interviews with one status",
+    "key.help": "Help",
+    "key.help.tip": "Show every key",
+    "key.add_question": "Add question",
+    "key.add_question.tip": "Add a question after this one",
+    "key.remove_question": "Remove question",
+    "key.remove_question.tip": "Remove this question and its answer",
+    "step.boxes": "Facts/contact",
+    "step.notes": "Notes",
+    "progress.boxes": "Facts and contact · step {step} of {steps}",
+    "progress.notes": "Notes · step {step} of {steps}",
+    "field.question_set": "Questions",
+    "field.status": "Status",
+    "field.facts.heading": "Facts box heading",
+    "field.facts.text": "Facts box text",
+    "field.contact.heading": "Contact box heading",
+    "field.contact.name": "Contact person",
+    "field.contact.title": "Contact person's title",
+    "field.contact.email": "E-mail",
+    "field.contact.note": "Closing line",
+    "field.private_notes": "Notes (private, never exported, searchable)",
+    "boxes.reset": "Reset to the question set's text",
+    "boxes.unknown_set": "The question set {set} does not exist; the boxes were left as they are.",
+    "set.locked": "The questions cannot change once an answer is typed.",
+    "notes.import_warnings": "The import warned:",
+    "notes.set_aside": "Text the import could not place (not shown in the article):",
+    "notes.banner": "⚠ Imported with {n} remarks – see the Notes step.",
+    "question.new": "New question?",
+    "question.remove_confirm": "Remove question {n} and its answer?",
+    "question.last": "An interview needs at least one question.",
+    "palette.placeholder": "Search for commands …",
+    "key.palette": "commands",
+    "key.palette.tip": "Open the command palette",
+    "quit.hint": "Press {keys} to quit",
+    "quit.title": "Do you want to quit?",
+    "help.title": "Keys",
+    "help.list": "The list",
+    "help.editor": "The editor",
+    "help.everywhere": "Everywhere",
+    "help.tab": "next field; from the last field: next step",
+    "help.shift_tab": "previous field; from the first field: previous step",
+    "help.enter": "in a one-line field: next field",
+    "help.pick": "in the quote step: pick a sentence from the answers",
+    "help.f1": "this help",
+    "help.palette": "the command palette",
+    "help.quit": "save and quit",
+    "save.lost": (
+        "Another window saved different text in this interview after you. Press ctrl+l to load "
+        "the saved version; your text is in the history (F2)."
+    ),
+    "key.reload": "Load",
+    "key.reload.tip": "Load the version saved by the other window",
+    "error.save.read_only": "cannot save to {path}: the file is read-only",
+    "error.save.disk_full": "cannot save to {path}: the disk is full",
+    "error.save.permission": "cannot save to {path}: permission denied (read-only file or folder)",
+    "error.save.other": "cannot save to {path}: {reason}",
+    "error.read.permission": "cannot read {path}: permission denied",
+    "error.read.disk_full": "cannot read {path}: {reason}",
+    "error.read.other": "cannot read {path}: {reason}",
+    "error.lock.permission": "cannot lock {path}: permission denied (the folder must be writable)",
+    "error.lock.disk_full": "cannot lock {path}: the disk is full",
+    "error.lock.other": "cannot lock {path}: {reason}",
+    "error.set.unknown": "unknown question set '{set}' (from {source}); known: {known}",
+    "error.set.locked": "the questions cannot change once an answer is typed",
+    "error.busy": (
+        "{path} is busy: another qm-tui has been writing to it for {seconds} s; try again"
+    ),
 }
 
 STRINGS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
@@ -311,6 +462,26 @@ class Texts:
     def __init__(self, lang: str) -> None:
         self.lang = lang if lang in STRINGS else "sv"
         self._strings = STRINGS[self.lang]
+
+    def error(self, exc: BaseException) -> str:
+        """An error worded in this language: a QMError by its `code` and `params` (see
+        core/errors.py), an OSError by its kind; otherwise the error's own (English) text."""
+        code = getattr(exc, "code", "")
+        key = f"error.{code}"
+        if code and key in self._strings:
+            params = getattr(exc, "params", {})
+            try:
+                return self._strings[key].format(**params)
+            except (KeyError, IndexError):
+                return str(exc)
+        if isinstance(exc, OSError) and exc.errno is not None:
+            import errno
+
+            kind = {errno.ENOSPC: "disk_full", errno.EACCES: "permission"}.get(exc.errno)
+            if kind is not None:
+                name = exc.filename if exc.filename is not None else "?"
+                return self(f"error.save.{kind}", path=name)
+        return str(exc)
 
     def __call__(self, key: str, **values: object) -> str:
         text = self._strings.get(key) or SV.get(key, key)

@@ -18,7 +18,7 @@ __all__ = ["dump_front_matter", "split_front_matter", "yaml_string"]
 
 _START = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
-_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 # Plain words YAML 1.1 reads as booleans or null: as keys they are quoted.
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 _SHORT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
@@ -55,7 +55,7 @@ def dump_front_matter(fields: Mapping[str, str]) -> str:
     """The front matter block for flat string fields, `---` lines included."""
     lines = ["---"]
     for key, value in fields.items():
-        plain = _KEY.match(key) and key.lower() not in _YAML_WORDS
+        plain = _KEY.fullmatch(key) and key.lower() not in _YAML_WORDS
         lines.append(f"{key if plain else yaml_string(key)}: {yaml_string(value)}")
     lines.append("---")
     return "\n".join(lines) + "\n"

@@ -95,7 +95,7 @@ class _QMScreenMixin:
         try:
             return await qm.run_store(call)
         except (QMError, OSError) as exc:
-            qm.notify(qm.t(failed, error=exc), severity="error", timeout=10)
+            qm.notify(qm.t(failed, error=qm.t.error(exc)), severity="error", timeout=10)
             return None
 
 

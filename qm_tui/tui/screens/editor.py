@@ -44,7 +44,8 @@ class EditorScreen(QMScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         _key("next", "next_step", "ctrl+n"),
-        _key("prev", "prev_step", "ctrl+b"),
+        # ctrl+b is tmux's prefix and never arrives there; ctrl+g does (ctrl+b stays an alias)
+        _key("prev", "prev_step", "ctrl+g,ctrl+b"),
         _key("save", "save", "ctrl+s"),
         _key("preview", "preview", "ctrl+r"),
         _key("export", "export", "ctrl+o"),

@@ -11,6 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from ...core.errors import QMError
+from ...core.status import STATUSES
 from ...core.summary import Summary
 from ..display import plain
 from ..i18n import Texts
@@ -19,6 +21,15 @@ from .base import QMScreen, key
 
 if TYPE_CHECKING:
     from ...core.store import InterviewStore
+    from .editor import EditorScreen
+
+
+NAME_WIDTH = 28  # longer names are cut in the table (with …), so the status stays in view
+NARROW_NAME_WIDTH = 16  # below 72 columns: id, name and status fit in 40
+
+
+def _shorten(text: str, width: int = NAME_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _load_summaries(store: InterviewStore) -> list[Summary]:
@@ -47,6 +58,9 @@ class InterviewListScreen(QMScreen):
         key("list", "delete", "delete", "d"),
         key("list", "trash", "trash", "t"),
         key("list", "export_md", "export", "e"),
+        key("list", "status", "cycle_status", "s"),
+        key("list", "filter", "cycle_filter", "f"),
+        key("list", "help", "help", "question_mark,f1"),
         Binding("escape", "leave_search", show=False),
         key("list", "quit", "quit", "q"),
     ]
@@ -58,16 +72,20 @@ class InterviewListScreen(QMScreen):
         self.loaded = False
         self.opening = False  # while an interview opens, keys meant for it must not act here
         self._skipped_shown: str | None = None
+        self.status_filter: str | None = None  # show only this status (None: all)
+        self._left: EditorScreen | None = None  # the editor last opened, to come back to its row
 
     def compose(self) -> ComposeResult:
         t = self.qm.t
         yield Header()
         yield Input(placeholder=t("list.search"), id="search")
         table = PagedTable(id="interviews", cursor_type="row", zebra_stripes=True)
-        table.add_column(t("list.col.date"), key="date", width=10)
+        # Id, name and status first, so that they stay visible down to 40 columns.
+        table.add_column(t("list.col.id"), key="id")
         table.add_column(t("list.col.name"), key="name")
-        table.add_column(t("list.col.organisation"), key="organisation")
         table.add_column(t("list.col.status"), key="status")
+        table.add_column(t("list.col.date"), key="date", width=10)
+        table.add_column(t("list.col.organisation"), key="organisation")
         table.add_column(t("list.col.progress"), key="progress")
         yield table
         yield Static(t("list.loading"), id="empty")
@@ -82,7 +100,15 @@ class InterviewListScreen(QMScreen):
 
     def on_screen_resume(self) -> None:
         if self.loaded:
-            self.reload()
+            left, self._left = self._left, None
+            # back from the editor: the cursor goes to the interview left (also a new one)
+            self.reload(select=left.interview_id if left is not None else None)
+
+    def on_resize(self) -> None:
+        narrow = self.app.size.width < 72
+        if self.loaded and narrow != getattr(self, "_narrow", narrow):
+            self.refilter(self.selected_id())  # names are cut to another width
+        self._narrow = narrow
 
     @property
     def table(self) -> PagedTable:
@@ -123,7 +149,9 @@ class InterviewListScreen(QMScreen):
         """
         t = self.qm.t
         query = self.query_one("#search", Input).value
-        self.shown = [r for r in self.rows if r.matches(query)] if query.strip() else self.rows
+        wanted = self.status_filter
+        rows = [r for r in self.rows if r.status == wanted] if wanted else self.rows
+        self.shown = [r for r in rows if r.matches(query)] if query.strip() else rows
         index = next((i for i, r in enumerate(self.shown) if r.id == select), 0)
         self.table.show_rows(self.shown, self._cells, index)
         empty = self.query_one("#empty", Static)
@@ -132,17 +160,20 @@ class InterviewListScreen(QMScreen):
         elif not self.shown:
             empty.update(Text(t("list.no_match", query=query)))
         self.set_class(not self.shown, "-empty")
-        self.query_one("#count", Static).update(
-            t("list.count", shown=len(self.shown), total=len(self.rows))
-        )
+        count = t("list.count", shown=len(self.shown), total=len(self.rows))
+        if wanted:
+            count += f" · {t('key.filter')}: {t(f'status.{wanted}')}"
+        self.query_one("#count", Static).update(Text(count))
 
     def _cells(self, r: Summary) -> tuple[str | Text, ...]:
         t = self.qm.t
+        width = NAME_WIDTH if self.app.size.width >= 72 else NARROW_NAME_WIDTH
         return (
+            str(r.id),
+            plain(_shorten(r.name, width)) if r.name else Text(t("noname"), style="dim italic"),
+            t(f"status.{r.status}") if r.status in STATUSES else plain(r.status),
             plain(r.date),
-            plain(r.name) if r.name else Text(t("noname"), style="dim italic"),
             plain(r.organisation),
-            t(f"status.{r.status}") if r.status in ("draft", "complete") else plain(r.status),
             f"{r.answered} / {r.questions}",
         )
 
@@ -172,7 +203,7 @@ class InterviewListScreen(QMScreen):
         """Row actions only make sense on a row; grey them out otherwise."""
         if self.opening:
             return False
-        if action in ("open", "delete", "export"):
+        if action in ("open", "delete", "export", "cycle_status"):
             return self.selected() is not None
         return True
 
@@ -181,11 +212,42 @@ class InterviewListScreen(QMScreen):
         self.query_one("#search", Input).focus()
 
     def action_leave_search(self) -> None:
-        """Escape in the search box: clear it, then go back to the table."""
+        """Escape: clear the search (in the box or from the table) and go back to the table."""
         search = self.query_one("#search", Input)
-        if self.focused is search:
+        if search.value:
             search.value = ""
-            self.table.focus()
+        self.table.focus()
+
+    def action_cycle_filter(self) -> None:
+        """Show only drafts, then complete, approved, published interviews, then all again."""
+        order: list[str | None] = [None, *STATUSES]
+        self.status_filter = order[(order.index(self.status_filter) + 1) % len(order)]
+        if self.loaded:
+            self.refilter(self.selected_id())
+
+    async def action_cycle_status(self) -> None:
+        """Move the selected interview on to the next status of the publishing workflow."""
+        row = self.selected()
+        if row is None:
+            return
+        current = STATUSES.index(row.status) if row.status in STATUSES else -1
+        status = STATUSES[(current + 1) % len(STATUSES)]
+
+        def change(store: InterviewStore) -> bool:
+            store.save(row.id, store.get(row.id).with_workflow_status(status))
+            return True
+
+        if await self.store_call(change) is None:
+            return  # the failure was shown
+        t = self.qm.t
+        self.notify(t("list.status_set", who=who(row, t), status=t(f"status.{status}")))
+        self.reload(select=row.id)
+
+    def action_help(self) -> None:
+        """Show every key of the list and the editor."""
+        from ..dialogs.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
 
     @on(DataTable.RowSelected, "#interviews")
     async def _row_selected(self) -> None:
@@ -194,8 +256,12 @@ class InterviewListScreen(QMScreen):
     async def action_new(self) -> None:
         """Create a new interview in the store right away and open it."""
         qm = self.qm
+        try:
+            interview = qm.new_interview_set().new_interview()
+        except QMError as exc:
+            qm.notify(qm.t.error(exc), severity="error", markup=False, timeout=10)
+            return
         self.opening = True
-        interview = qm.question_sets.default(qm.lang).new_interview()
         new_id = await self.store_call(lambda store: store.add(interview))
         if new_id is None:
             self.opening = False
@@ -220,7 +286,8 @@ class InterviewListScreen(QMScreen):
             self.opening = False
         if interview is None:
             return
-        await self.qm.push_screen(EditorScreen(interview_id, interview, is_new=is_new))
+        self._left = EditorScreen(interview_id, interview, is_new=is_new)
+        await self.qm.push_screen(self._left)
 
     def action_delete(self) -> None:
         """Ask, then move the selected interview to the trash."""

@@ -1,0 +1,66 @@
+"""The user's settings: the config folder and its `config.toml`.
+
+The folder is `$QM_TUI_CONFIG_DIR`, else `qm-tui` in the platform's config folder
+(`~/.config/qm-tui/` on Linux). It holds `config.toml` and the user's own question sets in
+`questions/`. `config.toml` knows one key so far::
+
+    question_set = "qm-en"   # the set new interviews start with (default: qm-sv)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .errors import QMError
+
+__all__ = ["ConfigError", "config_dir", "config_file", "read_config"]
+
+KNOWN_KEYS = ("question_set",)
+
+
+class ConfigError(QMError):
+    """A config file that cannot be used (named, with the problem)."""
+
+
+def config_dir() -> Path:
+    """`$QM_TUI_CONFIG_DIR`, else `qm-tui` in the platform's user config folder."""
+    override = os.environ.get("QM_TUI_CONFIG_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("qm-tui", appauthor=False)
+
+
+def config_file() -> Path:
+    """The settings file, `config.toml` in the config folder (it need not exist)."""
+    return config_dir() / "config.toml"
+
+
+def read_config(path: Path | None = None) -> dict[str, Any]:
+    """The settings in `config.toml`; empty when there is no file. ConfigError when it is
+    unreadable, not TOML, or holds an unknown key or a value of the wrong type."""
+    import tomllib
+
+    path = path or config_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(f"cannot read {path}: {reason}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    unknown = sorted(set(data) - set(KNOWN_KEYS))
+    if unknown:
+        known = ", ".join(KNOWN_KEYS)
+        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {known})")
+    value = data.get("question_set", "")
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: 'question_set' must be a text, like \"qm-sv\"")
+    return data

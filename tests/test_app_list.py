@@ -1,0 +1,152 @@
+"""The list (issue 9): id, name and status in view, status set and filtered, search without
+case or accents, escape, the cursor back on the interview left; help, palette and ctrl+c texts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import DataTable, Input
+
+from qm_tui.core.store import InterviewStore
+from qm_tui.tui.app import QMApp
+from qm_tui.tui.dialogs.help import HelpScreen
+from qm_tui.tui.screens.interview_list import InterviewListScreen
+
+from .conftest import SIZE, editor_of, sample, wait_for
+
+
+def _store(db_path: Path) -> list[int]:
+    store = InterviewStore(db_path)
+    anna = sample("Anna Östberg", "Ängelholms Citysamverkan")
+    first = store.add(replace(anna, private_notes="Ring Göran"))
+    second = store.add(sample("Bo Ek", "Lund"))
+    return [first, second]
+
+
+def _list(app: QMApp) -> InterviewListScreen:
+    screen = app.screen
+    assert isinstance(screen, InterviewListScreen)
+    return screen
+
+
+def _names(app: QMApp) -> list[str]:
+    return [r.name for r in _list(app).shown]
+
+
+async def test_search_ignores_case_and_accents_and_escape_clears_it_from_the_table(
+    db_path: Path,
+) -> None:
+    _store(db_path)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        for query, expected in [("angelholm", ["Anna Östberg"]), ("OSTBERG", ["Anna Östberg"])]:
+            await pilot.press("slash", *query)
+            await pilot.pause()
+            assert _names(app) == expected
+            await pilot.press("escape")
+            await pilot.pause()
+            assert len(_names(app)) == 2
+        # the private notes are searched too; enter goes to the table, escape still clears
+        await pilot.press("slash", *"goran", "enter")
+        await pilot.pause()
+        assert _names(app) == ["Anna Östberg"] and app.focused is _list(app).table
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(_names(app)) == 2 and app.screen.query_one("#search", Input).value == ""
+
+
+async def test_the_list_shows_ids_and_statuses_and_sets_and_filters_them(db_path: Path) -> None:
+    first, second = _store(db_path)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        table = _list(app).table
+        assert [str(c.label) for c in table.columns.values()][:3] == ["Id", "Namn", "Status"]
+        assert table.get_row_at(0)[0] == str(second) and table.get_row_at(0)[2] == "utkast"
+        await pilot.press("s")  # draft -> complete -> approved
+        await wait_for(pilot, lambda: InterviewStore(db_path).get(second).status == "complete")
+        await pilot.press("s")
+        await wait_for(pilot, lambda: InterviewStore(db_path).get(second).status == "approved")
+        await wait_for(pilot, lambda: _list(app).table.get_row_at(0)[2] == "granskad")
+        await pilot.press("f")  # only drafts
+        await pilot.pause()
+        assert [r.id for r in _list(app).shown] == [first]
+        await pilot.press("f", "f")  # complete, then approved
+        await pilot.pause()
+        assert [r.id for r in _list(app).shown] == [second]
+        assert "granskad" in str(app.screen.query_one("#count").render())
+        await pilot.press("f", "f")  # published, then all again
+        await pilot.pause()
+        assert len(_list(app).shown) == 2
+
+
+async def test_the_list_keeps_name_and_status_in_view_at_40_columns(db_path: Path) -> None:
+    _store(db_path)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        await pilot.pause()
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "Anna Östberg" in shown and "utkast" in shown
+
+
+async def test_back_on_the_list_the_cursor_is_on_the_interview_left(db_path: Path) -> None:
+    _store(db_path)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: not isinstance(app.screen, InterviewListScreen))
+        new_id = editor_of(app).interview_id
+        await pilot.press(*"Ny Person", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewListScreen))
+        await wait_for(pilot, lambda: _list(app).selected_id() == new_id)
+        # an older interview left after opening it: the cursor stays on it, not on the top row
+        await pilot.press("down", "down", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, InterviewListScreen))
+        opened = editor_of(app).interview_id
+        assert opened != new_id
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewListScreen))
+        await wait_for(pilot, lambda: _list(app).selected_id() == opened)
+        assert isinstance(_list(app).table, DataTable)
+
+
+async def test_help_on_question_mark_and_f1_lists_the_keys_in_swedish(db_path: Path) -> None:
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for expected in ("Listan", "Redigeraren", "ctrl+n", "ctrl+g", "Gå till föregående steg"):
+            assert expected in text
+        await pilot.press("escape")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: not isinstance(app.screen, InterviewListScreen))
+        await pilot.press("f1")  # in the editor too
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_prompt_ctrl_c_and_one_avsluta_in_swedish(db_path: Path) -> None:
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        (note,) = list(app._notifications)
+        assert note.title == "Vill du avsluta?" and note.message.startswith("Tryck ")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles.count("Avsluta") == 1
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).placeholder == "Sök kommandon …"
