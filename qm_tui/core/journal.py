@@ -55,6 +55,7 @@ class Journal:
     """The journal of one database file; `offset` is where the replayed lines end."""
 
     def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
         self.path = db_path.with_name(db_path.name + ".journal")
         self.token: str | None = None  # the token of the lines read so far
         self.offset = 0
@@ -148,9 +149,14 @@ class Journal:
                     os.close(fd)
                 self.offset += len(line)
                 self.entries += 1
-        except OSError as exc:
+        except (OSError, StoreError) as exc:
             with contextlib.suppress(OSError):
                 if self.offset:
                     os.truncate(self.path, self.offset)
-            raise StoreError(f"cannot save to {self.path}: {exc.strerror or exc}") from exc
+            cause = exc if isinstance(exc, OSError) else exc.__cause__
+            if isinstance(cause, OSError):  # worded for the database the user knows
+                from .storage import os_failure
+
+                raise os_failure("save", self.db_path, cause) from exc
+            raise
         apply(tables, changes)

@@ -53,7 +53,7 @@ def _reason_code(exc: OSError) -> str:
     return "other"
 
 
-def _os_failure(what: str, path: Path, exc: OSError) -> StoreError:
+def os_failure(what: str, path: Path, exc: OSError) -> StoreError:
     """`cannot <what> <path>: <reason>`, with a code and params for the app's own wording."""
     reason = _describe_os_error(exc)
     verb = {"save": "save to", "read": "read", "lock": "lock"}[what]
@@ -84,7 +84,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise _os_failure("save", path, exc) from exc
+        raise os_failure("save", path, exc) from exc
     if mode is not None and not stat.S_ISREG(mode):
         if stat.S_ISDIR(mode):
             raise StoreError(f"cannot save to {path}: it is a folder")
@@ -114,7 +114,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise _os_failure("save", path, exc) from exc
+        raise os_failure("save", path, exc) from exc
     if durable:
         _fsync_dir(folder)
     return target.stat()
@@ -203,7 +203,7 @@ class AtomicJSONStorage(Storage):
             self._cache, self._sig = None, None
             return None
         except OSError as exc:
-            raise _os_failure("read", self.path, exc) from exc
+            raise os_failure("read", self.path, exc) from exc
         if not stat.S_ISREG(st.st_mode):
             raise _not_regular(self.path, st.st_mode)
         size = self.journal.size()
@@ -274,7 +274,11 @@ class AtomicJSONStorage(Storage):
             mode = os.stat(self._target).st_mode
             if not mode & 0o222 or not os.access(self._target, os.W_OK):
                 # as atomic_write: a database marked read-only gets no saves, not even journaled
-                raise StoreError(f"cannot save to {self.path}: the file is read-only")
+                raise StoreError(
+                    f"cannot save to {self.path}: the file is read-only",
+                    code="save.read_only",
+                    path=str(self.path),
+                )
             self.journal.append(tables, changes)
         except BaseException:
             self._cache, self._sig = None, None
@@ -333,7 +337,7 @@ class AtomicJSONStorage(Storage):
                 seconds=f"{self._lock_timeout:.0f}",
             ) from None
         except OSError as exc:
-            raise _os_failure("lock", self.path, exc) from exc
+            raise os_failure("lock", self.path, exc) from exc
         try:
             yield
         finally:
@@ -347,7 +351,7 @@ class AtomicJSONStorage(Storage):
         except NotRegularFileError as exc:
             raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
         except OSError as exc:
-            raise _os_failure("read", self.path, exc) from exc
+            raise os_failure("read", self.path, exc) from exc
         if not raw or raw.isspace():
             raise StoreError(
                 f"{self.path} is empty, but a database was expected there. It was left as it is; "
