@@ -463,10 +463,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    store = _store(args)  # a corrupt or unreadable file stops here, before the screen changes
+    from .core.list_index import read_index
+
+    path = _db_path(args)
+    # the list index, when it describes the file as it is now (a version that was read whole
+    # and fine), paints the list at once; the app reads the file in a thread afterwards
+    rows = read_index(path)
+    if rows is None:
+        store = _store(args)  # a corrupt or unreadable file stops here, before the screen changes
     from .tui.app import QMApp
 
-    app = QMApp(store=store, lang=args.lang)
+    if rows is None:
+        app = QMApp(store=store, lang=args.lang)
+    else:
+        app = QMApp(path, lang=args.lang, first_rows=rows)
     app.run()
     return app.return_code or 0
 

@@ -45,11 +45,11 @@ class Summary:
         return f"Summary(id={self.id}, date={self.date!r}, name={self.name!r})"
 
     @classmethod
-    def from_document(cls, doc: dict[str, Any]) -> Summary:
-        """The summary of a stored document that carries its `id`."""
+    def from_document(cls, doc: dict[str, Any], interview_id: int | None = None) -> Summary:
+        """The summary of a stored document (with its `id`, or given as `interview_id`)."""
         answers = [str(a.get("answer", "")) for a in doc.get("answers", [])]
         return cls(
-            int(doc["id"]),
+            int(doc["id"]) if interview_id is None else interview_id,
             str(doc.get("date", "")),
             str(doc.get("name", "")),
             str(doc.get("organisation", "")),

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from ..core.questions import QuestionSets
     from ..core.store import InterviewStore
+    from ..core.summary import Summary
 
 T = TypeVar("T")
 
@@ -77,8 +78,12 @@ class QMApp(App[None]):
         lang: str | None = None,
         *,
         store: InterviewStore | None = None,
+        first_rows: list[Summary] | None = None,
     ) -> None:
-        """Work on `store`, or (a convenience for tests and scripts) on the file `db_path`."""
+        """Work on `store`, or on the file `db_path`, opened in a thread on first use.
+
+        `first_rows` (from the list index) are painted before the file has been read.
+        """
         if (store is None) == (db_path is None):
             raise TypeError("QMApp needs either store or db_path")
         self.lang = detect_lang(lang)
@@ -88,6 +93,7 @@ class QMApp(App[None]):
         self.db_path = store.path if store is not None else Path(str(db_path))
         self.title = self.t("app.title")
         self._store = store
+        self.first_rows = first_rows
         self._store_lock = threading.Lock()
         self._question_sets: QuestionSets | None = None
 

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from ...core.store import InterviewStore
 
 
+FULL_READ_DELAY = 0.05  # seconds after painting the index's rows before the file is read
+
+
 def _load_summaries(store: InterviewStore) -> list[Summary]:
     return store.summaries()
 
@@ -78,7 +81,15 @@ class InterviewListScreen(QMScreen):
         self.sub_title = self.qm.t("list.subtitle")
         self.add_class("-empty")
         self.query_one("#interviews").focus()
-        self.reload()
+        first_rows, self.qm.first_rows = self.qm.first_rows, None
+        if first_rows is None:
+            self.reload()
+            return
+        # rows from the list index: painted now; the file is read once they are on screen
+        # (parsing it holds the interpreter, which would hold back the first frame)
+        self.rows = first_rows
+        self.refilter()
+        self.set_timer(FULL_READ_DELAY, self.reload)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -105,12 +116,15 @@ class InterviewListScreen(QMScreen):
             self.notify(self.qm.t("store.skipped", summary=skipped), severity="warning", timeout=15)
         if select is None:
             select = self.selected_id()
+        first = not self.loaded
         self.rows = rows
         self.loaded = True
         self.refilter(select)
         self._prepare_search(rows)
+        if first:  # a missing or stale list index is rebuilt from what was just read
+            await self.store_call(lambda store: store.refresh_index())
 
-    @work(thread=True, exclusive=True, group="search-text")
+    @work(thread=True, exclusive=True, group="search-text", description="search text")
     def _prepare_search(self, rows: list[Summary]) -> None:
         """Build the search text after the list is painted, not before (nor on the first key)."""
         _build_search_text(rows)
