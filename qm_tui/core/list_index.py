@@ -156,7 +156,7 @@ def _journaled(db_path: Path, token: str | None, offset: int) -> dict[str, Any] 
         # a retired journal (or none for this version of the database): nothing continues it
         return {} if offset == 0 else None
     start = len(header)
-    if offset > len(data) or (offset > start and data[offset - 1 : offset] != b"\n"):
+    if offset > len(data) or 0 < offset < start or data[offset - 1 : offset] not in (b"", b"\n"):
         return None
     body = data[max(offset, start) :]
     changes: dict[str, Any] = {}
