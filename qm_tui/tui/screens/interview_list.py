@@ -9,11 +9,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ...core.summary import Summary
 from ..display import plain
 from ..i18n import Texts
+from ..widgets.footer import QMFooter
 from ..widgets.paged_table import PagedTable
 from .base import QMScreen, key
 
@@ -75,7 +76,7 @@ class InterviewListScreen(QMScreen):
         yield table
         yield Static(t("list.loading"), id="empty")
         yield Static(id="count")
-        yield Footer()
+        yield QMFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.qm.t("list.subtitle")
