@@ -186,3 +186,12 @@ async def test_the_app_paints_the_index_rows_then_reads_the_file(
         await pilot.press("slash", *"gävle")
         await pilot.pause()
         assert [r.name for r in screen.shown] == ["Per Ek"]
+        await pilot.press(*["backspace"] * 5)  # widening searches all rows again
+        await pilot.pause()
+        assert [r.id for r in screen.shown] == [3, 2, 1]
+        await pilot.press("u", "m")
+        await pilot.pause()
+        assert [r.organisation for r in screen.shown] == ["Umeå"]
+        await pilot.press("backspace", "backspace", *"per ek")
+        await pilot.pause()
+        assert [r.name for r in screen.shown] == ["Per Ek"]  # every word, anywhere

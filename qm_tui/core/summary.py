@@ -7,6 +7,7 @@ the list of 10,000 interviews never pays for validation. A plain class with slot
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .rules import count_answered
@@ -70,3 +71,15 @@ class Summary:
     def matches(self, query: str) -> bool:
         """True when every word of `query` occurs (ignoring case) somewhere in the interview."""
         return all(term in self.haystack for term in query.lower().split())
+
+
+def search(rows: Sequence[Summary], query: str) -> list[Summary]:
+    """The rows holding every word of `query` (ignoring case), in their order.
+
+    One pass with the words lowered once (`matches` per row lowers the query again each time).
+    """
+    terms = query.lower().split()
+    if len(terms) == 1:
+        term = terms[0]
+        return [r for r in rows if term in r.haystack]
+    return [r for r in rows if all(term in r.haystack for term in terms)]

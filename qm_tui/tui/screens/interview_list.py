@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Input, Static
 
-from ...core.summary import Summary
+from ...core.summary import Summary, search
 from ..display import plain
 from ..i18n import Texts
 from ..widgets.footer import QMFooter
@@ -62,6 +62,7 @@ class InterviewListScreen(QMScreen):
         self.loaded = False
         self.opening = False  # while an interview opens, keys meant for it must not act here
         self._skipped_shown: str | None = None
+        self._query = ""  # the search (lowered) that `shown` was filtered by
 
     def compose(self) -> ComposeResult:
         t = self.qm.t
@@ -130,7 +131,7 @@ class InterviewListScreen(QMScreen):
         """Build the search text after the list is painted, not before (nor on the first key)."""
         _build_search_text(rows)
 
-    def refilter(self, select: int | None = None) -> None:
+    def refilter(self, select: int | None = None, narrow: bool = False) -> None:
         """Show the rows matching the search box, keeping `select` selected if shown.
 
         Only the rows about to be seen are measured and added (a page at a time), so the list
@@ -138,7 +139,10 @@ class InterviewListScreen(QMScreen):
         """
         t = self.qm.t
         query = self.query_one("#search", Input).value
-        self.shown = [r for r in self.rows if r.matches(query)] if query.strip() else self.rows
+        previous, self._query = self._query, query.lower().strip()
+        # a longer query only narrows: search the rows shown for the shorter one
+        pool = self.shown if narrow and previous and self._query.startswith(previous) else self.rows
+        self.shown = search(pool, query) if self._query else self.rows
         index = next((i for i, r in enumerate(self.shown) if r.id == select), 0)
         self.table.show_rows(self.shown, self._cells, index)
         empty = self.query_one("#empty", Static)
@@ -164,7 +168,7 @@ class InterviewListScreen(QMScreen):
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
         if self.loaded:
-            self.refilter(self.selected_id())
+            self.refilter(self.selected_id(), narrow=True)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
