@@ -345,7 +345,12 @@ class AtomicJSONStorage(Storage):
             )
         # stdlib json reads as fast as orjson here and is already loaded by TinyDB
         try:
-            data = json.loads(raw.decode("utf-8"))
+            # the bytes go before parsing: the text, the bytes and the parsed documents all at
+            # once made the peak memory 4x the file instead of 3x
+            text = raw.decode("utf-8")
+            del raw
+            data = json.loads(text)
+            del text
         except RecursionError:
             raise StoreError(
                 f"{self.path} is not a database: its JSON is nested too deeply to read. It was "
