@@ -195,3 +195,10 @@ async def test_the_app_paints_the_index_rows_then_reads_the_file(
         await pilot.press("backspace", "backspace", *"per ek")
         await pilot.pause()
         assert [r.name for r in screen.shown] == ["Per Ek"]  # every word, anywhere
+
+
+def test_close_leaves_an_index_for_the_next_start(stored: InterviewStore, db_path: Path) -> None:
+    index_path(db_path).unlink()
+    store = InterviewStore(db_path)
+    store.close()  # nothing journaled: the file is not written, but the index is rebuilt
+    assert listed(read_index(db_path)) == listed(stored.summaries())

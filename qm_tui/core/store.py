@@ -114,8 +114,11 @@ class InterviewStore:
         self._check_schema(self._read())
 
     def close(self) -> None:
-        """Fold the saves journaled since the last full write into the file (a clean exit)."""
+        """Fold the saves journaled since the last full write into the file (a clean exit), and
+        leave a list index that describes it for the next start."""
         self._storage.compact()
+        if self._storage.version() is not None:
+            self.refresh_index()
 
     # -- reading -------------------------------------------------------------------------
 
