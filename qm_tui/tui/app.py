@@ -45,11 +45,17 @@ def open_interview_provider() -> type[Provider]:
 PRELOAD_DELAY = 1.0  # seconds after start-up before the spelling dictionary is loaded
 
 
-def _load_quietly(lang: str) -> None:
-    """Load a dictionary into the process cache; a failure is reported by the fields later."""
+def _load_quietly(lang: str, after: threading.Lock) -> None:
+    """Load a dictionary into the process cache; a failure is reported by the fields later.
+
+    Waits until `after` (the store's lock) is free: the list's first full read of the database
+    then never shares the processor, or the peak memory, with the dictionary's parse.
+    """
     from ..core.errors import QMError
     from ..core.spelling import load_dictionary
 
+    with after:
+        pass
     with contextlib.suppress(QMError):
         load_dictionary(lang)
 
@@ -166,7 +172,8 @@ class QMApp(App[None]):
 
         if enabled():
             lang = self.question_sets.default().lang
-            self.run_worker(partial(_load_quietly, lang), thread=True, exit_on_error=False)
+            load = partial(_load_quietly, lang, self._store_lock)
+            self.run_worker(load, thread=True, exit_on_error=False)
 
     # -- screens and keys ------------------------------------------------------------------
 
