@@ -528,12 +528,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    store = _store(args)  # a corrupt or unreadable file stops here, before the screen changes
-    # An unknown --set, $QM_TUI_SET or config setting stops here too, with one line.
+    from .core.list_index import read_index
+
+    path = _db_path(args)
+    # An unknown --set, $QM_TUI_SET or config setting stops here, with one line.
     _load_sets().for_new_interviews(args.question_set)
+    # the list index, when it describes the file as it is now (a version that was read whole
+    # and fine), paints the list at once; the app reads the file in a thread afterwards
+    rows = read_index(path)
     from .tui.app import QMApp
 
-    app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
+    if rows is None:
+        store = _store(args)  # a corrupt or unreadable file stops here, before the screen changes
+        app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
+    else:
+        app = QMApp(path, lang=args.lang, question_set=args.question_set, first_rows=rows)
     app.run()
     return app.return_code or 0
 

@@ -109,12 +109,16 @@ class InterviewStore:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._storage = AtomicJSONStorage(self.path)
+        self._storage.after_full_write = self._write_index
         self.skipped: dict[str, str] = {}  # what the reads left out -> why
         self._check_schema(self._read())
 
     def close(self) -> None:
-        """Fold the saves journaled since the last full write into the file (a clean exit)."""
+        """Fold the saves journaled since the last full write into the file (a clean exit), and
+        leave a list index that describes it for the next start."""
         self._storage.compact()
+        if self._storage.version() is not None:
+            self.refresh_index()
 
     # -- reading -------------------------------------------------------------------------
 
@@ -137,23 +141,48 @@ class InterviewStore:
         Documents of the wrong shape are left out and named in `skipped` (and left as they
         are in the file: no write ever drops them).
         """
-        docs = []
-        for key, doc in self._read().get("interviews", {}).items():
+        return [{**doc, "id": interview_id} for interview_id, doc in self._listed(self._read())]
+
+    def _listed(self, tables: Tables) -> builtins.list[tuple[int, dict[str, Any]]]:
+        """(id, document) of every readable interview, newest first (the stored dicts: never
+        change them)."""
+        listed: builtins.list[tuple[int, dict[str, Any]]] = []
+        for key, doc in tables.get("interviews", {}).items():
             interview_id = _id_of(key)
             problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
-            if problem is not None:
-                self._skip(f"interview {_short(key)!r}", problem)
+            if problem is not None or interview_id is None:
+                self._skip(f"interview {_short(key)!r}", str(problem))
                 continue
-            docs.append({**doc, "id": interview_id})
-        docs.sort(key=lambda d: (str(d.get("updated", "")), d["id"]), reverse=True)
-        return docs
+            listed.append((interview_id, doc))
+        listed.sort(key=lambda item: (str(item[1].get("updated", "")), item[0]), reverse=True)
+        return listed
 
     def summaries(self) -> builtins.list[Summary]:
         """Every readable interview as a list row, newest first (no full validation: cheap for
         thousands)."""
         from .summary import Summary
 
-        return [Summary.from_document(doc) for doc in self.documents()]
+        return [Summary.from_document(doc, i) for i, doc in self._listed(self._read())]
+
+    # -- the list index ------------------------------------------------------------------
+
+    def _write_index(self, tables: Tables) -> None:
+        """After a full write: the list index of what was written."""
+        from .list_index import rows_of, write_index
+
+        version = self._storage.version()
+        if version is not None:
+            write_index(self.path, *version, rows_of(self._listed(tables)))
+
+    def refresh_index(self) -> bool:
+        """Rebuild the list index if it is missing, stale or corrupt; True if it was written."""
+        from .list_index import read_rows
+
+        tables = self._read()
+        if read_rows(self.path) is not None:
+            return False
+        self._write_index(tables)
+        return True
 
     def list(self) -> builtins.list[Stored]:
         """All valid interviews, newest first (invalid ones are named in `skipped`)."""

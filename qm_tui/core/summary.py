@@ -7,6 +7,7 @@ the list of 10,000 interviews never pays for validation. A plain class with slot
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .rules import count_answered
@@ -47,11 +48,11 @@ class Summary:
         return f"Summary(id={self.id}, date={self.date!r}, name={self.name!r})"
 
     @classmethod
-    def from_document(cls, doc: dict[str, Any]) -> Summary:
-        """The summary of a stored document that carries its `id`."""
+    def from_document(cls, doc: dict[str, Any], interview_id: int | None = None) -> Summary:
+        """The summary of a stored document (with its `id`, or given as `interview_id`)."""
         answers = [str(a.get("answer", "")) for a in doc.get("answers", [])]
         return cls(
-            int(doc["id"]),
+            int(doc["id"]) if interview_id is None else interview_id,
             str(doc.get("date", "")),
             str(doc.get("name", "")),
             str(doc.get("organisation", "")),
@@ -73,3 +74,15 @@ class Summary:
         """True when every word of `query` occurs somewhere in the interview, ignoring case and
         accents (`vaxjo` finds Växjö)."""
         return all(term in self.haystack for term in search_terms(query))
+
+
+def search(rows: Sequence[Summary], query: str) -> list[Summary]:
+    """The rows holding every word of `query` (ignoring case and accents), in their order.
+
+    One pass with the words folded once (`matches` per row folds the query again each time).
+    """
+    terms = search_terms(query)
+    if len(terms) == 1:
+        term = terms[0]
+        return [r for r in rows if term in r.haystack]
+    return [r for r in rows if all(term in r.haystack for term in terms)]

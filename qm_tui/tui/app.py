@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from ..core.questions import QuestionSet, QuestionSets
     from ..core.store import InterviewStore
+    from ..core.summary import Summary
 
 T = TypeVar("T")
 
@@ -44,11 +45,17 @@ def open_interview_provider() -> type[Provider]:
 PRELOAD_DELAY = 1.0  # seconds after start-up before the spelling dictionary is loaded
 
 
-def _load_quietly(lang: str) -> None:
-    """Load a dictionary into the process cache; a failure is reported by the fields later."""
+def _load_quietly(lang: str, after: threading.Lock) -> None:
+    """Load a dictionary into the process cache; a failure is reported by the fields later.
+
+    Waits until `after` (the store's lock) is free: the list's first full read of the database
+    then never shares the processor, or the peak memory, with the dictionary's parse.
+    """
     from ..core.errors import QMError
     from ..core.spelling import load_dictionary
 
+    with after:
+        pass
     with contextlib.suppress(QMError):
         load_dictionary(lang)
 
@@ -90,11 +97,14 @@ class QMApp(App[None]):
         *,
         store: InterviewStore | None = None,
         question_set: str | None = None,
+        first_rows: list[Summary] | None = None,
     ) -> None:
-        """Work on `store`, or (a convenience for tests and scripts) on the file `db_path`.
+        """Work on `store`, or on the file `db_path`, opened in a thread on first use.
 
         `lang` is the interface language only; `question_set` (`--set`) the set new interviews
-        start with, else `$QM_TUI_SET`, the config file or `qm-sv` (`chosen_set_id`)."""
+        start with, else `$QM_TUI_SET`, the config file or `qm-sv` (`chosen_set_id`).
+        `first_rows` (from the list index) are painted before the file has been read.
+        """
         if (store is None) == (db_path is None):
             raise TypeError("QMApp needs either store or db_path")
         self.lang = detect_lang(lang)
@@ -104,6 +114,7 @@ class QMApp(App[None]):
         self.db_path = store.path if store is not None else Path(str(db_path))
         self.title = self.t("app.title")
         self._store = store
+        self.first_rows = first_rows
         self._store_lock = threading.Lock()
         self._question_sets: QuestionSets | None = None
         self.question_set_choice = question_set
@@ -185,7 +196,8 @@ class QMApp(App[None]):
                 lang = self.new_interview_set().lang
             except QMError:
                 return  # the editor says why when an interview is started
-            self.run_worker(partial(_load_quietly, lang), thread=True, exit_on_error=False)
+            load = partial(_load_quietly, lang, self._store_lock)
+            self.run_worker(load, thread=True, exit_on_error=False)
 
     # -- screens and keys ------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.widgets import Button, ContentSwitcher, Footer, Header
+from textual.widgets import Button, ContentSwitcher, Header
 
 from ...core.controls import without_controls
 from ...core.errors import StoreError
@@ -27,6 +27,7 @@ from ...core.model import Interview
 from ..autosave import Autosave
 from ..display import plain_str
 from ..steps import Step, editor_steps
+from ..widgets.footer import QMFooter
 from ..widgets.status_line import StatusLine
 from ..widgets.step_list import StepList
 from .base import QMScreen, key
@@ -95,7 +96,7 @@ class EditorScreen(QMScreen):
                     step.id = f"step-{index}"
                     yield step
         yield StatusLine(id="status")
-        yield Footer()
+        yield QMFooter()
 
     def on_mount(self) -> None:
         self.watch_interview(self.interview)

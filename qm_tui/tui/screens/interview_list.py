@@ -9,13 +9,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ...core.errors import QMError
 from ...core.status import STATUSES
-from ...core.summary import Summary
+from ...core.summary import Summary, search
 from ..display import plain
 from ..i18n import Texts
+from ..widgets.footer import QMFooter
 from ..widgets.paged_table import PagedTable
 from .base import QMScreen, key
 
@@ -30,6 +31,9 @@ NARROW_NAME_WIDTH = 16  # below 72 columns: id, name and status fit in 40
 
 def _shorten(text: str, width: int = NAME_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+FULL_READ_DELAY = 0.05  # seconds after painting the index's rows before the file is read
 
 
 def _load_summaries(store: InterviewStore) -> list[Summary]:
@@ -74,6 +78,7 @@ class InterviewListScreen(QMScreen):
         self._skipped_shown: str | None = None
         self.status_filter: str | None = None  # show only this status (None: all)
         self._left: EditorScreen | None = None  # the editor last opened, to come back to its row
+        self._query = ""  # the search (lowered) that `shown` was filtered by
 
     def compose(self) -> ComposeResult:
         t = self.qm.t
@@ -90,13 +95,21 @@ class InterviewListScreen(QMScreen):
         yield table
         yield Static(t("list.loading"), id="empty")
         yield Static(id="count")
-        yield Footer()
+        yield QMFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.qm.t("list.subtitle")
         self.add_class("-empty")
         self.query_one("#interviews").focus()
-        self.reload()
+        first_rows, self.qm.first_rows = self.qm.first_rows, None
+        if first_rows is None:
+            self.reload()
+            return
+        # rows from the list index: painted now; the file is read once they are on screen
+        # (parsing it holds the interpreter, which would hold back the first frame)
+        self.rows = first_rows
+        self.refilter()
+        self.set_timer(FULL_READ_DELAY, self.reload)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -131,17 +144,20 @@ class InterviewListScreen(QMScreen):
             self.notify(self.qm.t("store.skipped", summary=skipped), severity="warning", timeout=15)
         if select is None:
             select = self.selected_id()
+        first = not self.loaded
         self.rows = rows
         self.loaded = True
         self.refilter(select)
         self._prepare_search(rows)
+        if first:  # a missing or stale list index is rebuilt from what was just read
+            await self.store_call(lambda store: store.refresh_index())
 
-    @work(thread=True, exclusive=True, group="search-text")
+    @work(thread=True, exclusive=True, group="search-text", description="search text")
     def _prepare_search(self, rows: list[Summary]) -> None:
         """Build the search text after the list is painted, not before (nor on the first key)."""
         _build_search_text(rows)
 
-    def refilter(self, select: int | None = None) -> None:
+    def refilter(self, select: int | None = None, narrow: bool = False) -> None:
         """Show the rows matching the search box, keeping `select` selected if shown.
 
         Only the rows about to be seen are measured and added (a page at a time), so the list
@@ -150,8 +166,12 @@ class InterviewListScreen(QMScreen):
         t = self.qm.t
         query = self.query_one("#search", Input).value
         wanted = self.status_filter
-        rows = [r for r in self.rows if r.status == wanted] if wanted else self.rows
-        self.shown = [r for r in rows if r.matches(query)] if query.strip() else rows
+        previous, self._query = self._query, query.lower().strip()
+        if narrow and previous and self._query.startswith(previous):
+            pool = self.shown  # a longer query only narrows: search the rows shown already
+        else:
+            pool = [r for r in self.rows if r.status == wanted] if wanted else self.rows
+        self.shown = search(pool, query) if self._query else pool
         index = next((i for i, r in enumerate(self.shown) if r.id == select), 0)
         self.table.show_rows(self.shown, self._cells, index)
         empty = self.query_one("#empty", Static)
@@ -180,7 +200,7 @@ class InterviewListScreen(QMScreen):
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
         if self.loaded:
-            self.refilter(self.selected_id())
+            self.refilter(self.selected_id(), narrow=True)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
