@@ -123,10 +123,13 @@ def editor_seconds(check: bool, wait: float) -> tuple[float, float]:
     seconds on the list, enter until the first answer is shown and focused)."""
     import os
 
-    from bench_tui import make_db
+    from corpus import interviews
+
+    from qm_tui.core.store import InterviewStore
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = make_db(Path(tmp) / "qm.json", 1000)
+        db = Path(tmp) / "qm.json"
+        InterviewStore(db).add_many(interviews(1000))
         env = {**os.environ, "QM_TUI_SPELLCHECK": "on" if check else "off"}
         out = subprocess.run(
             [sys.executable, "-c", EDITOR_RUN, str(db), str(wait)],
