@@ -55,7 +55,7 @@ def dump_front_matter(fields: Mapping[str, str]) -> str:
     """The front matter block for flat string fields, `---` lines included."""
     lines = ["---"]
     for key, value in fields.items():
-        plain = _KEY.match(key) and key.lower() not in _YAML_WORDS
+        plain = _KEY.fullmatch(key) and key.lower() not in _YAML_WORDS  # `$` allows a final "\n"
         lines.append(f"{key if plain else yaml_string(key)}: {yaml_string(value)}")
     lines.append("---")
     return "\n".join(lines) + "\n"
