@@ -3,33 +3,47 @@
 Run: `python tests/benchmarks/bench_export.py [--count N] [--repeat R]`. Prints Markdown tables.
 
 In-process, per format, against a baseline doing the same output with the library alone:
-- md and txt: plain string building of the same text (`"\\n\\n".join` of the fields);
-- html: markdown-it-py's own `MarkdownIt("commonmark").render` of the same Markdown;
+- md: Python alone (md uses no other library): the same paragraphs each escaped with one `re.sub`
+  (what CommonMark needs to show typed text literally), joined, under front matter whose values
+  are quoted by `json.dumps` (a JSON string is a YAML double-quoted scalar);
+- txt: markdown-it-py's typographer (the only library txt uses: Swedish quotes and dashes), its
+  own `parseInline` with `replacements` and `smartquotes` on each of the same paragraphs, joined;
+- html: markdown-it-py's own `MarkdownIt("commonmark").render` of the same Markdown, also with
+  every interview given its own e-mail and web address (no link is ever seen twice);
 - docx: bare python-docx writing the same paragraphs (no styles, no boxes, no properties).
+A plain string join of the paragraphs is printed too, as the floor of any export in Python.
 As whole processes, `qm-tui export --all DIR --format F` against a `python -c` script that imports
 the library, reads the same database with `json` and writes the baseline's files.
-Every pair is measured alternately in the same run. Not collected by pytest.
+Every pair is measured alternately in the same run, each run writing into a new empty folder
+(overwriting the files of a previous run is several times cheaper than creating them on ext4, and
+the export always creates: it writes a temp file and renames it). Not collected by pytest.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from markdown_it import MarkdownIt
 
+from qm_tui.core.article.html import _publishing_renderer
+from qm_tui.core.article.typography import SWEDISH_QUOTES
 from qm_tui.core.export import ExportOptions, render
-from qm_tui.core.model import Interview
+from qm_tui.core.model import Contact, Interview
 from qm_tui.core.store import InterviewStore
 from tests.benchmarks.corpus import interviews
 
@@ -56,12 +70,53 @@ def bare_docx(iv: Interview) -> bytes:
 
 
 BASELINE = MarkdownIt("commonmark", {"html": False})
+TYPOGRAPHER = MarkdownIt("zero", {"typographer": True, "quotes": SWEDISH_QUOTES}).enable(
+    ["replacements", "smartquotes"]
+)
+ESCAPE = re.compile(r"([\\`*_\[\]<&#|~])")
+
+
+def bare_markdown(iv: Interview) -> bytes:
+    """The same paragraphs escaped for CommonMark and joined, under JSON-quoted front matter."""
+    meta = (iv.name, iv.title, iv.organisation, iv.date, iv.interviewer, iv.question_set, iv.status)
+    front = "\n".join(f"k: {json.dumps(v, ensure_ascii=False)}" for v in meta)
+    body = "\n\n".join(ESCAPE.sub(r"\\\1", p) for p in paragraphs(iv))
+    return f"---\n{front}\n---\n\n{body}\n".encode()
+
+
+def bare_typography(iv: Interview) -> bytes:
+    """The same paragraphs, each set by markdown-it-py's typographer, joined."""
+    out = []
+    for p in paragraphs(iv):
+        tokens = TYPOGRAPHER.parseInline(p)
+        out.append("".join(t.content for t in tokens[0].children or ()))
+    return "\n\n".join(out).encode()
+
+
+def forget_links() -> None:
+    """Empty the HTML renderers' link memos (see `qm_tui.core.article.html.build_renderer`)."""
+    for typography in (False, True):
+        md: Any = _publishing_renderer(typography)
+        for memo in (md.linkify.memo, md.link_memo, md.text_memo):
+            memo.clear()
+
+
+def distinct_addresses(ivs: list[Interview]) -> list[Interview]:
+    """The interviews, each with its own contact e-mail and web address."""
+    out = []
+    for n, iv in enumerate(ivs):
+        note = f"Du hittar mer information på www.stad{n}.se"
+        contact = Contact(iv.contact.heading, iv.contact.name, iv.contact.title,
+                          f"kontakt{n}@stad{n}.se", note)  # fmt: skip
+        out.append(replace(iv, contact=contact))
+    return out
+
 
 # Whole-process baselines: read the same database and write the same number of files.
 PROCESS_BASELINE = """
 import json, sys, io
 from pathlib import Path
-db, out, fmt = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+fmt, db, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 out.mkdir(parents=True, exist_ok=True)
 docs = json.loads(db.read_text(encoding="utf-8"))["interviews"]
 def paras(d):
@@ -77,6 +132,13 @@ if fmt == "docx":
 elif fmt == "html":
     from markdown_it import MarkdownIt
     md = MarkdownIt("commonmark", {"html": False})
+elif fmt == "txt":
+    from markdown_it import MarkdownIt
+    ty = MarkdownIt("zero", {"typographer": True, "quotes": "\u201d\u201d\u2019\u2019"})
+    ty.enable(["replacements", "smartquotes"])
+elif fmt == "md":
+    import re
+    esc = re.compile(r"([\\\\`*_\\[\\]<&#|~])")
 for key, d in docs.items():
     if fmt == "docx":
         doc = docx.Document()
@@ -85,6 +147,15 @@ for key, d in docs.items():
         buf = io.BytesIO(); doc.save(buf); data = buf.getvalue()
     elif fmt == "html":
         data = md.render("\\n\\n".join(paras(d))).encode()
+    elif fmt == "txt":
+        data = "\\n\\n".join("".join(t.content for t in ty.parseInline(p)[0].children)
+                             for p in paras(d)).encode()
+    elif fmt == "md":
+        meta = [d[k] for k in ("name", "title", "organisation", "date", "interviewer",
+                               "question_set", "status")]
+        front = "\\n".join("k: " + json.dumps(v, ensure_ascii=False) for v in meta)
+        body = "\\n\\n".join(esc.sub(r"\\\\\\1", p) for p in paras(d))
+        data = ("---\\n" + front + "\\n---\\n\\n" + body + "\\n").encode()
     else:
         data = "\\n\\n".join(paras(d)).encode()
     (out / f"{key}.{fmt}").write_bytes(data)
@@ -116,71 +187,107 @@ def main() -> None:
     args = parser.parse_args()
     count, repeat = args.count, args.repeat
     ivs = interviews(count)
+    distinct = distinct_addresses(ivs)
     options = ExportOptions(lang="sv")
     markdown = [render(iv, "md", ExportOptions(meta=False)).decode() for iv in ivs]
+    markdown_distinct = [render(iv, "md", ExportOptions(meta=False)).decode() for iv in distinct]
     for fmt in ("md", "html", "txt", "docx"):
         render(ivs[0], fmt, options)  # build the cached parsers outside the timings
     bare_docx(ivs[0])
+    bare_typography(ivs[0])
 
     def joined() -> object:
         return ["\n\n".join(paragraphs(iv)).encode() for iv in ivs]
 
-    def markdown_it() -> object:
-        return [BASELINE.render(m) for m in markdown]
+    def python_markdown() -> object:
+        return [bare_markdown(iv) for iv in ivs]
+
+    def typographer() -> object:
+        return [bare_typography(iv) for iv in ivs]
+
+    def markdown_it(texts: list[str]) -> Callable[[], object]:
+        return lambda: [BASELINE.render(m) for m in texts]
 
     def python_docx() -> object:
         return [bare_docx(iv) for iv in ivs]
 
-    baselines: dict[str, tuple[str, Callable[[], object]]] = {
-        "md": ("string join of the same paragraphs", joined),
-        "txt": ("string join of the same paragraphs", joined),
-        "html": ("markdown-it-py `render` of the same Markdown", markdown_it),
-        "docx": ("bare python-docx, the same paragraphs", python_docx),
-    }
+    rows: list[tuple[str, str, list[Interview], str, Callable[[], object]]] = [
+        ("md", "md", ivs, "same paragraphs, `re.sub`-escaped, `json.dumps` front matter",
+         python_markdown),
+        ("txt", "txt", ivs, "markdown-it-py typographer (`parseInline`) on the same paragraphs",
+         typographer),
+        ("html", "html", ivs, "markdown-it-py `render` of the same Markdown",
+         markdown_it(markdown)),
+        ("html, every address distinct", "html", distinct,
+         "markdown-it-py `render` of the same Markdown", markdown_it(markdown_distinct)),
+        ("docx", "docx", ivs, "bare python-docx, the same paragraphs", python_docx),
+        ("md (floor)", "md", ivs, "string join of the same paragraphs", joined),
+        ("txt (floor)", "txt", ivs, "string join of the same paragraphs", joined),
+    ]  # fmt: skip
     print(f"{count} interviews, best of {repeat} alternating runs; Python {sys.version.split()[0]}")
     print(f"{os.cpu_count()} CPUs\n")
     print(f"| {count} articles, in-process | qm-tui (s) | baseline | baseline (s) | ratio |")
     print("|---|---:|---|---:|---:|")
-    for fmt, (label, base) in baselines.items():
+    for label, fmt, items, base_label, base in rows:
 
-        def ours(fmt: str = fmt) -> object:
-            return [render(iv, fmt, options) for iv in ivs]
+        def ours(fmt: str = fmt, items: list[Interview] = items) -> object:
+            if items is distinct:
+                forget_links()  # every run finds every address anew
+            return [render(iv, fmt, options) for iv in items]
 
         mine, theirs = timed_pair(ours, base, repeat)
-        print(f"| {fmt} | {min(mine):.3f} | {label} | {min(theirs):.3f} | "
+        print(f"| {label} | {min(mine):.3f} | {base_label} | {min(theirs):.3f} | "
               f"{min(mine) / min(theirs):.2f}x |")  # fmt: skip
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "qm.json"
         InterviewStore(db).add_many(ivs)
+        db_distinct = Path(tmp) / "qm-distinct.json"
+        InterviewStore(db_distinct).add_many(distinct)
         env = {**os.environ, "QM_TUI_CONFIG_DIR": str(Path(tmp) / "config")}
+        # Both sides run from bytecode, as an installed program does (each command runs once
+        # before it is timed, writing __pycache__ if the environment turned that off).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+
+        folders = iter(range(1_000_000))
 
         def run(cmd: list[str]) -> Callable[[], float]:
+            """A run of `cmd` + [a new empty folder]: no run overwrites the files of another."""
+
             def go() -> float:
+                out = Path(tmp) / f"out-{next(folders)}"
                 before = child_cpu()
-                subprocess.run(cmd, check=True, env=env, capture_output=True)
-                return child_cpu() - before
+                subprocess.run([*cmd, str(out)], check=True, env=env, capture_output=True)
+                cpu = child_cpu() - before
+                assert len(list(out.iterdir())) == count
+                return cpu
 
             return go
 
-        print(f"\n| {count} articles, whole process | qm-tui export --all (s) | "
-              "baseline script (s) | ratio | qm-tui CPU (s) |")  # fmt: skip
-        print("|---|---:|---:|---:|---:|")
-        for fmt in ("md", "html", "txt", "docx"):
-            out = Path(tmp) / f"out-{fmt}"
-            ours = [sys.executable, "-m", "qm_tui", "--db", str(db), "export", "--all", str(out)]
-            ours += ["--format", fmt]
-            base = [sys.executable, "-c", PROCESS_BASELINE, str(db), str(Path(tmp) / f"b-{fmt}")]
-            base.append(fmt)
+        print(f"\n| {count} articles, whole process | qm-tui export --all (s) | baseline (s) "
+              "| ratio | qm-tui CPU (s) | baseline CPU (s) | CPU ratio |")  # fmt: skip
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        processes = [("md", "md", db), ("html", "html", db),
+                     ("html, every address distinct", "html", db_distinct),
+                     ("txt", "txt", db), ("docx", "docx", db)]  # fmt: skip
+        for label, fmt, database in processes:
+            ours = [sys.executable, "-m", "qm_tui", "--db", str(database), "export"]
+            ours += ["--format", fmt, "--all"]
+            base = [sys.executable, "-c", PROCESS_BASELINE, fmt, str(database)]
             cpu: list[float] = []
+            base_cpu: list[float] = []
 
             def ours_cpu(cmd: list[str] = ours, cpu: list[float] = cpu) -> None:
                 cpu.append(run(cmd)())
 
-            mine, theirs = timed_pair(ours_cpu, run(base), repeat)
-            assert len(list(out.iterdir())) == count
-            print(f"| {fmt} | {min(mine):.3f} | {min(theirs):.3f} | "
-                  f"{min(mine) / min(theirs):.2f}x | {min(cpu):.3f} |")  # fmt: skip
+            def theirs_cpu(cmd: list[str] = base, cpu: list[float] = base_cpu) -> None:
+                cpu.append(run(cmd)())
+
+            run(ours)(), run(base)()  # warm-up: bytecode and the page cache
+            mine, theirs = timed_pair(ours_cpu, theirs_cpu, repeat)
+            print(f"| {label} | {min(mine):.3f} | {min(theirs):.3f} | "
+                  f"{min(mine) / min(theirs):.2f}x | {min(cpu):.3f} | {min(base_cpu):.3f} | "
+                  f"{min(cpu) / min(base_cpu):.2f}x |")  # fmt: skip
 
 
 if __name__ == "__main__":

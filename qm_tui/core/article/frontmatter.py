@@ -46,7 +46,9 @@ def _escape(ch: str) -> str:
 
 def yaml_string(text: str) -> str:
     """`text` as a double-quoted YAML scalar on one line, read back exactly by any YAML parser."""
-    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+    # Every printable character but `"` and the backslash stands for itself (controls,
+    # surrogates, U+2028, U+2029 and U+FEFF are not printable): so do most values.
+    if text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
     return '"' + "".join(ch if _plain(ch) else _escape(ch) for ch in text) + '"'
 

@@ -99,7 +99,10 @@ def normalise_block(text: str) -> str:
     Lines lose leading and trailing whitespace, blank-line runs become one paragraph break, and
     blank lines at the start and end go.
     """
-    text = remove_controls(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = remove_controls(text)
+    if "\n" not in text and "\r" not in text:
+        return text.strip()  # one line: what the steps below give, without them
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in text.split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
 
@@ -131,7 +134,10 @@ def escape_markdown(text: str) -> str:
     """Backslash-escape `text` (already normalised) so that CommonMark shows it literally."""
     if not text:
         return text
-    text = _ANYWHERE.sub(r"\\\1", text)
+    if _ANYWHERE.search(text) is not None:  # `sub` with a template costs more than a search
+        text = _ANYWHERE.sub(r"\\\1", text)
+    if "\n" not in text and _LINE_START.match(text) is None:
+        return text  # one line, not starting with block syntax (`^` is only tried at 0)
     return _LINE_START.sub(_escape_line_start, text)
 
 
