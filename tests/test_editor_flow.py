@@ -14,7 +14,7 @@ from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
 from qm_tui.tui.widgets.quote_candidates import QuoteCandidates
 
-from .conftest import REFERENCE, SIZE, open_selected, sample, wait_for
+from .conftest import REFERENCE, SIZE, Opened, open_selected, sample, wait_for
 
 
 async def test_the_preview_is_the_markdown_export_of_the_imported_profile(db_path: Path) -> None:
@@ -93,3 +93,63 @@ async def test_every_candidate_sentence_is_reachable(db_path: Path) -> None:
         prompts = [str(candidates.get_option_at_index(i).prompt) for i in (0, 8, 9)]
         assert prompts[0].startswith("1 ") and prompts[1].startswith("9 ")
         assert not prompts[2][0].isdigit()
+
+
+async def test_tab_and_enter_run_through_the_fields_and_on_to_the_next_step(
+    opened_editor: Opened,
+) -> None:
+    app, pilot, ed = opened_editor
+    assert app.focused is ed.query_one("#field-name")
+    await pilot.press("enter")  # a one-line field: enter is the next field
+    assert app.focused is ed.query_one("#field-title")
+    await pilot.press("tab", "enter", "tab")
+    assert app.focused is ed.query_one("#field-interviewer")
+    await pilot.press("tab")  # the last field: on to question 1
+    assert ed.step == 1 and app.focused is ed.query_one("#answer-0")
+    await pilot.press("shift+tab")  # the first field: back to the person's last field
+    await pilot.pause()
+    assert ed.step == 0 and app.focused is ed.query_one("#field-interviewer")
+    await pilot.press("shift+tab")
+    assert app.focused is ed.query_one("#field-date")
+    await pilot.press("enter", "enter")
+    assert ed.step == 1
+    for n in range(2, 6):
+        await pilot.press("tab")
+        assert ed.step == n and app.focused is ed.query_one(f"#answer-{n - 1}")
+    await pilot.press("tab")
+    assert ed.step == 6 and app.focused is ed.query_one("#field-quote")
+    await pilot.press("tab")
+    assert ed.step == 6 and app.focused is ed.query_one(QuoteCandidates)
+    await pilot.press("tab")
+    assert ed.step == ed.review_step
+    await pilot.press("shift+tab")
+    await pilot.pause()
+    assert ed.step == 6 and app.focused is ed.query_one(QuoteCandidates)
+    # the steps' keys still work, and no text was changed on the way
+    await pilot.press("ctrl+g")
+    assert ed.step == 5
+    await pilot.press("ctrl+n")
+    assert ed.step == 6
+    assert [a.answer for a in ed.interview.answers] == [a.answer for a in sample().answers]
+
+
+async def test_the_editor_footer_shows_the_main_keys_at_80_columns(db_path: Path) -> None:
+    from textual.widgets import Footer
+
+    InterviewStore(db_path).add(sample())
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ed = await open_selected(pilot)
+        await pilot.pause()
+        footer = ed.query_one(Footer)
+        keys = [
+            (k.key_display, k.description, k.region.right)
+            for k in footer.query("FooterKey")  # type: ignore[attr-defined]
+        ]
+        shown = {description for _, description, _ in keys}
+        assert {"Nästa", "Föregående", "Granska", "Tillbaka", "Hjälp"} <= shown
+        assert all(right <= 80 for _, _, right in keys)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
