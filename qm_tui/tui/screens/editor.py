@@ -65,6 +65,8 @@ class EditorScreen(QMScreen):
         Binding("tab", "field_forward", show=False),
         Binding("shift+tab", "field_back", show=False),
     ]
+    # Another window saved over this one's text: ctrl+l loads the saved version
+    BINDINGS += [_key("reload", "reload", "ctrl+l", show=False)]
 
     step: var[int] = var(0)
     """The index of the step shown."""
@@ -84,6 +86,8 @@ class EditorScreen(QMScreen):
         self._template = interview
         self._visited: set[int] = set()
         self.autosave = Autosave(self, interview_id, interview, self._snapshot, self._show_save)
+        self.saved_elsewhere: Interview | None = None
+        """A version another window saved over this one's text (ctrl+l loads it)."""
 
     @property
     def review_step(self) -> int:
@@ -111,6 +115,9 @@ class EditorScreen(QMScreen):
         self.watch_interview(self.interview)
         self.autosave.show_state()
         self.watch_step(self.step)
+        from .. import autosave
+
+        self.set_interval(autosave.CHECK_INTERVAL, self._look_for_other_saves, name="elsewhere")
         if self._controls_removed:
             self.notify(self.qm.t("editor.controls_removed"), severity="warning", timeout=15)
             self.autosave.changed()
@@ -297,6 +304,35 @@ class EditorScreen(QMScreen):
 
         with contextlib.suppress(StoreError):
             await self.qm.run_store(drop)
+
+    # -- another window's save -------------------------------------------------------------
+
+    async def _look_for_other_saves(self) -> None:
+        """Tell this window when another one saved over its text, once per such version."""
+        stored = await self.autosave.saved_elsewhere()
+        if stored is None:
+            return
+        if stored.to_dict() == replace(self._snapshot(), updated=stored.updated).to_dict():
+            self.autosave.take(stored)  # the same text: nothing was lost
+            return
+        if self.saved_elsewhere is None or self.saved_elsewhere.updated != stored.updated:
+            self.saved_elsewhere = stored
+            self.notify(self.qm.t("save.lost"), severity="warning", timeout=30)
+
+    def action_reload(self) -> None:
+        """Load the version another window saved (ctrl+l); this window's text is in the history."""
+        stored = self.saved_elsewhere
+        if stored is None:
+            return
+        self.saved_elsewhere = None
+        stored = without_controls(stored)
+        self.autosave.take(stored)
+        self.interview = stored
+        for step in self.steps:
+            for field in step.fields:
+                with contextlib.suppress(KeyError, ValueError, IndexError):
+                    step.set_field(field, stored.text_of(field))
+        self.watch_step(self.step)
 
     # -- export, history, external editor ---------------------------------------------------
 
