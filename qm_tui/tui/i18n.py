@@ -225,6 +225,18 @@ SV: dict[str, str] = {
     "error.busy": (
         "{path} är upptagen: en annan qm-tui har skrivit i den i {seconds} s; försök igen"
     ),
+    # Import a corrected article onto an interview (issue 10, from the list)
+    "key.update": "Rättad artikel",
+    "key.update.tip": "Läs in en rättad artikel (docx, txt eller md) i den valda intervjun",
+    "update.title": "Rättad artikel till {who}",
+    "update.path": "Sökväg till den rättade artikeln (docx, txt, md); enter visar ändringarna:",
+    "update.empty_path": "Skriv sökvägen till filen.",
+    "update.none": "Artikeln ändrar ingenting i intervjun.",
+    "update.changes": "{n} fält ändras ([-borttaget-]{{+tillagt+}}):",
+    "update.warnings": "Varningar:",
+    "update.save": "Spara ändringarna",
+    "update.failed": "Kunde inte läsa artikeln: {error}",
+    "update.saved": "Uppdaterade {who}: {n} fält (de tidigare värdena finns i historiken).",
 }
 
 EN: dict[str, str] = {
@@ -436,6 +448,18 @@ EN: dict[str, str] = {
     "error.busy": (
         "{path} is busy: another qm-tui has been writing to it for {seconds} s; try again"
     ),
+    # Import a corrected article onto an interview (issue 10, from the list)
+    "key.update": "Corrected article",
+    "key.update.tip": "Apply a corrected article (docx, txt or md) to the selected interview",
+    "update.title": "Corrected article for {who}",
+    "update.path": "Path of the corrected article (docx, txt or md); enter shows the changes:",
+    "update.empty_path": "Type the path of the file.",
+    "update.none": "The article changes nothing in the interview.",
+    "update.changes": "{n} fields change ([-removed-]{{+added+}}):",
+    "update.warnings": "Warnings:",
+    "update.save": "Save the changes",
+    "update.failed": "Could not read the article: {error}",
+    "update.saved": "Updated {who}: {n} fields (the earlier values are in the history).",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
