@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Markdown
 from textual.widgets._markdown import MarkdownParagraph
 
@@ -45,26 +46,31 @@ LONG_QUOTE = (
 )
 
 
-async def test_a_reopened_quote_wraps_and_shows_its_start_at_80_columns(db_path: Path) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_a_reopened_quote_wraps_and_shows_its_start(
+    db_path: Path, size: tuple[int, int]
+) -> None:
     from qm_tui.tui.widgets.spell_text_area import SpellTextArea
 
     InterviewStore(db_path).add(sample().with_text("quote", LONG_QUOTE))
     app = QMApp(db_path=db_path, lang="sv")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         ed = await open_selected(pilot)
         ed.step = 6
         await pilot.pause()
         area = ed.query_one("#field-quote", SpellTextArea)
         assert app.focused is area and area.soft_wrap
-        assert area.text == LONG_QUOTE and area.cursor_location == area.document.end
+        assert area.text == LONG_QUOTE and area.cursor_location == (0, 0)
+        await pilot.pause()
         assert area.scroll_offset.y == 0 and area.scroll_offset.x == 0
         assert area.wrapped_document.height > 1  # wrapped over several rows
-        assert area.size.height >= min(area.wrapped_document.height, 4)
+        assert area.size.height >= min(area.wrapped_document.height, 2)
         # the label wraps instead of being cut off
         label = ed.query_one("#candidates-label")
-        assert label.size.height >= 2 and label.size.width <= 80
+        assert label.size.height >= 2 and label.size.width <= size[0]
         # a new line in the quote is kept, and saved like typing
+        area.move_cursor(area.document.end)
         await pilot.press("enter", *"Ny rad")
         await wait_for(pilot, lambda: ed.interview.quote.endswith("Slutet.\nNy rad"))
         assert await ed.flush()

@@ -67,8 +67,8 @@ class QuoteStep(Step, Vertical):
         if isinstance(area, SpellTextArea) and area.checker is not None:
             area.checker.add_known(interview_words(interview))
         if first_visit:
-            # the start of a reopened quote stays in view; the cursor waits at its end
-            area.move_cursor(area.document.end, center=False)
+            # a reopened quote is read from its start, even in a field of two rows (40x12)
+            area.move_cursor(area.document.start)
             area.scroll_home(animate=False)
         return area
 
