@@ -65,7 +65,7 @@ class InterviewListScreen(QMScreen):
         key("list", "quit", "quit", "q"),
     ]
     # Issue 10: a corrected article (docx, txt or md) applied to the selected interview
-    BINDINGS += [key("list", "update", "update_from_file", "u")]
+    BINDINGS += [key("list", "update", "update_from_file", "u", show=False)]  # in help, palette
 
     def __init__(self) -> None:
         super().__init__()
