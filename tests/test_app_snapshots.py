@@ -1,4 +1,4 @@
-"""Snapshot tests of the list, an editor step and the preview at 110x34 (SVGs in __snapshots__)."""
+"""Snapshot tests of the list, editor steps and the preview (SVGs in __snapshots__)."""
 
 from __future__ import annotations
 
@@ -108,3 +108,16 @@ def test_editor_in_a_tiny_terminal(snap_compare: Any, db_path: Path) -> None:
         await _settle(pilot)
 
     assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=(40, 12))
+
+
+def test_editor_quote_step_at_80_columns(snap_compare: Any, db_path: Path) -> None:
+    """The footer's main keys (next, previous, review, back, help) and the quote step fit."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*["ctrl+n"] * 6)
+        await _settle(pilot)
+
+    assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=(80, 24))

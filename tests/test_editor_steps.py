@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import ContentSwitcher, Input, OptionList
+from textual.widgets import ContentSwitcher, Input, OptionList, TextArea
 
 from qm_tui.core.questions import load_question_sets
 from qm_tui.core.store import InterviewStore
@@ -82,7 +82,7 @@ async def test_quote_candidates_say_so_when_there_are_none(db_path: Path) -> Non
         assert "Inga meningar ännu" in str(candidates.get_option_at_index(0).prompt)
         candidates.action_pick(0)  # nothing to pick
         await pilot.pause()
-        assert ed.query_one("#field-quote", Input).value == ""
+        assert ed.query_one("#field-quote", TextArea).text == ""
 
 
 async def test_picking_a_quote_posts_picked_to_the_quote_step(opened_editor: Opened) -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 SAVE_DELAY = 0.8  # seconds of quiet before a save
 MAX_SAVE_DELAY = 1.0  # ...but never more than this after the first unsaved change
 RETRY_DELAY = 5.0  # seconds between attempts after a failed save
+CHECK_INTERVAL = 2.0  # seconds between looks for a version saved by another window
 
 
 def clock(timestamp: str | None = None) -> str:
@@ -146,6 +147,34 @@ class Autosave:
         finally:
             self._saving = False
             self.show_state()
+
+    async def saved_elsewhere(self) -> Interview | None:
+        """The stored version, when another window saved one over this window's last save.
+
+        Only while nothing here is unsaved: with unsaved text, the next save wins (and says so),
+        and it is the other window that learns its text lost.
+        """
+        if self._saving or self.dirty or self.error is not None:
+            return None
+        base, interview_id = self.base, self.interview_id
+
+        def read(store: InterviewStore) -> Interview | None:
+            doc = store.document(interview_id)
+            return None if doc == base.to_dict() else store.get(interview_id)
+
+        try:
+            stored = await self.screen.qm.run_store(read)
+        except StoreError:
+            return None  # deleted elsewhere or unreadable: the next save says so
+        if stored is None or self._saving or self.dirty or self.base is not base:
+            return None
+        return stored
+
+    def take(self, stored: Interview) -> None:
+        """Build the next save on `stored` (the screen now shows it)."""
+        self.base = stored
+        self._saved_at = clock(stored.updated)
+        self.show_state()
 
     def _failed(self, exc: StoreError) -> None:
         message = self.screen.qm.t.error(exc)

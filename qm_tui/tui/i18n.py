@@ -95,7 +95,7 @@ SV: dict[str, str] = {
     "date.invalid": "Datumet ska skrivas ÅÅÅÅ-MM-DD; det senaste giltiga datumet sparas.",
     "words": "{n} ord",
     "words.one": "1 ord",
-    "quote.candidates": "Meningar ur svaren – tabb hit och tryck 1–9 eller enter:",
+    "quote.candidates": "Meningar ur svaren (tabb hit, sedan 1–9, eller pilar och enter):",
     "quote.none": "Inga meningar ännu – svara på frågorna först, eller skriv ett eget citat.",
     "review.warn.answer": "Fråga {n} saknar svar.",
     "review.warn.quote": "Citat saknas.",
@@ -225,6 +225,18 @@ SV: dict[str, str] = {
     "error.busy": (
         "{path} är upptagen: en annan qm-tui har skrivit i den i {seconds} s; försök igen"
     ),
+    # Import a corrected article onto an interview (issue 10, from the list)
+    "key.update": "Rättad artikel",
+    "key.update.tip": "Läs in en rättad artikel (docx, txt eller md) i den valda intervjun",
+    "update.title": "Rättad artikel till {who}",
+    "update.path": "Sökväg till den rättade artikeln (docx, txt, md); enter visar ändringarna:",
+    "update.empty_path": "Skriv sökvägen till filen.",
+    "update.none": "Artikeln ändrar ingenting i intervjun.",
+    "update.changes": "{n} fält ändras ([-borttaget-]{{+tillagt+}}):",
+    "update.warnings": "Varningar:",
+    "update.save": "Spara ändringarna",
+    "update.failed": "Kunde inte läsa artikeln: {error}",
+    "update.saved": "Uppdaterade {who}: {n} fält (de tidigare värdena finns i historiken).",
 }
 
 EN: dict[str, str] = {
@@ -310,7 +322,7 @@ EN: dict[str, str] = {
     "date.invalid": "Write the date as YYYY-MM-DD; the last valid date is saved.",
     "words": "{n} words",
     "words.one": "1 word",
-    "quote.candidates": "Sentences from the answers – tab here and press 1–9 or enter:",
+    "quote.candidates": "Sentences from the answers (tab here, then 1–9, or arrows and enter):",
     "quote.none": "No sentences yet – answer the questions first, or type your own quote.",
     "review.warn.answer": "Question {n} has no answer.",
     "review.warn.quote": "The quote is missing.",
@@ -436,6 +448,18 @@ EN: dict[str, str] = {
     "error.busy": (
         "{path} is busy: another qm-tui has been writing to it for {seconds} s; try again"
     ),
+    # Import a corrected article onto an interview (issue 10, from the list)
+    "key.update": "Corrected article",
+    "key.update.tip": "Apply a corrected article (docx, txt or md) to the selected interview",
+    "update.title": "Corrected article for {who}",
+    "update.path": "Path of the corrected article (docx, txt or md); enter shows the changes:",
+    "update.empty_path": "Type the path of the file.",
+    "update.none": "The article changes nothing in the interview.",
+    "update.changes": "{n} fields change ([-removed-]{{+added+}}):",
+    "update.warnings": "Warnings:",
+    "update.save": "Save the changes",
+    "update.failed": "Could not read the article: {error}",
+    "update.saved": "Updated {who}: {n} fields (the earlier values are in the history).",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}

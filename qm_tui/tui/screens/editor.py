@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.widgets import Button, ContentSwitcher, Header
+from textual.widget import Widget
+from textual.widgets import Button, ContentSwitcher, Header, Input
 
 from ...core.controls import without_controls
 from ...core.errors import StoreError
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
     from ...core.store import InterviewStore
 
 
-def _key(name: str, action: str, keys: str, show: bool = True) -> BindingType:
-    return key("editor", name, action, keys, show=show)
+def _key(name: str, action: str, keys: str, show: bool = True, palette: bool = True) -> BindingType:
+    return key("editor", name, action, keys, show=show, palette=palette)
 
 
 class EditorScreen(QMScreen):
@@ -47,15 +48,26 @@ class EditorScreen(QMScreen):
         _key("next", "next_step", "ctrl+n"),
         # ctrl+b is tmux's prefix and never arrives there; ctrl+g does (ctrl+b stays an alias)
         _key("prev", "prev_step", "ctrl+g,ctrl+b"),
-        _key("save", "save", "ctrl+s"),
+        _key("save", "save", "ctrl+s", show=False),
         _key("preview", "preview", "ctrl+r"),
-        _key("export", "export", "ctrl+o"),
+        _key("export", "export", "ctrl+o", show=False),
         _key("back", "back", "escape"),
-        _key("quit", "quit", "ctrl+q"),
+        _key("quit", "quit", "ctrl+q", show=False),
         _key("history", "history", "f2", show=False),
         _key("spelling", "spelling", "f7", show=False),
         _key("editor", "external_editor", "f4", show=False),
     ]
+    # The form flow (huh/gum): tab past the last field of a step goes on to the next step,
+    # shift+tab before the first goes back; enter in a one-line field is tab. The footer shows
+    # the five keys that fit in 80 columns (next, previous, review, back, help); the rest are
+    # in the help (F1) and the palette.
+    BINDINGS += [
+        _key("help", "app.help", "f1", palette=False),
+        Binding("tab", "field_forward", show=False),
+        Binding("shift+tab", "field_back", show=False),
+    ]
+    # Another window saved over this one's text: ctrl+l loads the saved version
+    BINDINGS += [_key("reload", "reload", "ctrl+l", show=False)]
 
     step: var[int] = var(0)
     """The index of the step shown."""
@@ -75,6 +87,8 @@ class EditorScreen(QMScreen):
         self._template = interview
         self._visited: set[int] = set()
         self.autosave = Autosave(self, interview_id, interview, self._snapshot, self._show_save)
+        self.saved_elsewhere: Interview | None = None
+        """A version another window saved over this one's text (ctrl+l loads it)."""
 
     @property
     def review_step(self) -> int:
@@ -102,6 +116,9 @@ class EditorScreen(QMScreen):
         self.watch_interview(self.interview)
         self.autosave.show_state()
         self.watch_step(self.step)
+        from .. import autosave
+
+        self.set_interval(autosave.CHECK_INTERVAL, self._look_for_other_saves, name="elsewhere")
         if self._controls_removed:
             self.notify(self.qm.t("editor.controls_removed"), severity="warning", timeout=15)
             self.autosave.changed()
@@ -142,6 +159,53 @@ class EditorScreen(QMScreen):
     def action_preview(self) -> None:
         """Show the article preview (the review step)."""
         self.step = self.review_step
+
+    # -- the form flow: tab, shift+tab and enter ---------------------------------------------
+
+    def step_fields(self) -> list[Widget]:
+        """The focusable fields of the step shown, in focus order (not the step itself)."""
+        step = self.current
+        return [
+            w
+            for w in self.focus_chain
+            if w is not step and not isinstance(w, Step) and step in w.ancestors
+        ]
+
+    def action_field_forward(self) -> None:
+        """The next field; from the last field of a step, the next step."""
+        fields, focused = self.step_fields(), self.focused
+        if focused not in fields:
+            self.focus_next()
+        elif focused is fields[-1]:
+            if self.step < self.review_step:
+                self.step += 1
+            else:
+                self.focus_next()
+        else:
+            fields[fields.index(focused) + 1].focus()
+
+    def action_field_back(self) -> None:
+        """The previous field; from the first field of a step, the previous step's last."""
+        fields, focused = self.step_fields(), self.focused
+        if focused not in fields:
+            self.focus_previous()
+        elif focused is fields[0] and self.step > 0:
+            self.step -= 1
+            self.call_after_refresh(self._focus_last_field)
+        else:
+            index = fields.index(focused)
+            fields[index - 1].focus()
+
+    def _focus_last_field(self) -> None:
+        fields = self.step_fields()
+        if fields:
+            fields[-1].focus()
+
+    @on(Input.Submitted)
+    def _enter_in_a_field(self, event: Input.Submitted) -> None:
+        """Enter in a one-line field goes on, as tab does."""
+        event.stop()
+        self.action_field_forward()
 
     @on(StepList.Chosen, "#steps")
     def _step_chosen(self, event: StepList.Chosen) -> None:
@@ -241,6 +305,35 @@ class EditorScreen(QMScreen):
 
         with contextlib.suppress(StoreError):
             await self.qm.run_store(drop)
+
+    # -- another window's save -------------------------------------------------------------
+
+    async def _look_for_other_saves(self) -> None:
+        """Tell this window when another one saved over its text, once per such version."""
+        stored = await self.autosave.saved_elsewhere()
+        if stored is None:
+            return
+        if stored.to_dict() == replace(self._snapshot(), updated=stored.updated).to_dict():
+            self.autosave.take(stored)  # the same text: nothing was lost
+            return
+        if self.saved_elsewhere is None or self.saved_elsewhere.updated != stored.updated:
+            self.saved_elsewhere = stored
+            self.notify(self.qm.t("save.lost"), severity="warning", timeout=30)
+
+    def action_reload(self) -> None:
+        """Load the version another window saved (ctrl+l); this window's text is in the history."""
+        stored = self.saved_elsewhere
+        if stored is None:
+            return
+        self.saved_elsewhere = None
+        stored = without_controls(stored)
+        self.autosave.take(stored)
+        self.interview = stored
+        for step in self.steps:
+            for field in step.fields:
+                with contextlib.suppress(KeyError, ValueError, IndexError):
+                    step.set_field(field, stored.text_of(field))
+        self.watch_step(self.step)
 
     # -- export, history, external editor ---------------------------------------------------
 

@@ -68,6 +68,8 @@ class InterviewListScreen(QMScreen):
         Binding("escape", "leave_search", show=False),
         key("list", "quit", "quit", "q"),
     ]
+    # Issue 10: a corrected article (docx, txt or md) applied to the selected interview
+    BINDINGS += [key("list", "update", "update_from_file", "u", show=False)]  # in help, palette
 
     def __init__(self) -> None:
         super().__init__()
@@ -223,7 +225,7 @@ class InterviewListScreen(QMScreen):
         """Row actions only make sense on a row; grey them out otherwise."""
         if self.opening:
             return False
-        if action in ("open", "delete", "export", "cycle_status"):
+        if action in ("open", "delete", "export", "cycle_status", "update_from_file"):
             return self.selected() is not None
         return True
 
@@ -336,6 +338,23 @@ class InterviewListScreen(QMScreen):
         rest = [r for r in self.shown if r.id != row.id]
         following = rest[min(index, len(rest) - 1)].id if rest else None
         self.reload(select=following)
+
+    def action_update_from_file(self) -> None:
+        """Ask for a corrected article, show its diff and save it onto the selected interview."""
+        from ..dialogs.update import UpdateScreen
+
+        row = self.selected()
+        if row is None:
+            return
+        t = self.qm.t
+        name = who(row, t)
+
+        def done(saved: int | None) -> None:
+            if saved:
+                self.notify(t("update.saved", who=name, n=saved), timeout=8)
+                self.reload(select=row.id)
+
+        self.app.push_screen(UpdateScreen(row.id, name), done)
 
     def action_trash(self) -> None:
         """Show the trash."""

@@ -6,17 +6,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label
+from textual.widgets import Static, TextArea
 
 from ...core.model import Interview
 from ...core.quote import quote_candidates
+from ...core.spelling import interview_words, question_set_words
 from ..i18n import Texts
 from ..widgets.quote_candidates import QuoteCandidates
+from ..widgets.spell_text_area import SpellTextArea
 from .base import Step
 
 
 class QuoteStep(Step, Vertical):
-    """The quote field above the candidate sentences (`1`–`9` or enter picks one)."""
+    """The quote (multi-line, wrapped, spell-checked) above the candidate sentences.
+
+    `1`–`9` picks one of the first nine sentences; the cursor keys and enter reach every one.
+    """
 
     DEFAULT_CLASSES = "step quote-step"
 
@@ -27,12 +32,27 @@ class QuoteStep(Step, Vertical):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield Label(t("field.quote"), classes="field-label")
-        yield Input(
-            self.interview.quote, id="field-quote", placeholder=t("field.quote.placeholder")
+        # Static, not Label: the labels wrap in a narrow terminal instead of being cut off
+        yield Static(t("field.quote"), classes="field-label", markup=False)
+        qs = self.qm.question_sets.get(self.interview.question_set)
+        yield SpellTextArea(
+            self.interview.quote,
+            id="field-quote",
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=t("field.quote.placeholder"),
+            lang=qs.lang if qs else "sv",
+            known=interview_words(self.interview) | (question_set_words(qs) if qs else set()),
         )
-        yield Label(t("quote.candidates"), id="candidates-label", classes="field-label")
+        yield Static(
+            t("quote.candidates"), id="candidates-label", classes="field-label", markup=False
+        )
         yield QuoteCandidates(empty_text=t("quote.none"), id="candidates")
+
+    @property
+    def area(self) -> TextArea:
+        """The quote's text area."""
+        return self.query_one("#field-quote", TextArea)
 
     def label(self, t: Texts) -> str:
         return t("step.quote")
@@ -43,20 +63,31 @@ class QuoteStep(Step, Vertical):
     def enter(self, interview: Interview, first_visit: bool) -> Widget:
         answers = (a.answer for a in interview.answers)
         self.query_one(QuoteCandidates).set_sentences(quote_candidates(answers))
-        return self.query_one("#field-quote", Input)
+        area = self.area
+        if isinstance(area, SpellTextArea) and area.checker is not None:
+            area.checker.add_known(interview_words(interview))
+        if first_visit:
+            # a reopened quote is read from its start, even in a field of two rows (40x12)
+            area.move_cursor(area.document.start)
+            area.scroll_home(animate=False)
+        return area
+
+    def external_field(self) -> str:
+        return "quote"
 
     def set_field(self, field: str, value: str) -> None:
-        self.query_one("#field-quote", Input).value = value
+        area = self.area
+        area.replace(value, area.document.start, area.document.end)
 
-    @on(Input.Changed, "#field-quote")
-    def _quote_changed(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed, "#field-quote")
+    def _quote_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.changed("quote", event.value)
+        self.changed("quote", event.text_area.text)
 
     @on(QuoteCandidates.Picked)
     def _picked(self, event: QuoteCandidates.Picked) -> None:
         event.stop()
-        field = self.query_one("#field-quote", Input)
-        field.value = event.text
-        field.focus()
-        field.cursor_position = len(event.text)
+        self.set_field("quote", event.text)
+        area = self.area
+        area.focus()
+        area.move_cursor(area.document.end)

@@ -16,6 +16,14 @@ from ..i18n import Texts
 from .base import Step
 
 
+def preview_markdown(interview: Interview) -> str:
+    """The Markdown the preview shows: the `md` export's own bytes, without front matter
+    (what `qm-tui export --format md --no-meta` writes)."""
+    from ...core.export import ExportOptions, render
+
+    return render(interview, "md", ExportOptions(meta=False)).decode("utf-8")
+
+
 def warning_text(gap: str, t: Texts) -> str:
     """The review's warning for one of `Interview.gaps()`."""
     if gap.startswith("answers."):
@@ -57,8 +65,6 @@ class ReviewStep(Step, Vertical):
         """Render the article from the same Markdown as the export, with warnings."""
         from textual.widgets import Markdown
 
-        from ...core.article import render_markdown
-
         t = self.t
         warnings = [warning_text(gap, t) for gap in interview.gaps()]
         box = self.query_one("#warnings", Static)
@@ -67,7 +73,7 @@ class ReviewStep(Step, Vertical):
         self.run_worker(
             partial(self._check_spelling, interview), thread=True, group="spelling", exclusive=True
         )
-        text = render_markdown(interview.with_status(), meta=False)
+        text = preview_markdown(interview.with_status())
         preview = self.query_one("#preview", VerticalScroll)
         found = preview.query(Markdown)
         if found:
