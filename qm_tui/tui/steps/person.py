@@ -61,7 +61,7 @@ class PersonStep(Step, VerticalScroll):
             [(t(f"status.{s}"), s) for s in STATUSES],
             value=self.interview.settled_status(),
             allow_blank=False,
-            id="status",
+            id="workflow-status",
         )
 
     def _set_options(self) -> list[tuple[str, str]]:
@@ -84,7 +84,7 @@ class PersonStep(Step, VerticalScroll):
         if chooser.value != interview.question_set:
             with chooser.prevent(Select.Changed):
                 chooser.value = interview.question_set
-        status: Select[str] = self.query_one("#status", Select)
+        status: Select[str] = self.query_one("#workflow-status", Select)
         if status.value != interview.settled_status():
             with status.prevent(Select.Changed):
                 status.value = interview.settled_status()
@@ -123,8 +123,8 @@ class PersonStep(Step, VerticalScroll):
         if isinstance(event.value, str):
             self.screen.post_message(self.SetChosen(event.value))
 
-    @on(Select.Changed, "#status")
-    def _status_changed(self, event: Select.Changed) -> None:
+    @on(Select.Changed, "#workflow-status")
+    def _workflow_status_picked(self, event: Select.Changed) -> None:
         event.stop()
         if isinstance(event.value, str):
             self.screen.post_message(self.StatusChosen(event.value))
