@@ -121,3 +121,47 @@ def test_editor_quote_step_at_80_columns(snap_compare: Any, db_path: Path) -> No
         await _settle(pilot)
 
     assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=(80, 24))
+
+
+def test_editor_boxes_step(snap_compare: Any, db_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r", "ctrl+g", "ctrl+g")  # review, notes, boxes
+        await _settle(pilot)
+
+    assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=SIZE)
+
+
+def test_editor_notes_step_with_import_remarks(snap_compare: Any, db_path: Path) -> None:
+    stamp = "2026-03-14T14:00:12+01:00"
+    imported = replace(
+        sample("Åsa Öberg", "Örebro City"),
+        private_notes="Ring Åsa om bilden.\nKolla stavningen av [b]Örebro[/b].",
+        import_warnings=("Rubriken FAKTA OM QM saknades.", "Ett stycke lades åt sidan."),
+        notes="Foto: Kim Karlsson",
+        created=stamp,
+        updated=stamp,
+    )
+    InterviewStore(db_path).add(replace(imported, status="complete"))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.press("ctrl+r", "ctrl+g")  # review, notes
+        await _settle(pilot)
+
+    app = QMApp(db_path=db_path, lang="sv")
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_help_screen(snap_compare: Any, db_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await _settle(pilot)
+
+    assert snap_compare(app_with_interviews(db_path), run_before=run_before, terminal_size=SIZE)

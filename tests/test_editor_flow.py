@@ -110,14 +110,18 @@ async def test_tab_and_enter_run_through_the_fields_and_on_to_the_next_step(
     assert app.focused is ed.query_one("#field-title")
     await pilot.press("tab", "enter", "tab")
     assert app.focused is ed.query_one("#field-interviewer")
+    await pilot.press("tab")  # the set is locked (answers are typed): on to the status
+    assert app.focused is ed.query_one("#workflow-status")
     await pilot.press("tab")  # the last field: on to question 1
     assert ed.step == 1 and app.focused is ed.query_one("#answer-0")
     await pilot.press("shift+tab")  # the first field: back to the person's last field
     await pilot.pause()
-    assert ed.step == 0 and app.focused is ed.query_one("#field-interviewer")
-    await pilot.press("shift+tab")
+    assert ed.step == 0 and app.focused is ed.query_one("#workflow-status")
+    await pilot.press("shift+tab", "shift+tab")
     assert app.focused is ed.query_one("#field-date")
-    await pilot.press("enter", "enter")
+    await pilot.press("enter", "enter")  # enter goes on from one-line fields only
+    assert app.focused is ed.query_one("#workflow-status")
+    await pilot.press("tab")
     assert ed.step == 1
     for n in range(2, 6):
         await pilot.press("tab")
@@ -127,7 +131,7 @@ async def test_tab_and_enter_run_through_the_fields_and_on_to_the_next_step(
     await pilot.press("tab")
     assert ed.step == 6 and app.focused is ed.query_one(QuoteCandidates)
     await pilot.press("tab")
-    assert ed.step == ed.review_step
+    assert ed.step == 7 and app.focused is ed.query_one("#box-facts-heading")
     await pilot.press("shift+tab")
     await pilot.pause()
     assert ed.step == 6 and app.focused is ed.query_one(QuoteCandidates)

@@ -11,7 +11,16 @@ from qm_tui.core.questions import load_question_sets
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
 from qm_tui.tui.screens.interview_list import InterviewListScreen
-from qm_tui.tui.steps import AnswerStep, PersonStep, QuoteStep, ReviewStep, Step, editor_steps
+from qm_tui.tui.steps import (
+    AnswerStep,
+    BoxesStep,
+    NotesStep,
+    PersonStep,
+    QuoteStep,
+    ReviewStep,
+    Step,
+    editor_steps,
+)
 from qm_tui.tui.widgets.quote_candidates import QuoteCandidates
 from qm_tui.tui.widgets.status_line import StatusLine
 from qm_tui.tui.widgets.step_list import StepList
@@ -22,7 +31,7 @@ from .conftest import SIZE, Opened, open_selected, sample, wait_for
 def test_the_steps_follow_the_interview() -> None:
     steps = editor_steps(sample())
     kinds = [type(s) for s in steps]
-    assert kinds == [PersonStep, *[AnswerStep] * 5, QuoteStep, ReviewStep]
+    assert kinds == [PersonStep, *[AnswerStep] * 5, QuoteStep, BoxesStep, NotesStep, ReviewStep]
     assert [s.fields for s in steps[1:3]] == [("answers.1",), ("answers.2",)]
 
 
@@ -30,9 +39,9 @@ async def test_the_step_is_clamped_and_every_view_follows_it(opened_editor: Open
     app, pilot, ed = opened_editor
     ed.step = 99
     await pilot.pause()
-    assert ed.step == ed.review_step == 7
-    assert app.screen.query_one("#switcher", ContentSwitcher).current == "step-7"
-    assert ed.query_one(StepList).highlighted == 7
+    assert ed.step == ed.review_step == 9
+    assert app.screen.query_one("#switcher", ContentSwitcher).current == "step-9"
+    assert ed.query_one(StepList).highlighted == 9
     assert "Granska" in str(ed.query_one("#progress").render())
     ed.step = -3
     await pilot.pause()
@@ -75,7 +84,7 @@ async def test_quote_candidates_say_so_when_there_are_none(db_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         ed = await open_selected(pilot)
-        await pilot.press("ctrl+r", "ctrl+b")  # review, then back to the quote step
+        await pilot.press("ctrl+r", *["ctrl+b"] * 3)  # review, then back to the quote step
         await pilot.pause()
         candidates = ed.query_one(QuoteCandidates)
         assert candidates.option_count == 1

@@ -23,11 +23,11 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, Input
 
 from ...core.controls import without_controls
-from ...core.errors import StoreError
+from ...core.errors import QMError, StoreError
 from ...core.model import Interview
 from ..autosave import Autosave
 from ..display import plain_str
-from ..steps import Step, editor_steps
+from ..steps import AnswerStep, BoxesStep, PersonStep, Step, editor_steps
 from ..widgets.footer import QMFooter
 from ..widgets.status_line import StatusLine
 from ..widgets.step_list import StepList
@@ -39,6 +39,15 @@ if TYPE_CHECKING:
 
 def _key(name: str, action: str, keys: str, show: bool = True, palette: bool = True) -> BindingType:
     return key("editor", name, action, keys, show=show, palette=palette)
+
+
+# The editor's own tools, apart from the step keys (F-keys reach the app under tmux and screen)
+TOOL_KEYS: list[BindingType] = [
+    _key("reset_boxes", "reset_boxes", "f5", show=False),
+    _key("set_status", "cycle_status", "f6", show=False),
+    _key("add_question", "add_question", "f8", show=False),
+    _key("remove_question", "remove_question", "f9", show=False),
+]
 
 
 class EditorScreen(QMScreen):
@@ -56,6 +65,7 @@ class EditorScreen(QMScreen):
         _key("history", "history", "f2", show=False),
         _key("spelling", "spelling", "f7", show=False),
         _key("editor", "external_editor", "f4", show=False),
+        *TOOL_KEYS,
     ]
     # The form flow (huh/gum): tab past the last field of a step goes on to the next step,
     # shift+tab before the first goes back; enter in a one-line field is tab. The footer shows
@@ -119,6 +129,9 @@ class EditorScreen(QMScreen):
         from .. import autosave
 
         self.set_interval(autosave.CHECK_INTERVAL, self._look_for_other_saves, name="elsewhere")
+        remarks = len(self.interview.import_warnings) + bool(self.interview.notes.strip())
+        if remarks:
+            self.notify(self.qm.t("notes.banner", n=remarks), severity="warning", timeout=15)
         if self._controls_removed:
             self.notify(self.qm.t("editor.controls_removed"), severity="warning", timeout=15)
             self.autosave.changed()
@@ -229,6 +242,132 @@ class EditorScreen(QMScreen):
     def current_field(self) -> str | None:
         """The store's name for the field being edited (`answers.2`, `quote`, `name`, …)."""
         return self.current.current_field(self.focused)
+
+    # -- the interview's shape: question set, questions, boxes, status -----------------------
+
+    def _edited(self, interview: Interview) -> None:
+        """Take `interview` as the edited one and save it like typing."""
+        self.interview = interview
+        self.autosave.changed()
+
+    async def rebuild_steps(self, index: int, focus: Widget | None = None) -> None:
+        """Build the steps anew from the interview (its questions changed) and show step
+        `index`; the person step is kept as it is, so a focus inside it stays put."""
+        person = self.steps[0]
+        steps = [person, *editor_steps(self.interview)[1:]]
+        switcher = self.query_one("#switcher", ContentSwitcher)
+        switcher.current = person.id
+        with self.app.batch_update():
+            await switcher.remove_children(self.steps[1:])
+            for number, step in enumerate(steps[1:], 1):
+                step.id = f"step-{number}"
+                step.display = False
+            await switcher.mount_all(steps[1:])
+            self.steps = steps
+            self._visited = set()
+            self.query_one(StepList).set_labels([step.label(self.qm.t) for step in steps])
+        self.watch_interview(self.interview)
+        index = self.validate_step(index)
+        if self.step == index:
+            self.watch_step(index)
+        else:
+            self.step = index
+        if focus is not None:
+            focus.focus()
+
+    @on(PersonStep.SetChosen)
+    async def _set_chosen(self, event: PersonStep.SetChosen) -> None:
+        event.stop()
+        if event.set_id == self.interview.question_set:
+            return
+        try:
+            switched = self.qm.question_sets.switch(self.interview, event.set_id)
+        except QMError as exc:
+            self.notify(self.qm.t.error(exc), severity="warning")
+            self.query_one(PersonStep).show_state(self.interview)
+            return
+        self._edited(switched)
+        await self.rebuild_steps(self.step, focus=self.focused)
+
+    def action_reset_boxes(self) -> None:
+        """Put the question set's text back into the facts and contact boxes (F5)."""
+        t = self.qm.t
+        qs = self.qm.question_sets.get(self.interview.question_set)
+        if qs is None:
+            self.notify(t("boxes.unknown_set", set=self.interview.question_set), severity="warning")
+            return
+        self.query_one(BoxesStep).reset_to(qs.with_boxes_reset(self.interview))
+        self.notify(t("boxes.reset_done"))
+
+    @on(PersonStep.StatusChosen)
+    def _status_chosen(self, event: PersonStep.StatusChosen) -> None:
+        event.stop()
+        if event.status != self.interview.settled_status():
+            self.set_status(event.status)
+
+    def action_cycle_status(self) -> None:
+        """Move the interview on to the next status of the publishing workflow (F6)."""
+        from ...core.status import STATUSES
+
+        now = self.interview.settled_status()
+        status = now
+        for _ in STATUSES:  # skip what would settle back (klar while something is missing)
+            status = STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)]
+            if self.interview.with_workflow_status(status).settled_status() != now:
+                break
+        self.set_status(status)
+
+    def set_status(self, status: str) -> None:
+        """Give the interview workflow status `status`, saved like an edit; utkast and klar
+        follow what is filled in, which the message says when it overrides the choice."""
+        t = self.qm.t
+        self._edited(self.interview.with_workflow_status(status))
+        settled = self.interview.settled_status()
+        self.query_one(PersonStep).show_state(self.interview)
+        name = plain_str(self.interview.name.strip() or t("noname"))
+        self.notify(t("list.status_set", who=name, status=t(f"status.{settled}")), markup=False)
+        if settled != status:
+            self.notify(t("status.auto", status=t(f"status.{settled}")), severity="warning")
+
+    async def action_add_question(self) -> None:
+        """Add a question after the current one (at the end outside the answers) (F8)."""
+        from ..dialogs.ask import AskScreen
+
+        current = self.current
+        position = current.index + 1 if isinstance(current, AnswerStep) else None
+
+        async def add(text: str | None) -> None:
+            if text is None:
+                return
+            at = len(self.interview.answers) if position is None else position
+            self._edited(self.interview.with_question(text, at))
+            await self.rebuild_steps(at + 1)
+
+        self.app.push_screen(AskScreen(self.qm.t("question.new")), add)
+
+    def action_remove_question(self) -> None:
+        """Remove the current question and its answer, asking first if it is answered (F9)."""
+        from ..dialogs.confirm import ConfirmScreen
+
+        t = self.qm.t
+        current = self.current
+        if not isinstance(current, AnswerStep):
+            self.notify(t("question.not_here"))
+            return
+        index = current.index
+        if len(self.interview.answers) <= 1:
+            self.notify(t("question.last"), severity="warning")
+            return
+
+        async def remove(yes: bool | None = True) -> None:
+            if yes:
+                self._edited(self.interview.without_question(index))
+                await self.rebuild_steps(min(index + 1, len(self.interview.answers)))
+
+        if self.interview.answers[index].answer.strip():
+            self.app.push_screen(ConfirmScreen(t("question.remove_confirm", n=index + 1)), remove)
+        else:
+            self.run_worker(remove(), group="questions")
 
     # -- saving -----------------------------------------------------------------------------
 

@@ -5,11 +5,22 @@ from __future__ import annotations
 from ...core.model import Interview
 from .answer import AnswerStep
 from .base import Step
+from .boxes import BoxesStep
+from .notes import NotesStep
 from .person import PersonStep
 from .quote import QuoteStep
 from .review import ReviewStep
 
-__all__ = ["AnswerStep", "PersonStep", "QuoteStep", "ReviewStep", "Step", "editor_steps"]
+__all__ = [
+    "AnswerStep",
+    "BoxesStep",
+    "NotesStep",
+    "PersonStep",
+    "QuoteStep",
+    "ReviewStep",
+    "Step",
+    "editor_steps",
+]
 
 
 def editor_steps(interview: Interview) -> list[Step]:
@@ -18,5 +29,7 @@ def editor_steps(interview: Interview) -> list[Step]:
         PersonStep(interview),
         *(AnswerStep(interview, i) for i in range(len(interview.answers))),
         QuoteStep(interview),
+        BoxesStep(interview),
+        NotesStep(interview),
         ReviewStep(interview),
     ]

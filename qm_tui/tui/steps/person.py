@@ -1,16 +1,19 @@
-"""The person step: name, title, organisation, date and interviewer."""
+"""The person step: name, title, organisation, date and interviewer; the question set and the
+status."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.validation import Function
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
 from ...core.model import PERSON_FIELDS, Interview
 from ...core.rules import is_iso_date
+from ...core.status import STATUSES
 from ..i18n import Texts
 from .base import Step
 
@@ -25,6 +28,20 @@ class PersonStep(Step, VerticalScroll):
     class Changed(Step.Changed):
         """A person field was edited (an invalid date is not reported)."""
 
+    class SetChosen(Message):
+        """The user chose question set `set_id` in the selector."""
+
+        def __init__(self, set_id: str) -> None:
+            super().__init__()
+            self.set_id = set_id
+
+    class StatusChosen(Message):
+        """The user chose workflow status `status` in the selector."""
+
+        def __init__(self, status: str) -> None:
+            super().__init__()
+            self.status = status
+
     def compose(self) -> ComposeResult:
         t = self.t
         for name in PERSON_FIELDS:
@@ -36,6 +53,41 @@ class PersonStep(Step, VerticalScroll):
                 valid_empty=False,
             )
         yield Static(t("date.invalid"), id="date-error")
+        yield Label(t("field.question_set"), classes="field-label")
+        yield Select(self._set_options(), value=self.interview.question_set, id="question-set")
+        yield Static(t("set.locked"), id="set-locked")
+        yield Label(t("field.status"), classes="field-label")
+        yield Select(
+            [(t(f"status.{s}"), s) for s in STATUSES],
+            value=self.interview.settled_status(),
+            allow_blank=False,
+            id="workflow-status",
+        )
+
+    def _set_options(self) -> list[tuple[str, str]]:
+        """Every loaded set (built-in and the user's), plus the interview's own if unknown."""
+        from ..display import plain_str
+
+        sets = self.qm.question_sets.ordered()
+        options = [(plain_str(f"{qs.title} ({qs.id})"), qs.id) for qs in sets]
+        if self.interview.question_set not in {qs.id for qs in sets}:
+            options.append((plain_str(self.interview.question_set), self.interview.question_set))
+        return options
+
+    def show_state(self, interview: Interview) -> None:
+        """Follow the interview: the set is locked once an answer is typed; the status shown
+        is the one that will be saved."""
+        locked = interview.answered > 0
+        chooser: Select[str] = self.query_one("#question-set", Select)
+        chooser.disabled = locked
+        self.query_one("#set-locked").display = locked
+        if chooser.value != interview.question_set:
+            with chooser.prevent(Select.Changed):
+                chooser.value = interview.question_set
+        status: Select[str] = self.query_one("#workflow-status", Select)
+        if status.value != interview.settled_status():
+            with status.prevent(Select.Changed):
+                status.value = interview.settled_status()
 
     def label(self, t: Texts) -> str:
         return t("step.person")
@@ -44,6 +96,7 @@ class PersonStep(Step, VerticalScroll):
         return t("progress.person", steps=count)
 
     def enter(self, interview: Interview, first_visit: bool) -> Widget:
+        self.show_state(interview)
         return self.query_one("#field-name", Input)
 
     def current_field(self, focused: Widget | None) -> str | None:
@@ -63,3 +116,15 @@ class PersonStep(Step, VerticalScroll):
             if not ok:
                 return
         self.changed(name, event.value)
+
+    @on(Select.Changed, "#question-set")
+    def _set_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if isinstance(event.value, str):
+            self.screen.post_message(self.SetChosen(event.value))
+
+    @on(Select.Changed, "#workflow-status")
+    def _workflow_status_picked(self, event: Select.Changed) -> None:
+        event.stop()
+        if isinstance(event.value, str):
+            self.screen.post_message(self.StatusChosen(event.value))

@@ -46,6 +46,13 @@ class StepList(OptionList):
     def on_mount(self) -> None:
         self.add_options(Option(self._prompt(i), id=f"step-{i}") for i in range(len(self._labels)))
 
+    def set_labels(self, labels: list[str]) -> None:
+        """Show another list of steps (the editor rebuilt its steps); marks start empty."""
+        self._labels = labels
+        self._done = [False] * len(labels)
+        self.clear_options()
+        self.add_options(Option(self._prompt(i), id=f"step-{i}") for i in range(len(labels)))
+
     def _prompt(self, index: int) -> Text:
         done = self._done[index]
         mark = Text(DONE if done else EMPTY, style="bold green" if done else "dim")
