@@ -113,3 +113,7 @@ async def test_qm_tui_spellcheck_off_turns_the_marks_off(
         await pilot.press("f7")
         await pilot.pause()
         assert not isinstance(app.screen, SpellingDialog)
+        await pilot.press("ctrl+r")  # the review says the check is off instead of listing words
+        box = editor.query_one("#spelling", Static)
+        await wait_for(pilot, lambda: "avstängd" in str(box.render()), timeout=30)
+        assert "samvrekan" not in str(box.render())

@@ -84,12 +84,14 @@ class ReviewStep(Step, Vertical):
     def _check_spelling(self, interview: Interview) -> None:
         """List every misspelt word of the article with its place (in a thread)."""
         from ...core.errors import QMError
-        from ...core.spelling import check_interview, checker_for
+        from ...core.spelling import check_interview, checker_for, enabled
         from ..dialogs.history import field_label
 
         t = self.t
         qs = self.qm.question_sets.get(interview.question_set)
         try:
+            if not enabled():
+                raise QMError("QM_TUI_SPELLCHECK=off")
             found = check_interview(interview, checker_for(interview, qs))
         except QMError as exc:
             text = t("review.spelling.off", error=exc)
