@@ -106,7 +106,7 @@ def main() -> None:
         db = Path(tmp) / "bench.json"
         argv = [*qm_argv(db)[:-2], "import", str(PROFILE)]
         env = {**os.environ, "PYTHONPATH": str(args.baseline)}
-        subprocess.run(isolated(argv), env=env, check=True)
+        subprocess.run(isolated(argv), env=env, check=True, capture_output=True)
         roots = {"baseline": args.baseline, **{str(p): p for p in args.also}, "this": here}
         times: dict[str, list[float]] = {name: [] for name in roots}
         for _ in range(args.runs):
