@@ -85,3 +85,16 @@ async def test_the_person_step_scrolls_to_its_lower_fields_on_a_short_terminal(
         assert app.focused is status
         assert person.scroll_y > 0
         assert person.region.contains_region(status.region)
+
+
+async def test_leaving_while_a_step_is_being_built_goes_back_cleanly(
+    opened_editor: Opened,
+) -> None:
+    from qm_tui.tui.screens.interview_list import InterviewListScreen
+
+    app, pilot, ed = opened_editor
+    await pilot.press("ctrl+n", "ctrl+n", "escape")
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(app.screen, InterviewListScreen)
+    assert not ed.is_attached

@@ -158,7 +158,7 @@ class EditorScreen(QMScreen):
 
             async def show_when_mounted() -> None:
                 await mounting
-                if self.steps[self.step] is step:
+                if self.is_attached and self.steps[self.step] is step:  # not left meanwhile
                     self._show(self.step)
 
             self.call_next(show_when_mounted)
