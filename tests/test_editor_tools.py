@@ -158,10 +158,13 @@ async def test_the_set_selector_offers_every_set_and_rebuilds_the_steps(db_path:
         assert [a.question for a in ed.interview.answers] == ["Vad gör ni?", "Varför QM?"]
         assert ed.interview.facts.heading == "FAKTA KORT"  # untouched boxes follow the set
         assert ed.interview.name == "Kim"
-        answers = ed.query(AnswerStep)
+        answers = [step for step in ed.steps if isinstance(step, AnswerStep)]
         assert len(answers) == 2 and len(ed.steps) == 7
         assert ed.query_one(StepList).option_count == 7
         assert ed.step == 0 and app.focused is chooser  # the focus stays where it was
+        assert not ed.query(AnswerStep)  # the new steps are mounted when first shown
+        ed.step = 4
+        await pilot.pause()
         assert ed.query_one(BoxesStep).query_one("#box-facts-heading", Input).value == "FAKTA KORT"
         ed.step = 1
         await pilot.pause()

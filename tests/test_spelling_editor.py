@@ -29,6 +29,8 @@ async def test_answers_mark_misspelt_words_and_know_the_interviews_own_words(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         editor = await open_selected(pilot)
+        editor.step = 2  # a step is mounted when first shown
+        await pilot.pause()
         area = editor.query_one("#answer-1", SpellTextArea)
         await wait_for(pilot, lambda: area.checked, timeout=60)
         assert [m.word for m in area.misspellings] == ["samvrekan"]
@@ -53,6 +55,7 @@ async def test_f7_from_the_editor_lists_the_fields_words_and_enter_replaces(
         await pilot.pause()
         editor = await open_selected(pilot)
         editor.step = 2
+        await pilot.pause()
         area = editor.query_one("#answer-1", SpellTextArea)
         await wait_for(pilot, lambda: area.checked, timeout=60)
         editor.set_focus(None)
@@ -107,6 +110,7 @@ async def test_qm_tui_spellcheck_off_turns_the_marks_off(
         await pilot.pause()
         editor = await open_selected(pilot)
         editor.step = 2
+        await pilot.pause()
         area = editor.query_one("#answer-1", SpellTextArea)
         await pilot.pause(1.5)
         assert not area.spell_check and area.checker is None and area.misspellings == []

@@ -96,6 +96,7 @@ class EditorScreen(QMScreen):
         self.steps: list[Step] = editor_steps(interview)
         self._template = interview
         self._visited: set[int] = set()
+        self._then_last_field = False
         self.autosave = Autosave(self, interview_id, interview, self._snapshot, self._show_save)
         self.saved_elsewhere: Interview | None = None
         """A version another window saved over this one's text (ctrl+l loads it)."""
@@ -115,10 +116,12 @@ class EditorScreen(QMScreen):
         yield Header()
         with Horizontal(id="editor-body"):
             yield StepList([step.label(t) for step in self.steps], id="steps")
+            # Only the first step is built at open; each other step is mounted the first
+            # time it is shown (`watch_step`), from the interview as it is then
+            for index, step in enumerate(self.steps):
+                step.id = f"step-{index}"
             with ContentSwitcher(initial="step-0", id="switcher"):
-                for index, step in enumerate(self.steps):
-                    step.id = f"step-{index}"
-                    yield step
+                yield self.steps[0]
         yield StatusLine(id="status")
         yield QMFooter()
 
@@ -143,7 +146,26 @@ class EditorScreen(QMScreen):
         return max(0, min(step, len(self.steps) - 1))
 
     def watch_step(self, index: int) -> None:
-        """Show step `index`: switcher, step list, status line, and the focus where typing goes."""
+        """Show step `index`: switcher, step list, status line, and the focus where typing goes.
+
+        A step not shown before is mounted first (from the current interview), then shown.
+        """
+        step = self.steps[index]
+        if step.parent is None:
+            step.interview = self.interview
+            step.display = False
+            mounting = self.query_one("#switcher", ContentSwitcher).mount(step)
+
+            async def show_when_mounted() -> None:
+                await mounting
+                if self.is_attached and self.steps[self.step] is step:  # not left meanwhile
+                    self._show(self.step)
+
+            self.call_next(show_when_mounted)
+            return
+        self._show(index)
+
+    def _show(self, index: int) -> None:
         step = self.steps[index]
         self.query_one("#switcher", ContentSwitcher).current = step.id
         self.query_one(StepList).show_current(index)
@@ -152,6 +174,9 @@ class EditorScreen(QMScreen):
         first_visit = index not in self._visited
         self._visited.add(index)
         step.enter(self._snapshot(), first_visit).focus()
+        if self._then_last_field:
+            self._then_last_field = False
+            self.call_after_refresh(self._focus_last_field)
 
     def watch_interview(self, interview: Interview) -> None:
         """Mark the steps done or empty, and name the interview in the header."""
@@ -203,8 +228,8 @@ class EditorScreen(QMScreen):
         if focused not in fields:
             self.focus_previous()
         elif focused is fields[0] and self.step > 0:
+            self._then_last_field = True  # once the step is shown (and mounted)
             self.step -= 1
-            self.call_after_refresh(self._focus_last_field)
         else:
             index = fields.index(focused)
             fields[index - 1].focus()
@@ -235,9 +260,13 @@ class EditorScreen(QMScreen):
         self.autosave.changed()
 
     def set_field(self, name: str, value: str) -> None:
-        """Put `value` into a field's widget (an undoable edit that autosaves like typing)."""
+        """Put `value` into a field's widget (an undoable edit that autosaves like typing);
+        a step not mounted yet takes it from the interview when it is."""
         step = next(s for s in self.steps if name in s.fields)
-        step.set_field(name, value)
+        if step.is_mounted:
+            step.set_field(name, value)
+        elif self.interview.text_of(name) != value:
+            self._edited(self.interview.with_text(name, value))
 
     def current_field(self) -> str | None:
         """The store's name for the field being edited (`answers.2`, `quote`, `name`, …)."""
@@ -258,11 +287,9 @@ class EditorScreen(QMScreen):
         switcher = self.query_one("#switcher", ContentSwitcher)
         switcher.current = person.id
         with self.app.batch_update():
-            await switcher.remove_children(self.steps[1:])
+            await switcher.remove_children([s for s in self.steps[1:] if s.parent is not None])
             for number, step in enumerate(steps[1:], 1):
-                step.id = f"step-{number}"
-                step.display = False
-            await switcher.mount_all(steps[1:])
+                step.id = f"step-{number}"  # each is mounted when first shown
             self.steps = steps
             self._visited = set()
             self.query_one(StepList).set_labels([step.label(self.qm.t) for step in steps])
@@ -296,7 +323,11 @@ class EditorScreen(QMScreen):
         if qs is None:
             self.notify(t("boxes.unknown_set", set=self.interview.question_set), severity="warning")
             return
-        self.query_one(BoxesStep).reset_to(qs.with_boxes_reset(self.interview))
+        boxes = next(step for step in self.steps if isinstance(step, BoxesStep))
+        if boxes.is_mounted:
+            boxes.reset_to(qs.with_boxes_reset(self.interview))
+        else:
+            self._edited(qs.with_boxes_reset(self.interview))
         self.notify(t("boxes.reset_done"))
 
     @on(PersonStep.StatusChosen)
@@ -469,6 +500,9 @@ class EditorScreen(QMScreen):
         self.autosave.take(stored)
         self.interview = stored
         for step in self.steps:
+            if not step.is_mounted:
+                step.interview = stored  # it is built from it when first shown
+                continue
             for field in step.fields:
                 with contextlib.suppress(KeyError, ValueError, IndexError):
                     step.set_field(field, stored.text_of(field))

@@ -18,8 +18,10 @@ class StatusLine(Horizontal):
         background: $panel;
         padding: 0 1;
     }
-    StatusLine #progress { width: 1fr; color: $text; text-style: bold; }
-    StatusLine #save-state { width: auto; color: $text-muted; }
+    StatusLine #progress {
+        width: 1fr; color: $text; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    StatusLine #save-state { width: auto; margin-left: 1; color: $text-muted; }
     StatusLine.-unsaved #save-state { color: $warning; }
     StatusLine.-saving #save-state { color: $text-muted; }
     StatusLine.-saved #save-state { color: $success; }
