@@ -33,7 +33,7 @@ def _shorten(text: str, width: int = NAME_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-FULL_READ_DELAY = 0.05  # seconds after painting the index's rows before the file is read
+FULL_READ_DELAY = 0.05  # seconds after the index's rows are painted before the file is read
 
 
 def _load_summaries(store: InterviewStore) -> list[Summary]:
@@ -113,7 +113,9 @@ class InterviewListScreen(QMScreen):
         # is added and removed before that paint: each change restyles the whole screen.
         self.rows = first_rows
         self.refilter(screenful=self.app.size.height)
-        self.set_timer(FULL_READ_DELAY, self.reload)
+        # counted from the first paint, not from mount: a read started before it would hold
+        # the interpreter while the rows are rendered (at 10,000 the parse takes ~0.2 s)
+        self.call_after_refresh(self.set_timer, FULL_READ_DELAY, self.reload)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
