@@ -87,7 +87,7 @@ async def test_a_screenful_first_then_the_rest_of_the_page_after_the_paint() -> 
     async with ScreenfulApp().run_test(size=(60, 20)) as pilot:
         table = pilot.app.query_one(PagedTable)
         assert pilot.app.added_before_paint == 20
-        await pilot.pause()
+        await pilot.pause(0.2)
         assert table.loaded_rows == PAGE_SIZE == table.row_count
         assert table.get_row_at(PAGE_SIZE - 1) == list(ROWS[PAGE_SIZE - 1])
 
@@ -99,6 +99,7 @@ async def test_a_key_at_the_screenfuls_end_adds_the_page_at_once() -> None:
         table.move_cursor(row=2)
         assert table.loaded_rows >= PAGE_SIZE
         await pilot.pause()
+        await pilot.pause(0.2)
         assert table.row_count == table.loaded_rows and table.cursor_row == 2
 
 

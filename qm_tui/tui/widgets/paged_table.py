@@ -9,11 +9,13 @@ paint it can add just a screenful and the rest of the page once that has been pa
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from textual.widgets import DataTable
 
 PAGE_SIZE = 100  # rows added at a time
+TOP_UP_DELAY = 0.03  # seconds after the first paint before the rest of its page is added
 
 
 class PagedTable(DataTable[Any]):
@@ -44,7 +46,9 @@ class PagedTable(DataTable[Any]):
         self._topping_up = 0 < screenful < PAGE_SIZE and cursor < screenful
         if self._topping_up:
             self._add(min(len(rows), screenful))
-            self.call_after_refresh(self._top_up, rows)
+            # a moment after the paint, so the frame reaches the terminal before more rows
+            # are measured (the writer thread needs the interpreter too)
+            self.call_after_refresh(self.set_timer, TOP_UP_DELAY, partial(self._top_up, rows))
         else:
             self.load_until(cursor + PAGE_SIZE - 1)
         if rows:
