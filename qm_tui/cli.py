@@ -529,10 +529,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _run_tui(args: argparse.Namespace) -> int:
     from .core.list_index import read_index
+    from .core.questions import chosen_set_id
 
     path = _db_path(args)
-    # An unknown --set, $QM_TUI_SET or config setting stops here, with one line.
-    _load_sets().for_new_interviews(args.question_set)
+    # An unknown --set, $QM_TUI_SET or config setting stops here, with one line. The default
+    # set is always usable, so then the sets are not read here (about 5 ms before the first
+    # frame): the app reads them on first use and names a broken file in a notification.
+    if chosen_set_id(args.question_set)[1] != "default":
+        _load_sets().for_new_interviews(args.question_set)
     # the list index, when it describes the file as it is now (a version that was read whole
     # and fine), paints the list at once; the app reads the file in a thread afterwards
     rows = read_index(path)

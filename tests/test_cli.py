@@ -313,3 +313,37 @@ def test_an_unknown_question_set_stops_the_editor_with_one_line(
     monkeypatch.setenv("QM_TUI_SET", "nope")
     assert run(db_path) == 1
     assert "(from $QM_TUI_SET)" in capsys.readouterr().err
+
+
+def test_an_unknown_set_in_the_config_file_stops_the_editor_too(
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "config.toml").write_text('question_set = "nope"\n', encoding="utf-8")
+    monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "conf"))
+    monkeypatch.delenv("QM_TUI_SET", raising=False)
+    assert run(db_path) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown question set 'nope'" in err
+
+
+def test_the_editor_starts_without_reading_the_sets_when_the_default_is_used(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app reads them on first use; reading them before would delay the first frame."""
+    import qm_tui.cli as cli
+    from qm_tui.tui.app import QMApp
+
+    def no_sets() -> None:
+        raise AssertionError("the sets were read before the app started")
+
+    started: list[QMApp] = []
+    monkeypatch.setattr(cli, "_load_sets", no_sets)
+    monkeypatch.setattr(QMApp, "run", lambda self, *a, **k: started.append(self))
+    monkeypatch.delenv("QM_TUI_SET", raising=False)
+    monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(db_path.parent / "no-config"))
+    assert run(db_path) == 0
+    assert len(started) == 1

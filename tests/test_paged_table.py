@@ -65,3 +65,46 @@ async def test_show_rows_replaces_and_keeps_a_cursor_beyond_the_first_page() -> 
         assert table.cursor_row == 250
         assert table.loaded_rows >= 251
         assert table.get_row_at(250) == list(ROWS[-251])
+
+
+class ScreenfulApp(App[None]):
+    """Shows a screenful first, as the list does for its first paint."""
+
+    added_before_paint = 0
+
+    def compose(self) -> ComposeResult:
+        table = PagedTable(id="t", cursor_type="row")
+        table.add_columns("a", "b")
+        yield table
+
+    def on_mount(self) -> None:
+        table = self.query_one(PagedTable)
+        table.show_rows(ROWS, tuple, screenful=20)
+        self.added_before_paint = table.row_count
+
+
+async def test_a_screenful_first_then_the_rest_of_the_page_after_the_paint() -> None:
+    async with ScreenfulApp().run_test(size=(60, 20)) as pilot:
+        table = pilot.app.query_one(PagedTable)
+        assert pilot.app.added_before_paint == 20
+        await pilot.pause(0.2)
+        assert table.loaded_rows == PAGE_SIZE == table.row_count
+        assert table.get_row_at(PAGE_SIZE - 1) == list(ROWS[PAGE_SIZE - 1])
+
+
+async def test_a_key_at_the_screenfuls_end_adds_the_page_at_once() -> None:
+    async with ScreenfulApp().run_test(size=(60, 20)) as pilot:
+        table = pilot.app.query_one(PagedTable)
+        table.show_rows(ROWS, tuple, screenful=3)  # no pause: the top-up is still pending
+        table.move_cursor(row=2)
+        assert table.loaded_rows >= PAGE_SIZE
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert table.row_count == table.loaded_rows and table.cursor_row == 2
+
+
+async def test_a_screenful_is_not_used_for_a_cursor_beyond_it() -> None:
+    async with ScreenfulApp().run_test(size=(60, 20)) as pilot:
+        table = pilot.app.query_one(PagedTable)
+        table.show_rows(ROWS, tuple, cursor=150, screenful=20)
+        assert table.loaded_rows >= 151 and table.cursor_row == 150

@@ -16,7 +16,9 @@ Markdown tables; every comparison is measured side by side in the same run.
   baseline is the same on a database of one interview.
 - Export: `e` on the list until the "Exporterade" notification is painted.
 - Memory: the qm-tui process's peak resident size (after the list, a search and an export)
-  against the database file's size.
+  against the database file's size. That peak includes the spelling dictionary, which the app
+  preloads a second after start and which costs about 200-250 MiB whatever the database's size;
+  run with `QM_TUI_SPELLCHECK=off` in the environment for what grows with the data.
 """
 
 from __future__ import annotations

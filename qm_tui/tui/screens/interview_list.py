@@ -33,7 +33,7 @@ def _shorten(text: str, width: int = NAME_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-FULL_READ_DELAY = 0.05  # seconds after painting the index's rows before the file is read
+FULL_READ_DELAY = 0.05  # seconds after the index's rows are painted before the file is read
 
 
 def _load_summaries(store: InterviewStore) -> list[Summary]:
@@ -102,17 +102,20 @@ class InterviewListScreen(QMScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.qm.t("list.subtitle")
-        self.add_class("-empty")
         self.query_one("#interviews").focus()
         first_rows, self.qm.first_rows = self.qm.first_rows, None
         if first_rows is None:
+            self.add_class("-empty")  # "Läser in …" until the rows are read
             self.reload()
             return
         # rows from the list index: painted now; the file is read once they are on screen
-        # (parsing it holds the interpreter, which would hold back the first frame)
+        # (parsing it holds the interpreter, which would hold back the first frame). No class
+        # is added and removed before that paint: each change restyles the whole screen.
         self.rows = first_rows
-        self.refilter()
-        self.set_timer(FULL_READ_DELAY, self.reload)
+        self.refilter(screenful=self.app.size.height)
+        # counted from the first paint, not from mount: a read started before it would hold
+        # the interpreter while the rows are rendered (at 10,000 the parse takes ~0.2 s)
+        self.call_after_refresh(self.set_timer, FULL_READ_DELAY, self.reload)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -160,7 +163,7 @@ class InterviewListScreen(QMScreen):
         """Build the search text after the list is painted, not before (nor on the first key)."""
         _build_search_text(rows)
 
-    def refilter(self, select: int | None = None, narrow: bool = False) -> None:
+    def refilter(self, select: int | None = None, narrow: bool = False, screenful: int = 0) -> None:
         """Show the rows matching the search box, keeping `select` selected if shown.
 
         Only the rows about to be seen are measured and added (a page at a time), so the list
@@ -176,7 +179,7 @@ class InterviewListScreen(QMScreen):
             pool = [r for r in self.rows if r.status == wanted] if wanted else self.rows
         self.shown = search(pool, query) if self._query else pool
         index = next((i for i, r in enumerate(self.shown) if r.id == select), 0)
-        self.table.show_rows(self.shown, self._cells, index)
+        self.table.show_rows(self.shown, self._cells, index, screenful)
         empty = self.query_one("#empty", Static)
         if not self.rows:
             empty.update(t("list.empty"))

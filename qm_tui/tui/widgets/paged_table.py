@@ -2,17 +2,20 @@
 
 A DataTable measures every cell it is given before it paints, so 10,000 rows cost seconds. This
 one adds a first page, then the next page whenever the cursor or the scroll position (keys,
-mouse wheel, scrollbar) comes within half a page of the last row added.
+mouse wheel, scrollbar) comes within half a page of the last row added. For the very first
+paint it can add just a screenful and the rest of the page once that has been painted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from textual.widgets import DataTable
 
 PAGE_SIZE = 100  # rows added at a time
+TOP_UP_DELAY = 0.03  # seconds after the first paint before the rest of its page is added
 
 
 class PagedTable(DataTable[Any]):
@@ -23,16 +26,47 @@ class PagedTable(DataTable[Any]):
         self._source: Sequence[Any] = ()
         self._cells: Callable[[Any], Sequence[Any]] = tuple
         self.loaded_rows = 0  # how many of the rows are in the table
+        self._topping_up = False  # a screenful is shown; the rest of its page follows the paint
 
     def show_rows(
-        self, rows: Sequence[Any], cells: Callable[[Any], Sequence[Any]], cursor: int = 0
+        self,
+        rows: Sequence[Any],
+        cells: Callable[[Any], Sequence[Any]],
+        cursor: int = 0,
+        screenful: int = 0,
     ) -> None:
-        """Show `rows` (`cells(row)` gives a row's cells), the cursor on row `cursor`."""
+        """Show `rows` (`cells(row)` gives a row's cells), the cursor on row `cursor`.
+
+        With `screenful`, only that many rows are measured before the next paint (when the
+        cursor is among them) and the rest of the first page is added right after it.
+        """
         self.clear()
         self._source, self._cells, self.loaded_rows = rows, cells, 0
-        self.load_until(max(cursor, 0) + PAGE_SIZE - 1)
+        cursor = max(cursor, 0)
+        self._topping_up = 0 < screenful < PAGE_SIZE and cursor < screenful
+        if self._topping_up:
+            self._add(min(len(rows), screenful))
+            # a moment after the paint, so the frame reaches the terminal before more rows
+            # are measured (the writer thread needs the interpreter too)
+            self.call_after_refresh(self.set_timer, TOP_UP_DELAY, partial(self._top_up, rows))
+        else:
+            self.load_until(cursor + PAGE_SIZE - 1)
         if rows:
-            self.move_cursor(row=min(max(cursor, 0), len(rows) - 1), animate=False)
+            self.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
+
+    def _add(self, end: int) -> None:
+        start, self.loaded_rows = self.loaded_rows, end  # first: adding moves the cursor
+        cells = self._cells
+        self.add_rows(cells(row) for row in self._source[start:end])
+
+    def _top_up(self, rows: Sequence[Any]) -> None:
+        """The rest of the first page, after the screenful has been painted."""
+        if rows is not self._source or not self._topping_up:
+            return  # shown again meanwhile: that call added its own page
+        self._topping_up = False
+        end = min(len(rows), max(self.cursor_row, 0) + PAGE_SIZE)
+        if end > self.loaded_rows:
+            self._add(end)
 
     @property
     def total_rows(self) -> int:
@@ -44,12 +78,13 @@ class PagedTable(DataTable[Any]):
         end = min(len(self._source), max(index + 1, self.loaded_rows))
         if end <= self.loaded_rows:
             return
-        end = min(len(self._source), max(end, self.loaded_rows + PAGE_SIZE))
-        start, self.loaded_rows = self.loaded_rows, end  # first: adding moves the cursor
-        cells = self._cells
-        self.add_rows(cells(row) for row in self._source[start:end])
+        self._add(min(len(self._source), max(end, self.loaded_rows + PAGE_SIZE)))
 
     def _near_end(self, row: int) -> None:
+        if self._topping_up:
+            if row < self.loaded_rows - 1:
+                return  # within the screenful: the rest of the page follows the paint
+            self._top_up(self._source)  # a key or the wheel reached its end first: add now
         if row >= self.loaded_rows - PAGE_SIZE // 2 and self.loaded_rows < len(self._source):
             self.load_until(self.loaded_rows + PAGE_SIZE - 1)
 
