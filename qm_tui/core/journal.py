@@ -79,8 +79,8 @@ class Journal:
         """The database was just written in full: no line of the old journal continues it."""
         self.token, self.offset, self.entries = token_of(tables), 0, 0
 
-    def catch_up(self, tables: Tables) -> bool:
-        """Apply the lines appended since the last read; False if the journal was replaced."""
+    def catch_up(self, tables: Tables) -> None:
+        """Apply the lines appended since the last read (none from a retired journal)."""
         import orjson
 
         try:
@@ -89,7 +89,7 @@ class Journal:
                     fh.seek(self.offset)
                 data = fh.read()
         except FileNotFoundError:
-            return self.offset == 0
+            return
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
         end = data.rfind(b"\n") + 1  # complete lines only
@@ -103,7 +103,7 @@ class Journal:
             if start == 0:
                 if not isinstance(entry, dict) or entry.get("journal") != self.token:
                     self.offset = 0
-                    return True  # a retired journal (or none for this database): nothing to do
+                    return  # a retired journal (or none for this database): nothing to do
                 continue
             if not isinstance(entry, dict) or not all(isinstance(v, dict) for v in entry.values()):
                 raise StoreError(
@@ -112,10 +112,7 @@ class Journal:
                 )
             apply(tables, entry)
             self.entries += 1
-        if self.offset == 0 and end == 0:
-            return True
         self.offset = position
-        return True
 
     def append(self, tables: Tables, changes: Changes) -> None:
         """Write `changes` durably (the caller holds the lock and has caught up), then apply."""
