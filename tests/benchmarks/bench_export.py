@@ -70,6 +70,21 @@ def bare_docx(iv: Interview) -> bytes:
 
 
 BASELINE = MarkdownIt("commonmark", {"html": False})
+
+
+def linkify_renderer() -> MarkdownIt:
+    """markdown-it-py as the html export uses it, with nothing of ours: commonmark, linkify
+    (linkify-it-py) and the typographer with Swedish quotes; only http(s) and mailto links."""
+    md = MarkdownIt(
+        "commonmark",
+        {"html": False, "linkify": True, "typographer": True, "quotes": SWEDISH_QUOTES},
+    )
+    md.enable(["linkify", "replacements", "smartquotes"])
+    md.validateLink = lambda url: url.startswith(("http:", "https:", "mailto:"))  # type: ignore[method-assign]
+    return md
+
+
+LINKIFY = linkify_renderer()
 TYPOGRAPHER = MarkdownIt("zero", {"typographer": True, "quotes": SWEDISH_QUOTES}).enable(
     ["replacements", "smartquotes"]
 )
@@ -131,6 +146,12 @@ if fmt == "docx":
     import docx
 elif fmt == "html":
     from markdown_it import MarkdownIt
+    md = MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": True,
+                                   "quotes": "\u201d\u201d\u2019\u2019"})
+    md.enable(["linkify", "replacements", "smartquotes"])
+    md.validateLink = lambda url: url.startswith(("http:", "https:", "mailto:"))
+elif fmt == "html-commonmark":
+    from markdown_it import MarkdownIt
     md = MarkdownIt("commonmark", {"html": False})
 elif fmt == "txt":
     from markdown_it import MarkdownIt
@@ -145,7 +166,7 @@ for key, d in docs.items():
         for t in paras(d):
             doc.add_paragraph(t)
         buf = io.BytesIO(); doc.save(buf); data = buf.getvalue()
-    elif fmt == "html":
+    elif fmt in ("html", "html-commonmark"):
         data = md.render("\\n\\n".join(paras(d))).encode()
     elif fmt == "txt":
         data = "\\n\\n".join("".join(t.content for t in ty.parseInline(p)[0].children)
@@ -184,10 +205,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--process-only", action="store_true", help="only the whole-process table")
+    parser.add_argument(
+        "--formats", default="md,html,txt,docx", help="comma-separated formats (default: all)"
+    )
     args = parser.parse_args()
     count, repeat = args.count, args.repeat
+    formats = set(args.formats.split(","))
     ivs = interviews(count)
     distinct = distinct_addresses(ivs)
+    print(f"{count} interviews, best of {repeat} alternating runs; Python {sys.version.split()[0]}")
+    print(f"{os.cpu_count()} CPUs\n")
+    if not args.process_only:
+        in_process(ivs, distinct, formats, repeat)
+    whole_processes(ivs, distinct, formats, repeat)
+
+
+def in_process(
+    ivs: list[Interview], distinct: list[Interview], formats: set[str], repeat: int
+) -> None:
+    """The in-process table: rendering only, no files."""
+    count = len(ivs)
     options = ExportOptions(lang="sv")
     markdown = [render(iv, "md", ExportOptions(meta=False)).decode() for iv in ivs]
     markdown_distinct = [render(iv, "md", ExportOptions(meta=False)).decode() for iv in distinct]
@@ -195,6 +233,7 @@ def main() -> None:
         render(ivs[0], fmt, options)  # build the cached parsers outside the timings
     bare_docx(ivs[0])
     bare_typography(ivs[0])
+    LINKIFY.render(markdown[0])
 
     def joined() -> object:
         return ["\n\n".join(paragraphs(iv)).encode() for iv in ivs]
@@ -205,30 +244,34 @@ def main() -> None:
     def typographer() -> object:
         return [bare_typography(iv) for iv in ivs]
 
-    def markdown_it(texts: list[str]) -> Callable[[], object]:
-        return lambda: [BASELINE.render(m) for m in texts]
+    def markdown_it(md: MarkdownIt, texts: list[str]) -> Callable[[], object]:
+        return lambda: [md.render(m) for m in texts]
 
     def python_docx() -> object:
         return [bare_docx(iv) for iv in ivs]
 
+    linkified = "markdown-it-py `render`, linkify and Swedish typographer, of the same Markdown"
+    commonmark = "markdown-it-py `render` (commonmark only: no links) of the same Markdown"
     rows: list[tuple[str, str, list[Interview], str, Callable[[], object]]] = [
         ("md", "md", ivs, "same paragraphs, `re.sub`-escaped, `json.dumps` front matter",
          python_markdown),
         ("txt", "txt", ivs, "markdown-it-py typographer (`parseInline`) on the same paragraphs",
          typographer),
-        ("html", "html", ivs, "markdown-it-py `render` of the same Markdown",
-         markdown_it(markdown)),
-        ("html, every address distinct", "html", distinct,
-         "markdown-it-py `render` of the same Markdown", markdown_it(markdown_distinct)),
+        ("html", "html", ivs, linkified, markdown_it(LINKIFY, markdown)),
+        ("html, every address distinct", "html", distinct, linkified,
+         markdown_it(LINKIFY, markdown_distinct)),
+        ("html (old baseline)", "html", ivs, commonmark, markdown_it(BASELINE, markdown)),
+        ("html, every address distinct (old baseline)", "html", distinct, commonmark,
+         markdown_it(BASELINE, markdown_distinct)),
         ("docx", "docx", ivs, "bare python-docx, the same paragraphs", python_docx),
         ("md (floor)", "md", ivs, "string join of the same paragraphs", joined),
         ("txt (floor)", "txt", ivs, "string join of the same paragraphs", joined),
     ]  # fmt: skip
-    print(f"{count} interviews, best of {repeat} alternating runs; Python {sys.version.split()[0]}")
-    print(f"{os.cpu_count()} CPUs\n")
     print(f"| {count} articles, in-process | qm-tui (s) | baseline | baseline (s) | ratio |")
     print("|---|---:|---|---:|---:|")
     for label, fmt, items, base_label, base in rows:
+        if fmt not in formats:
+            continue
 
         def ours(fmt: str = fmt, items: list[Interview] = items) -> object:
             if items is distinct:
@@ -238,7 +281,14 @@ def main() -> None:
         mine, theirs = timed_pair(ours, base, repeat)
         print(f"| {label} | {min(mine):.3f} | {base_label} | {min(theirs):.3f} | "
               f"{min(mine) / min(theirs):.2f}x |")  # fmt: skip
+    print()
 
+
+def whole_processes(
+    ivs: list[Interview], distinct: list[Interview], formats: set[str], repeat: int
+) -> None:
+    """The whole-process table: `qm-tui export --all` against a `python -c` baseline."""
+    count = len(ivs)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "qm.json"
         InterviewStore(db).add_many(ivs)
@@ -264,16 +314,21 @@ def main() -> None:
 
             return go
 
-        print(f"\n| {count} articles, whole process | qm-tui export --all (s) | baseline (s) "
+        print(f"| {count} articles, whole process | qm-tui export --all (s) | baseline (s) "
               "| ratio | qm-tui CPU (s) | baseline CPU (s) | CPU ratio |")  # fmt: skip
         print("|---|---:|---:|---:|---:|---:|---:|")
-        processes = [("md", "md", db), ("html", "html", db),
-                     ("html, every address distinct", "html", db_distinct),
-                     ("txt", "txt", db), ("docx", "docx", db)]  # fmt: skip
-        for label, fmt, database in processes:
+        processes = [("md", "md", "md", db), ("html", "html", "html", db),
+                     ("html, every address distinct", "html", "html", db_distinct),
+                     ("html (old baseline: commonmark only)", "html", "html-commonmark", db),
+                     ("html, every address distinct (old baseline)", "html", "html-commonmark",
+                      db_distinct),
+                     ("txt", "txt", "txt", db), ("docx", "docx", "docx", db)]  # fmt: skip
+        for label, fmt, base_fmt, database in processes:
+            if fmt not in formats:
+                continue
             ours = [sys.executable, "-m", "qm_tui", "--db", str(database), "export"]
             ours += ["--format", fmt, "--all"]
-            base = [sys.executable, "-c", PROCESS_BASELINE, fmt, str(database)]
+            base = [sys.executable, "-c", PROCESS_BASELINE, base_fmt, str(database)]
             cpu: list[float] = []
             base_cpu: list[float] = []
 
