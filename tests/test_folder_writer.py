@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -38,25 +38,46 @@ def test_new_files_are_written_whole_with_mode_0644(tmp_path: Path) -> None:
 def test_a_new_name_goes_through_an_exclusive_temp_file_and_a_rename(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made: list[dict[str, Any]] = []
+    opened: list[tuple[str, int]] = []
     renamed: list[tuple[str, str]] = []
-    real_mkstemp, real_replace = tempfile.mkstemp, os.replace
+    real_open, real_replace = os.open, os.replace
 
-    def mkstemp(**kw: Any) -> tuple[int, str]:
-        made.append(kw)
-        return real_mkstemp(**kw)
+    def spy_open(path: str, flags: int, mode: int = 0o777) -> int:
+        opened.append((path, flags))
+        return real_open(path, flags, mode)
 
-    def replace(src: str, dst: str) -> None:
+    def spy_replace(src: str, dst: str) -> None:
         renamed.append((src, dst))
         real_replace(src, dst)
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
-    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "open", spy_open)
+    monkeypatch.setattr(os, "replace", spy_replace)
     FolderWriter(tmp_path).write("a.md", b"x")
-    assert [Path(kw["dir"]) for kw in made] == [tmp_path]
-    (src, dst), = renamed  # fmt: skip
-    assert Path(src).parent == tmp_path and Path(src).name.startswith(".a.md.")
-    assert Path(dst) == tmp_path / "a.md"
+    (tmp, flags), = opened  # fmt: skip
+    assert flags & os.O_EXCL and flags & os.O_CREAT and flags & os.O_NOFOLLOW
+    assert renamed == [(tmp, str(tmp_path / "a.md"))]
+    assert Path(tmp).parent == tmp_path and re.fullmatch(
+        r"\.a\.md\.[0-9a-f]{12}\.tmp", Path(tmp).name
+    )
+
+
+def test_a_taken_temp_name_is_never_opened_or_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"keep me")
+    out = tmp_path / "out"
+    out.mkdir()
+    planted = [bytes([n]) * 6 for n in range(3)]
+    for token in planted:
+        (out / f".a.md.{token.hex()}.tmp").symlink_to(victim)
+    tokens = iter([*planted, b"\xff" * 6])
+    monkeypatch.setattr(os, "urandom", lambda n: next(tokens))
+    FolderWriter(out).write("a.md", b"article")
+    assert victim.read_bytes() == b"keep me" and (out / "a.md").read_bytes() == b"article"
+    assert sorted(p.name for p in out.iterdir() if p.is_symlink()) == sorted(
+        f".a.md.{t.hex()}.tmp" for t in planted
+    )
 
 
 def test_writing_a_name_again_replaces_it(tmp_path: Path) -> None:

@@ -154,11 +154,9 @@ class FolderWriter:
         if not self._is_new(name):
             atomic_write(path, data, durable=False)
             return
-        import tempfile
-
         tmp: str | None = None
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self._real)
+            fd, tmp = _new_temp_file(self._real, name)
             try:
                 _write_all(fd, data)
                 os.fchmod(fd, 0o644)
@@ -187,6 +185,29 @@ class FolderWriter:
             and name not in ("", ".", "..")
             and name.casefold() not in self._taken
         )
+
+
+_TEMP_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _new_temp_file(folder: str, name: str) -> tuple[int, str]:
+    """`.name.<random>.tmp` in `folder`, created exclusively, never through a link (mode 0600).
+
+    What `tempfile.mkstemp` does, without its imports (random, shutil) and per-call set-up.
+    """
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, _TEMP_FLAGS, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temp file name", folder)  # pragma: no cover
 
 
 def _write_all(fd: int, data: bytes) -> None:
