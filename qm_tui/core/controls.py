@@ -66,11 +66,13 @@ def visible_controls(text: str) -> str:
 
 def has_controls(text: str) -> bool:
     """True when `remove_controls` would change `text`."""
-    return _CONTROL.search(text) is not None
+    return not text.isprintable() and _CONTROL.search(text) is not None
 
 
 def remove_controls(text: str) -> str:
     """`text` without control characters other than newline, tab and CR (a line end)."""
+    if text.isprintable():  # no control character is printable; checked in C, stops early
+        return text
     return _CONTROL.sub("", text)
 
 

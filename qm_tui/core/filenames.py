@@ -36,11 +36,14 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 def slugify(text: str) -> str:
     """`text` as lowercase ASCII words joined by single dashes (possibly empty)."""
-    ascii_text = (
-        unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-        .encode("ascii", "ignore")
-        .decode("ascii")
-    )
+    if text.isascii():  # nothing to transliterate (dates, many names)
+        ascii_text = text
+    else:
+        ascii_text = (
+            unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+            .encode("ascii", "ignore")
+            .decode("ascii")
+        )
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 

@@ -1,7 +1,8 @@
-"""The export's control-character check: the same answer as `has_controls` on every text."""
+"""The export's fast paths give what the plain rules give: control characters, file names."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qm_tui.cli import main
-from qm_tui.core import controls
-from qm_tui.core.controls import has_controls, interview_has_controls
+from qm_tui.core import controls, filenames
+from qm_tui.core.controls import has_controls, interview_has_controls, remove_controls
+from qm_tui.core.filenames import slugify
 from qm_tui.core.model import Contact, Interview
 from qm_tui.core.store import InterviewStore
 
@@ -22,6 +24,24 @@ def test_the_character_list_is_the_regex_exactly() -> None:
     every = "".join(map(chr, range(0x110000)))
     assert set(controls._CONTROL.findall(every)) == set(controls._CONTROL_CHARS)
     assert len(set(controls._CONTROL_CHARS)) == len(controls._CONTROL_CHARS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(codec="utf-8") | st.characters(max_codepoint=0xA0)))
+def test_remove_controls_and_has_controls_are_the_regex(text: str) -> None:
+    assert remove_controls(text) == controls._CONTROL.sub("", text)
+    assert has_controls(text) == (controls._CONTROL.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x7F)))
+def test_an_ascii_slug_is_the_transliterated_slug(text: str) -> None:
+    transliterated = (
+        unicodedata.normalize("NFKD", text.translate(filenames._SPECIAL))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
+    assert slugify(text) == filenames._NOT_SLUG.sub("-", transliterated.lower()).strip("-")
 
 
 def _by_regex(iv: Interview) -> bool:
