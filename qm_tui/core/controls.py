@@ -103,18 +103,25 @@ def interview_has_controls(interview: Interview) -> bool:
 
 
 def _texts(value: Any) -> list[str]:
-    """Every string in a JSON-shaped value (not in order)."""
+    """Every string in a JSON-shaped value."""
     texts: list[str] = []
-    pending = [value]
-    while pending:
-        item = pending.pop()
+    _collect(value, texts)
+    return texts
+
+
+def _collect(value: Any, texts: list[str]) -> None:
+    if isinstance(value, str):
+        texts.append(value)
+        return
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, list):
+        return
+    for item in value:
         if isinstance(item, str):
             texts.append(item)
-        elif isinstance(item, list):
-            pending.extend(item)
-        elif isinstance(item, dict):
-            pending.extend(item.values())
-    return texts
+        elif isinstance(item, (dict, list)):
+            _collect(item, texts)
 
 
 def json_safe(text: str) -> str:

@@ -150,9 +150,8 @@ class FolderWriter:
 
     def write(self, name: str, data: bytes) -> None:
         """Replace `folder / name` with `data`, atomically (not fsynced: exports can be redone)."""
-        path = self.folder / name
         if not self._is_new(name):
-            atomic_write(path, data, durable=False)
+            atomic_write(self.folder / name, data, durable=False)
             return
         tmp: str | None = None
         try:
@@ -167,12 +166,12 @@ class FolderWriter:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-            atomic_write(path, data, durable=False)
+            atomic_write(self.folder / name, data, durable=False)
         except OSError as exc:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-            raise os_failure("save", path, exc) from exc
+            raise os_failure("save", self.folder / name, exc) from exc
         if self._taken is not None:
             self._taken.add(name.casefold())
 
