@@ -209,6 +209,12 @@ def main() -> None:
     parser.add_argument(
         "--formats", default="md,html,txt,docx", help="comma-separated formats (default: all)"
     )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="also time qm-tui from this source tree (e.g. `git archive` of an older commit)",
+    )
     args = parser.parse_args()
     count, repeat = args.count, args.repeat
     formats = set(args.formats.split(","))
@@ -218,7 +224,7 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs\n")
     if not args.process_only:
         in_process(ivs, distinct, formats, repeat)
-    whole_processes(ivs, distinct, formats, repeat)
+    whole_processes(ivs, distinct, formats, repeat, args.before)
 
 
 def in_process(
@@ -285,7 +291,11 @@ def in_process(
 
 
 def whole_processes(
-    ivs: list[Interview], distinct: list[Interview], formats: set[str], repeat: int
+    ivs: list[Interview],
+    distinct: list[Interview],
+    formats: set[str],
+    repeat: int,
+    before: Path | None = None,
 ) -> None:
     """The whole-process table: `qm-tui export --all` against a `python -c` baseline."""
     count = len(ivs)
@@ -301,22 +311,25 @@ def whole_processes(
 
         folders = iter(range(1_000_000))
 
-        def run(cmd: list[str]) -> Callable[[], float]:
-            """A run of `cmd` + [a new empty folder]: no run overwrites the files of another."""
+        def run(cmd: list[str], env: dict[str, str] = env) -> float:
+            """CPU seconds of `cmd` + [a new empty folder]: no run overwrites another's files."""
+            out = Path(tmp) / f"out-{next(folders)}"
+            before = child_cpu()
+            subprocess.run([*cmd, str(out)], check=True, env=env, capture_output=True)
+            cpu = child_cpu() - before
+            assert len(list(out.iterdir())) == count
+            return cpu
 
-            def go() -> float:
-                out = Path(tmp) / f"out-{next(folders)}"
-                before = child_cpu()
-                subprocess.run([*cmd, str(out)], check=True, env=env, capture_output=True)
-                cpu = child_cpu() - before
-                assert len(list(out.iterdir())) == count
-                return cpu
-
-            return go
-
-        print(f"| {count} articles, whole process | qm-tui export --all (s) | baseline (s) "
-              "| ratio | qm-tui CPU (s) | baseline CPU (s) | CPU ratio |")  # fmt: skip
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        # `--before DIR`: qm-tui from another source tree (an older commit), in the same rounds
+        earlier = {**env, "PYTHONPATH": str(before)} if before is not None else None
+        head = f"| {count} articles, whole process |"
+        rule = "|---|"
+        if earlier is not None:
+            head += " before (s) | before ratio |"
+            rule += "---:|---:|"
+        print(f"{head} qm-tui export --all (s) | baseline (s) | ratio | qm-tui CPU (s) "
+              "| baseline CPU (s) | CPU ratio |")  # fmt: skip
+        print(rule + "---:|---:|---:|---:|---:|---:|")
         processes = [("md", "md", "md", db), ("html", "html", "html", db),
                      ("html, every address distinct", "html", "html", db_distinct),
                      ("html (old baseline: commonmark only)", "html", "html-commonmark", db),
@@ -329,20 +342,24 @@ def whole_processes(
             ours = [sys.executable, "-m", "qm_tui", "--db", str(database), "export"]
             ours += ["--format", fmt, "--all"]
             base = [sys.executable, "-c", PROCESS_BASELINE, base_fmt, str(database)]
-            cpu: list[float] = []
-            base_cpu: list[float] = []
-
-            def ours_cpu(cmd: list[str] = ours, cpu: list[float] = cpu) -> None:
-                cpu.append(run(cmd)())
-
-            def theirs_cpu(cmd: list[str] = base, cpu: list[float] = base_cpu) -> None:
-                cpu.append(run(cmd)())
-
-            run(ours)(), run(base)()  # warm-up: bytecode and the page cache
-            mine, theirs = timed_pair(ours_cpu, theirs_cpu, repeat)
-            print(f"| {label} | {min(mine):.3f} | {min(theirs):.3f} | "
-                  f"{min(mine) / min(theirs):.2f}x | {min(cpu):.3f} | {min(base_cpu):.3f} | "
-                  f"{min(cpu) / min(base_cpu):.2f}x |")  # fmt: skip
+            sides: list[tuple[list[str], dict[str, str]]] = [(ours, env), (base, env)]
+            if earlier is not None:
+                sides.append((ours, earlier))
+            for cmd, side_env in sides:  # warm-up: bytecode and the page cache
+                run(cmd, side_env)
+            wall: list[list[float]] = [[] for _ in sides]
+            cpu: list[list[float]] = [[] for _ in sides]
+            for _ in range(repeat):  # alternating: each round runs every side once
+                for n, (cmd, side_env) in enumerate(sides):
+                    start = time.perf_counter()
+                    cpu[n].append(run(cmd, side_env))
+                    wall[n].append(time.perf_counter() - start)
+            mine, theirs = min(wall[0]), min(wall[1])
+            row = f"| {label} |"
+            if earlier is not None:
+                row += f" {min(wall[2]):.3f} | {min(wall[2]) / theirs:.2f}x |"
+            print(f"{row} {mine:.3f} | {theirs:.3f} | {mine / theirs:.2f}x | {min(cpu[0]):.3f} | "
+                  f"{min(cpu[1]):.3f} | {min(cpu[0]) / min(cpu[1]):.2f}x |")  # fmt: skip
 
 
 if __name__ == "__main__":
