@@ -1,6 +1,7 @@
 """Benchmark: 1,000 articles in every export format, each beside the library's own minimum.
 
-Run: `python tests/benchmarks/bench_export.py [--count N] [--repeat R]`. Prints Markdown tables.
+Run: `python tests/benchmarks/bench_export.py [--count N] [--repeat R] [--formats md,html]
+[--process-only] [--before DIR]`. Prints Markdown tables.
 
 In-process, per format, against a baseline doing the same output with the library alone:
 - md: Python alone (md uses no other library): the same paragraphs each escaped with one `re.sub`
@@ -8,13 +9,18 @@ In-process, per format, against a baseline doing the same output with the librar
   are quoted by `json.dumps` (a JSON string is a YAML double-quoted scalar);
 - txt: markdown-it-py's typographer (the only library txt uses: Swedish quotes and dashes), its
   own `parseInline` with `replacements` and `smartquotes` on each of the same paragraphs, joined;
-- html: markdown-it-py's own `MarkdownIt("commonmark").render` of the same Markdown, also with
-  every interview given its own e-mail and web address (no link is ever seen twice);
+- html: markdown-it-py rendering the same Markdown as the export does it, with nothing of ours:
+  the commonmark preset with linkify (linkify-it-py) and the typographer with Swedish quotes,
+  links restricted to http(s) and mailto by `validateLink`; it links the same addresses as the
+  export (which writes `https://` where linkify-it writes `http://` for a bare `www.` address).
+  Also with every interview given its own e-mail and web address (no link is ever seen twice).
+  The commonmark preset alone (no links, no typography: not the same output) stays as extra rows;
 - docx: bare python-docx writing the same paragraphs (no styles, no boxes, no properties).
 A plain string join of the paragraphs is printed too, as the floor of any export in Python.
 As whole processes, `qm-tui export --all DIR --format F` against a `python -c` script that imports
-the library, reads the same database with `json` and writes the baseline's files.
-Every pair is measured alternately in the same run, each run writing into a new empty folder
+the library, reads the same database with `json` and writes the baseline's files; `--before DIR`
+adds qm-tui from another source tree (`git archive <commit> | tar -x -C DIR`) to the same rounds.
+Every side is measured alternately in the same run, each run writing into a new empty folder
 (overwriting the files of a previous run is several times cheaper than creating them on ext4, and
 the export always creates: it writes a temp file and renames it). Not collected by pytest.
 """
@@ -304,7 +310,10 @@ def whole_processes(
         InterviewStore(db).add_many(ivs)
         db_distinct = Path(tmp) / "qm-distinct.json"
         InterviewStore(db_distinct).add_many(distinct)
-        env = {**os.environ, "QM_TUI_CONFIG_DIR": str(Path(tmp) / "config")}
+        # qm-tui from this source tree, run from the temp folder: `python -m` puts the current
+        # folder first on the path, so a run from the repository would ignore `--before`.
+        root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "QM_TUI_CONFIG_DIR": str(Path(tmp) / "config"), "PYTHONPATH": root}
         # Both sides run from bytecode, as an installed program does (each command runs once
         # before it is timed, writing __pycache__ if the environment turned that off).
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -315,7 +324,7 @@ def whole_processes(
             """CPU seconds of `cmd` + [a new empty folder]: no run overwrites another's files."""
             out = Path(tmp) / f"out-{next(folders)}"
             before = child_cpu()
-            subprocess.run([*cmd, str(out)], check=True, env=env, capture_output=True)
+            subprocess.run([*cmd, str(out)], check=True, env=env, capture_output=True, cwd=tmp)
             cpu = child_cpu() - before
             assert len(list(out.iterdir())) == count
             return cpu
