@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .core.controls import json_safe, visible_controls
+from .core.controls import interview_has_controls, json_safe, visible_controls
 from .core.errors import QMError, UsageError
 from .core.export import FORMATS
 from .core.status import STATUSES
@@ -392,8 +392,6 @@ def _cmd_update(args: argparse.Namespace) -> int:
 
 
 def _warn_notes(interview_id: int, iv: Interview) -> None:
-    from .core.controls import interview_has_controls
-
     if iv.notes.strip():
         _err(
             f"qm-tui: warning: interview {interview_id} has notes from an import that the "

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import ExportError
-from .storage import atomic_write
+from .storage import FolderWriter, atomic_write
 
 if TYPE_CHECKING:
     from .model import Interview
@@ -185,12 +185,13 @@ def export_all(
     except OSError as exc:
         raise ExportError(f"cannot create {folder}: {exc.strerror or exc}") from None
     names = assign_filenames(interviews, suffix)
+    writer = FolderWriter(folder)
     paths = []
     for interview_id, interview in interviews:
         if include is not None and not include(interview):
             continue
-        path = folder / names[interview_id]
+        name = names[interview_id]
         options = replace(options_for(interview), interview_id=interview_id)
-        atomic_write(path, render(interview, fmt, options), durable=False)
-        paths.append(path)
+        writer.write(name, render(interview, fmt, options))
+        paths.append(folder / name)
     return paths

@@ -31,16 +31,18 @@ _SPECIAL = str.maketrans(
     {"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
      "þ": "th", "Þ": "th", "œ": "oe", "Œ": "oe"}
 )  # fmt: skip
+_HAS_SPECIAL = re.compile(f"[{''.join(map(chr, _SPECIAL))}]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
     """`text` as lowercase ASCII words joined by single dashes (possibly empty)."""
-    ascii_text = (
-        unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-        .encode("ascii", "ignore")
-        .decode("ascii")
-    )
+    if text.isascii():  # nothing to transliterate (dates, many names)
+        ascii_text = text
+    else:
+        if _HAS_SPECIAL.search(text) is not None:  # a search is cheaper than a dict translate
+            text = text.translate(_SPECIAL)
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 

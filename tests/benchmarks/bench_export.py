@@ -1,6 +1,7 @@
 """Benchmark: 1,000 articles in every export format, each beside the library's own minimum.
 
-Run: `python tests/benchmarks/bench_export.py [--count N] [--repeat R]`. Prints Markdown tables.
+Run: `python tests/benchmarks/bench_export.py [--count N] [--repeat R] [--formats md,html]
+[--process-only] [--before DIR]`. Prints Markdown tables.
 
 In-process, per format, against a baseline doing the same output with the library alone:
 - md: Python alone (md uses no other library): the same paragraphs each escaped with one `re.sub`
@@ -8,13 +9,18 @@ In-process, per format, against a baseline doing the same output with the librar
   are quoted by `json.dumps` (a JSON string is a YAML double-quoted scalar);
 - txt: markdown-it-py's typographer (the only library txt uses: Swedish quotes and dashes), its
   own `parseInline` with `replacements` and `smartquotes` on each of the same paragraphs, joined;
-- html: markdown-it-py's own `MarkdownIt("commonmark").render` of the same Markdown, also with
-  every interview given its own e-mail and web address (no link is ever seen twice);
+- html: markdown-it-py rendering the same Markdown as the export does it, with nothing of ours:
+  the commonmark preset with linkify (linkify-it-py) and the typographer with Swedish quotes,
+  links restricted to http(s) and mailto by `validateLink`; it links the same addresses as the
+  export (which writes `https://` where linkify-it writes `http://` for a bare `www.` address).
+  Also with every interview given its own e-mail and web address (no link is ever seen twice).
+  The commonmark preset alone (no links, no typography: not the same output) stays as extra rows;
 - docx: bare python-docx writing the same paragraphs (no styles, no boxes, no properties).
 A plain string join of the paragraphs is printed too, as the floor of any export in Python.
 As whole processes, `qm-tui export --all DIR --format F` against a `python -c` script that imports
-the library, reads the same database with `json` and writes the baseline's files.
-Every pair is measured alternately in the same run, each run writing into a new empty folder
+the library, reads the same database with `json` and writes the baseline's files; `--before DIR`
+adds qm-tui from another source tree (`git archive <commit> | tar -x -C DIR`) to the same rounds.
+Every side is measured alternately in the same run, each run writing into a new empty folder
 (overwriting the files of a previous run is several times cheaper than creating them on ext4, and
 the export always creates: it writes a temp file and renames it). Not collected by pytest.
 """
@@ -70,6 +76,21 @@ def bare_docx(iv: Interview) -> bytes:
 
 
 BASELINE = MarkdownIt("commonmark", {"html": False})
+
+
+def linkify_renderer() -> MarkdownIt:
+    """markdown-it-py as the html export uses it, with nothing of ours: commonmark, linkify
+    (linkify-it-py) and the typographer with Swedish quotes; only http(s) and mailto links."""
+    md = MarkdownIt(
+        "commonmark",
+        {"html": False, "linkify": True, "typographer": True, "quotes": SWEDISH_QUOTES},
+    )
+    md.enable(["linkify", "replacements", "smartquotes"])
+    md.validateLink = lambda url: url.startswith(("http:", "https:", "mailto:"))  # type: ignore[method-assign]
+    return md
+
+
+LINKIFY = linkify_renderer()
 TYPOGRAPHER = MarkdownIt("zero", {"typographer": True, "quotes": SWEDISH_QUOTES}).enable(
     ["replacements", "smartquotes"]
 )
@@ -131,6 +152,12 @@ if fmt == "docx":
     import docx
 elif fmt == "html":
     from markdown_it import MarkdownIt
+    md = MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": True,
+                                   "quotes": "\u201d\u201d\u2019\u2019"})
+    md.enable(["linkify", "replacements", "smartquotes"])
+    md.validateLink = lambda url: url.startswith(("http:", "https:", "mailto:"))
+elif fmt == "html-commonmark":
+    from markdown_it import MarkdownIt
     md = MarkdownIt("commonmark", {"html": False})
 elif fmt == "txt":
     from markdown_it import MarkdownIt
@@ -145,7 +172,7 @@ for key, d in docs.items():
         for t in paras(d):
             doc.add_paragraph(t)
         buf = io.BytesIO(); doc.save(buf); data = buf.getvalue()
-    elif fmt == "html":
+    elif fmt in ("html", "html-commonmark"):
         data = md.render("\\n\\n".join(paras(d))).encode()
     elif fmt == "txt":
         data = "\\n\\n".join("".join(t.content for t in ty.parseInline(p)[0].children)
@@ -184,10 +211,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--process-only", action="store_true", help="only the whole-process table")
+    parser.add_argument(
+        "--formats", default="md,html,txt,docx", help="comma-separated formats (default: all)"
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="also time qm-tui from this source tree (e.g. `git archive` of an older commit)",
+    )
     args = parser.parse_args()
     count, repeat = args.count, args.repeat
+    formats = set(args.formats.split(","))
     ivs = interviews(count)
     distinct = distinct_addresses(ivs)
+    print(f"{count} interviews, best of {repeat} alternating runs; Python {sys.version.split()[0]}")
+    print(f"{os.cpu_count()} CPUs\n")
+    if not args.process_only:
+        in_process(ivs, distinct, formats, repeat)
+    whole_processes(ivs, distinct, formats, repeat, args.before)
+
+
+def in_process(
+    ivs: list[Interview], distinct: list[Interview], formats: set[str], repeat: int
+) -> None:
+    """The in-process table: rendering only, no files."""
+    count = len(ivs)
     options = ExportOptions(lang="sv")
     markdown = [render(iv, "md", ExportOptions(meta=False)).decode() for iv in ivs]
     markdown_distinct = [render(iv, "md", ExportOptions(meta=False)).decode() for iv in distinct]
@@ -195,6 +245,7 @@ def main() -> None:
         render(ivs[0], fmt, options)  # build the cached parsers outside the timings
     bare_docx(ivs[0])
     bare_typography(ivs[0])
+    LINKIFY.render(markdown[0])
 
     def joined() -> object:
         return ["\n\n".join(paragraphs(iv)).encode() for iv in ivs]
@@ -205,30 +256,34 @@ def main() -> None:
     def typographer() -> object:
         return [bare_typography(iv) for iv in ivs]
 
-    def markdown_it(texts: list[str]) -> Callable[[], object]:
-        return lambda: [BASELINE.render(m) for m in texts]
+    def markdown_it(md: MarkdownIt, texts: list[str]) -> Callable[[], object]:
+        return lambda: [md.render(m) for m in texts]
 
     def python_docx() -> object:
         return [bare_docx(iv) for iv in ivs]
 
+    linkified = "markdown-it-py `render`, linkify and Swedish typographer, of the same Markdown"
+    commonmark = "markdown-it-py `render` (commonmark only: no links) of the same Markdown"
     rows: list[tuple[str, str, list[Interview], str, Callable[[], object]]] = [
         ("md", "md", ivs, "same paragraphs, `re.sub`-escaped, `json.dumps` front matter",
          python_markdown),
         ("txt", "txt", ivs, "markdown-it-py typographer (`parseInline`) on the same paragraphs",
          typographer),
-        ("html", "html", ivs, "markdown-it-py `render` of the same Markdown",
-         markdown_it(markdown)),
-        ("html, every address distinct", "html", distinct,
-         "markdown-it-py `render` of the same Markdown", markdown_it(markdown_distinct)),
+        ("html", "html", ivs, linkified, markdown_it(LINKIFY, markdown)),
+        ("html, every address distinct", "html", distinct, linkified,
+         markdown_it(LINKIFY, markdown_distinct)),
+        ("html (old baseline)", "html", ivs, commonmark, markdown_it(BASELINE, markdown)),
+        ("html, every address distinct (old baseline)", "html", distinct, commonmark,
+         markdown_it(BASELINE, markdown_distinct)),
         ("docx", "docx", ivs, "bare python-docx, the same paragraphs", python_docx),
         ("md (floor)", "md", ivs, "string join of the same paragraphs", joined),
         ("txt (floor)", "txt", ivs, "string join of the same paragraphs", joined),
     ]  # fmt: skip
-    print(f"{count} interviews, best of {repeat} alternating runs; Python {sys.version.split()[0]}")
-    print(f"{os.cpu_count()} CPUs\n")
     print(f"| {count} articles, in-process | qm-tui (s) | baseline | baseline (s) | ratio |")
     print("|---|---:|---|---:|---:|")
     for label, fmt, items, base_label, base in rows:
+        if fmt not in formats:
+            continue
 
         def ours(fmt: str = fmt, items: list[Interview] = items) -> object:
             if items is distinct:
@@ -238,56 +293,82 @@ def main() -> None:
         mine, theirs = timed_pair(ours, base, repeat)
         print(f"| {label} | {min(mine):.3f} | {base_label} | {min(theirs):.3f} | "
               f"{min(mine) / min(theirs):.2f}x |")  # fmt: skip
+    print()
 
+
+def whole_processes(
+    ivs: list[Interview],
+    distinct: list[Interview],
+    formats: set[str],
+    repeat: int,
+    before: Path | None = None,
+) -> None:
+    """The whole-process table: `qm-tui export --all` against a `python -c` baseline."""
+    count = len(ivs)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "qm.json"
         InterviewStore(db).add_many(ivs)
         db_distinct = Path(tmp) / "qm-distinct.json"
         InterviewStore(db_distinct).add_many(distinct)
-        env = {**os.environ, "QM_TUI_CONFIG_DIR": str(Path(tmp) / "config")}
+        # qm-tui from this source tree, run from the temp folder: `python -m` puts the current
+        # folder first on the path, so a run from the repository would ignore `--before`.
+        root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "QM_TUI_CONFIG_DIR": str(Path(tmp) / "config"), "PYTHONPATH": root}
         # Both sides run from bytecode, as an installed program does (each command runs once
         # before it is timed, writing __pycache__ if the environment turned that off).
         env.pop("PYTHONDONTWRITEBYTECODE", None)
 
         folders = iter(range(1_000_000))
 
-        def run(cmd: list[str]) -> Callable[[], float]:
-            """A run of `cmd` + [a new empty folder]: no run overwrites the files of another."""
+        def run(cmd: list[str], env: dict[str, str] = env) -> float:
+            """CPU seconds of `cmd` + [a new empty folder]: no run overwrites another's files."""
+            out = Path(tmp) / f"out-{next(folders)}"
+            before = child_cpu()
+            subprocess.run([*cmd, str(out)], check=True, env=env, capture_output=True, cwd=tmp)
+            cpu = child_cpu() - before
+            assert len(list(out.iterdir())) == count
+            return cpu
 
-            def go() -> float:
-                out = Path(tmp) / f"out-{next(folders)}"
-                before = child_cpu()
-                subprocess.run([*cmd, str(out)], check=True, env=env, capture_output=True)
-                cpu = child_cpu() - before
-                assert len(list(out.iterdir())) == count
-                return cpu
-
-            return go
-
-        print(f"\n| {count} articles, whole process | qm-tui export --all (s) | baseline (s) "
-              "| ratio | qm-tui CPU (s) | baseline CPU (s) | CPU ratio |")  # fmt: skip
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        processes = [("md", "md", db), ("html", "html", db),
-                     ("html, every address distinct", "html", db_distinct),
-                     ("txt", "txt", db), ("docx", "docx", db)]  # fmt: skip
-        for label, fmt, database in processes:
+        # `--before DIR`: qm-tui from another source tree (an older commit), in the same rounds
+        earlier = {**env, "PYTHONPATH": str(before)} if before is not None else None
+        head = f"| {count} articles, whole process |"
+        rule = "|---|"
+        if earlier is not None:
+            head += " before (s) | before ratio |"
+            rule += "---:|---:|"
+        print(f"{head} qm-tui export --all (s) | baseline (s) | ratio | qm-tui CPU (s) "
+              "| baseline CPU (s) | CPU ratio |")  # fmt: skip
+        print(rule + "---:|---:|---:|---:|---:|---:|")
+        processes = [("md", "md", "md", db), ("html", "html", "html", db),
+                     ("html, every address distinct", "html", "html", db_distinct),
+                     ("html (old baseline: commonmark only)", "html", "html-commonmark", db),
+                     ("html, every address distinct (old baseline)", "html", "html-commonmark",
+                      db_distinct),
+                     ("txt", "txt", "txt", db), ("docx", "docx", "docx", db)]  # fmt: skip
+        for label, fmt, base_fmt, database in processes:
+            if fmt not in formats:
+                continue
             ours = [sys.executable, "-m", "qm_tui", "--db", str(database), "export"]
             ours += ["--format", fmt, "--all"]
-            base = [sys.executable, "-c", PROCESS_BASELINE, fmt, str(database)]
-            cpu: list[float] = []
-            base_cpu: list[float] = []
-
-            def ours_cpu(cmd: list[str] = ours, cpu: list[float] = cpu) -> None:
-                cpu.append(run(cmd)())
-
-            def theirs_cpu(cmd: list[str] = base, cpu: list[float] = base_cpu) -> None:
-                cpu.append(run(cmd)())
-
-            run(ours)(), run(base)()  # warm-up: bytecode and the page cache
-            mine, theirs = timed_pair(ours_cpu, theirs_cpu, repeat)
-            print(f"| {label} | {min(mine):.3f} | {min(theirs):.3f} | "
-                  f"{min(mine) / min(theirs):.2f}x | {min(cpu):.3f} | {min(base_cpu):.3f} | "
-                  f"{min(cpu) / min(base_cpu):.2f}x |")  # fmt: skip
+            base = [sys.executable, "-c", PROCESS_BASELINE, base_fmt, str(database)]
+            sides: list[tuple[list[str], dict[str, str]]] = [(ours, env), (base, env)]
+            if earlier is not None:
+                sides.append((ours, earlier))
+            for cmd, side_env in sides:  # warm-up: bytecode and the page cache
+                run(cmd, side_env)
+            wall: list[list[float]] = [[] for _ in sides]
+            cpu: list[list[float]] = [[] for _ in sides]
+            for _ in range(repeat):  # alternating: each round runs every side once
+                for n, (cmd, side_env) in enumerate(sides):
+                    start = time.perf_counter()
+                    cpu[n].append(run(cmd, side_env))
+                    wall[n].append(time.perf_counter() - start)
+            mine, theirs = min(wall[0]), min(wall[1])
+            row = f"| {label} |"
+            if earlier is not None:
+                row += f" {min(wall[2]):.3f} | {min(wall[2]) / theirs:.2f}x |"
+            print(f"{row} {mine:.3f} | {theirs:.3f} | {mine / theirs:.2f}x | {min(cpu[0]):.3f} | "
+                  f"{min(cpu[1]):.3f} | {min(cpu[0]) / min(cpu[1]):.2f}x |")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -149,6 +149,8 @@ def _escape_line_start(m: re.Match[str]) -> str:
 
 def _paragraphs(text: str, prefix: str = "") -> list[str]:
     """Markdown paragraphs of a normalised block; single line breaks become hard breaks."""
+    if "\n" not in text:  # one line: what the loop below gives, without the splits
+        return [prefix + escape_markdown(text) if prefix else escape_markdown(text)]
     out = []
     for para in text.split("\n\n"):
         lines = escape_markdown(para).split("\n")
