@@ -276,6 +276,7 @@ def in_process(
         ("html, every address distinct (old baseline)", "html", distinct, commonmark,
          markdown_it(BASELINE, markdown_distinct)),
         ("docx", "docx", ivs, "bare python-docx, the same paragraphs", python_docx),
+        ("md (the issue's baseline)", "md", ivs, commonmark, markdown_it(BASELINE, markdown)),
         ("md (floor)", "md", ivs, "string join of the same paragraphs", joined),
         ("txt (floor)", "txt", ivs, "string join of the same paragraphs", joined),
     ]  # fmt: skip
@@ -339,7 +340,10 @@ def whole_processes(
         print(f"{head} qm-tui export --all (s) | baseline (s) | ratio | qm-tui CPU (s) "
               "| baseline CPU (s) | CPU ratio |")  # fmt: skip
         print(rule + "---:|---:|---:|---:|---:|---:|")
-        processes = [("md", "md", "md", db), ("html", "html", "html", db),
+        processes = [("md", "md", "md", db),
+                     ("md (the issue's baseline: markdown-it-py rendering the same Markdown)",
+                      "md", "html-commonmark", db),
+                     ("html", "html", "html", db),
                      ("html, every address distinct", "html", "html", db_distinct),
                      ("html (old baseline: commonmark only)", "html", "html-commonmark", db),
                      ("html, every address distinct (old baseline)", "html", "html-commonmark",
