@@ -538,15 +538,14 @@ def _run_tui(args: argparse.Namespace) -> int:
     # the list index, when it describes the file as it is now (a version that was read whole
     # and fine), paints the list at once; the app reads the file in a thread afterwards
     rows = read_index(path)
-    from .tui.app import QMApp, ui_switch_interval
+    from .tui.app import QMApp
 
     if rows is None:
         store = _store(args)  # a corrupt or unreadable file stops here, before the screen changes
         app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
     else:
         app = QMApp(path, lang=args.lang, question_set=args.question_set, first_rows=rows)
-    with ui_switch_interval():
-        app.run()
+    app.run()
     return app.return_code or 0
 
 

@@ -347,20 +347,3 @@ def test_the_editor_starts_without_reading_the_sets_when_the_default_is_used(
     monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(db_path.parent / "no-config"))
     assert run(db_path) == 0
     assert len(started) == 1
-
-
-def test_the_app_runs_with_a_short_thread_switch_interval(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Frames reach the terminal from Textual's writer thread; the UI thread must not keep the
-    interpreter for 5 ms at a time while one waits. The interval is restored afterwards."""
-    import sys
-
-    from qm_tui.tui.app import UI_SWITCH_INTERVAL, QMApp
-
-    before = sys.getswitchinterval()
-    seen: list[float] = []
-    monkeypatch.setattr(QMApp, "run", lambda self, *a, **k: seen.append(sys.getswitchinterval()))
-    assert run(db_path) == 0
-    assert seen == [UI_SWITCH_INTERVAL] and before > UI_SWITCH_INTERVAL
-    assert sys.getswitchinterval() == before

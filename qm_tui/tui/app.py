@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
@@ -44,23 +43,6 @@ def open_interview_provider() -> type[Provider]:
 
 
 PRELOAD_DELAY = 1.0  # seconds after start-up before the spelling dictionary is loaded
-
-# Textual hands each frame to a writer thread, which needs the interpreter lock to write it.
-# At Python's default switch interval (5 ms) the UI thread, busy laying out the screen again
-# right after its first frame, kept that frame from the terminal for 10-20 ms (measured in a
-# pty); at 1 ms the list reaches the terminal about 10 % sooner (see the README's Performance).
-UI_SWITCH_INTERVAL = 0.001
-
-
-@contextlib.contextmanager
-def ui_switch_interval() -> Iterator[None]:
-    """Run the app with a short thread switch interval, so frames reach the terminal sooner."""
-    previous = sys.getswitchinterval()
-    sys.setswitchinterval(UI_SWITCH_INTERVAL)
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(previous)
 
 
 def _load_quietly(lang: str, after: threading.Lock) -> None:
