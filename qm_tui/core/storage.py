@@ -14,7 +14,7 @@ import glob
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,9 +25,12 @@ from .errors import StoreError
 if TYPE_CHECKING:
     from filelock import FileLock
 
+    from .packed import PackedTable
+
 __all__ = ["AtomicJSONStorage", "NoChange", "StoreError", "atomic_write", "serialize"]
 
-Tables = dict[str, dict[str, Any]]
+Tables = dict[str, MutableMapping[str, Any]]
+PACKED = ("interviews",)  # tables held as JSON bytes (see `packed`): the bulk of the file
 LOCK_TIMEOUT = 10.0
 JOURNAL_LIMIT = 8 << 20  # bytes of journal after which a save writes the whole file instead
 
@@ -157,12 +160,14 @@ def serialize(tables: Tables) -> bytes:
     """TinyDB's JSON layout, indented, with åäö written as themselves.
 
     orjson gives the same bytes as `json.dumps(indent=2, ensure_ascii=False)` about 14 times
-    faster; it is imported here, on the first write, because reading never needs it.
+    faster; a packed table's documents go in as the bytes they are kept as.
     """
     import orjson
 
+    from .packed import default
+
     try:
-        return orjson.dumps(tables, option=orjson.OPT_INDENT_2) + b"\n"
+        return orjson.dumps(tables, option=orjson.OPT_INDENT_2, default=default) + b"\n"
     except orjson.JSONEncodeError as exc:
         # a lone surrogate, nesting deeper than 254 or an integer beyond 64 bits: checked
         # here, before any file is touched
@@ -198,7 +203,9 @@ class AtomicJSONStorage(Storage):
         self._journal_size = 0  # the journal's size when last read
         self._touched: list[tuple[str, str]] | None = None  # documents a journaled save changes
 
-    def read(self) -> Tables | None:
+    # TinyDB types its tables as dicts; its Table only reads them through `[]` and items(),
+    # which a PackedTable has, and writes plain dicts
+    def read(self) -> Tables | None:  # type: ignore[override]
         """The current tables (cached while the file is unchanged); None for a missing file."""
         try:
             st = os.stat(self.path)
@@ -222,7 +229,7 @@ class AtomicJSONStorage(Storage):
         self._journal_size = size
         return tables
 
-    def write(self, data: Tables) -> None:
+    def write(self, data: Tables) -> None:  # type: ignore[override]
         """Write all tables atomically (TinyDB's interface; takes the lock)."""
         with self._locked():
             self._write(data)
@@ -240,6 +247,9 @@ class AtomicJSONStorage(Storage):
             tables = self.read()
             tables = {} if tables is None else tables
             self._touched = []
+            packed = _packed_tables(tables)
+            for table in packed:
+                table.begin()  # documents stay live objects until the body is done
             try:
                 yield tables
             except NoChange:
@@ -249,6 +259,8 @@ class AtomicJSONStorage(Storage):
                 raise
             finally:
                 touched, self._touched = self._touched, None
+                for table in packed:
+                    table.end()
             if touched and self._can_journal(tables):
                 self._append(tables, touched)
             else:
@@ -304,6 +316,7 @@ class AtomicJSONStorage(Storage):
 
         if "meta" in data:  # a new token retires the journal: all of it is in this file now
             data["meta"].setdefault("1", {})["journal"] = new_token()
+        _pack(data)  # kept as the cache: packed as if it had been read from the file
         try:
             st = atomic_write(self.path, serialize(data))
         except BaseException:
@@ -356,6 +369,25 @@ class AtomicJSONStorage(Storage):
             self._lock.release()
 
     def _load(self) -> Tables:
+        """Read the file piece by piece (see `stream_read`); anything that is not exactly
+        TinyDB JSON is read again the plain way, which says what is wrong with it."""
+        from .files import NotRegularFileError
+        from .stream_read import read_tables
+
+        try:
+            data, st = read_tables(self.path, PACKED)
+        except NotRegularFileError as exc:
+            raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
+        except OSError as exc:
+            raise os_failure("read", self.path, exc) from exc
+        if data is None:
+            data, st = self._load_plain()
+        self._cache, self._sig, self._stat = data, _signature(st), st
+        return data
+
+    def _load_plain(self) -> tuple[Tables, os.stat_result]:
+        """The whole file decoded and parsed at once, with a StoreError for what is not a
+        TinyDB database."""
         from .files import NotRegularFileError, read_regular_file
 
         try:
@@ -369,10 +401,7 @@ class AtomicJSONStorage(Storage):
                 f"{self.path} is empty, but a database was expected there. It was left as it is; "
                 "restore it from a backup, or delete it to start a new database."
             )
-        # stdlib json reads as fast as orjson here and is already loaded by TinyDB
         try:
-            # the bytes go before parsing: the text, the bytes and the parsed documents all at
-            # once made the peak memory 4x the file instead of 3x
             text = raw.decode("utf-8")
             del raw
             data = json.loads(text)
@@ -397,8 +426,24 @@ class AtomicJSONStorage(Storage):
                 f"{self.path} is JSON but not a TinyDB database (expected tables of documents). "
                 "It was left as it is; use --db to choose another file."
             )
-        self._cache, self._sig, self._stat = data, _signature(st), st
-        return data
+        _pack(data)
+        return data, st
+
+
+def _packed_tables(tables: Tables) -> list[PackedTable]:
+    from .packed import PackedTable
+
+    return [t for t in tables.values() if isinstance(t, PackedTable)]
+
+
+def _pack(tables: Tables) -> None:
+    """Hold the tables named in PACKED as `PackedTable`s."""
+    from .packed import PackedTable
+
+    for name in PACKED:
+        table = tables.get(name)
+        if type(table) is dict:
+            tables[name] = PackedTable(table)
 
 
 def _not_regular(path: Path, mode: int) -> StoreError:

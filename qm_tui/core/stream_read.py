@@ -1,0 +1,164 @@
+"""Reading a TinyDB file piece by piece, so that its whole text never sits in memory at once.
+
+`json.loads` needs the file's whole text (as large as the file) beside the documents it builds:
+with the documents packed as bytes (see `packed`), that text alone would be most of the peak.
+Here the file is read in chunks, decoded incrementally, and the TinyDB layout
+`{"table": {"key": {document}, ...}, ...}` is walked by hand, each document parsed by
+`json.JSONDecoder.raw_decode`, then packed if its table is packed.
+
+Only a file that is exactly such JSON is read this way; for anything else (empty, not UTF-8,
+invalid, nested too deep, not tables of documents) `read_tables` returns None and the caller
+reads the file the plain way, which gives the error message it always gave.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import json
+import os
+import re
+import stat
+from collections.abc import Collection
+from typing import Any
+
+from .files import NotRegularFileError, describe_file_type
+from .packed import PackedTable
+
+__all__ = ["read_tables"]
+
+CHUNK = 1 << 20
+_SPACE = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as `json` skips it
+_decode = json.JSONDecoder().raw_decode
+
+
+class _Incomplete(Exception):
+    """The file ended (or did not parse) where the layout needs more: read it the plain way."""
+
+
+class _Text:
+    """The file's text from the current position on, read and decoded on demand."""
+
+    def __init__(self, fd: int, size: int) -> None:
+        self._fd = fd
+        self._left = size  # never read beyond the size fstat gave (a growing file)
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self.buf = ""
+        self.pos = 0
+
+    def more(self) -> bool:
+        """Read at least as much again as is buffered (so re-parsing stays linear); False at
+        the end of the file."""
+        if self._left <= 0:
+            return False
+        want = min(self._left, max(CHUNK, len(self.buf) - self.pos))
+        chunk = os.read(self._fd, want)
+        self._left = self._left - len(chunk) if chunk else 0
+        text = self._decoder.decode(chunk, final=self._left <= 0)
+        self.buf = self.buf[self.pos :] + text
+        self.pos = 0
+        return True
+
+    def peek(self) -> str:
+        """The next character after whitespace (consumed), or "" at the end of the file."""
+        while True:
+            self.pos = _SPACE.match(self.buf, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self.more():
+                return ""
+
+    def expect(self, char: str) -> None:
+        if self.peek() != char:
+            raise _Incomplete
+        self.pos += 1
+
+    def value(self) -> Any:
+        """The JSON value at the position (an object or a string: both end in a closing
+        character, so a value cut off by the buffer's end never parses)."""
+        while True:
+            try:
+                value, self.pos = _decode(self.buf, self.pos)
+                return value
+            except ValueError:  # cut off by the buffer, or invalid: read on to find out
+                if not self.more():
+                    raise _Incomplete from None
+
+
+def read_tables(
+    path: str | os.PathLike[str], packed: Collection[str] = ()
+) -> tuple[dict[str, Any] | None, os.stat_result]:
+    """The tables of the TinyDB file at `path` (those named in `packed` as `PackedTable`s) and
+    the file's stat; None for the tables when the file is not exactly TinyDB JSON.
+
+    Opened as `files.read_regular_file` opens: non-blocking, regular files only (else
+    NotRegularFileError), never read beyond the size it had when opened.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = describe_file_type(st.st_mode)
+            raise NotRegularFileError(errno.EINVAL, f"{kind}, not a regular file")
+        try:
+            return _tables(_Text(fd, st.st_size), packed), st
+        except (_Incomplete, ValueError, RecursionError):
+            # ValueError: a UnicodeDecodeError, or a number too long to convert
+            return None, st
+    finally:
+        os.close(fd)
+
+
+def _tables(text: _Text, packed: Collection[str]) -> dict[str, Any]:
+    tables: dict[str, Any] = {}
+    text.expect("{")
+    if text.peek() == "}":
+        text.pos += 1
+    else:
+        while True:
+            name = _key(text)
+            text.expect("{")
+            table: Any = PackedTable() if name in packed else {}
+            tables[name] = table  # a repeated name replaces the table, as json.loads does
+            if text.peek() == "}":
+                text.pos += 1
+            else:
+                _documents(text, table)
+            if not _next(text):
+                break
+    if text.peek() != "":
+        raise _Incomplete  # extra data after the tables
+    return tables
+
+
+def _documents(text: _Text, table: dict[str, Any] | PackedTable) -> None:
+    """The documents of one table, up to and including its closing brace."""
+    while True:
+        key = _key(text)
+        if text.peek() != "{":
+            raise _Incomplete  # a document must be an object
+        # a PackedTable packs it; a repeated key keeps its place and takes the last value
+        table[key] = text.value()
+        if not _next(text):
+            return
+
+
+def _key(text: _Text) -> str:
+    """An object's key and the colon after it."""
+    if text.peek() != '"':
+        raise _Incomplete
+    key = text.value()
+    text.expect(":")
+    return str(key)
+
+
+def _next(text: _Text) -> bool:
+    """After a member: True at a comma (another member follows), False at the closing brace."""
+    char = text.peek()
+    text.pos += 1
+    if char == ",":
+        return True
+    if char == "}":
+        return False
+    raise _Incomplete

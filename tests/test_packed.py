@@ -1,0 +1,103 @@
+"""Packed tables: the same file bytes as plain dicts, copies outside a write, live inside one."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import orjson
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qm_tui.core.packed import PackedTable, pack
+from qm_tui.core.storage import AtomicJSONStorage, serialize
+
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=10)
+VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.floats() | TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+    max_leaves=8,
+)
+DOCS = st.dictionaries(TEXT, st.dictionaries(TEXT, VALUE, max_size=4), max_size=5)
+
+
+@settings(max_examples=200)
+@given(docs=DOCS, meta=st.dictionaries(TEXT, st.dictionaries(TEXT, TEXT), max_size=2))
+def test_a_packed_table_writes_the_bytes_a_plain_one_writes(
+    docs: dict[str, Any], meta: dict[str, Any]
+) -> None:
+    plain = serialize({"meta": meta, "interviews": docs})
+    assert serialize({"meta": meta, "interviews": PackedTable(docs)}) == plain
+    # and what it hands out is what it was given (NaN aside, which is never equal)
+    if "nan" not in repr(docs):
+        assert dict(PackedTable(docs).items()) == docs
+
+
+def test_what_orjson_cannot_write_is_kept_as_it_is() -> None:
+    for doc in ({"n": 2**70}, {"s": "\ud800"}, {"f": math.inf}, {"f": math.nan}):
+        assert pack(doc) is doc
+        table = PackedTable({"1": doc})
+        assert table["1"] is doc
+    assert type(pack({"n": None})) is bytes
+
+
+def test_outside_a_write_each_read_is_a_fresh_copy() -> None:
+    table = PackedTable({"1": {"a": "å"}})
+    table["1"]["a"] = "changed"
+    assert table["1"] == {"a": "å"}
+    table["2"] = {"b": 1}
+    del table["1"]
+    assert list(table) == ["2"] and len(table) == 1 and "2" in table and "1" not in table
+
+
+def test_inside_a_transaction_documents_are_live_until_the_end() -> None:
+    table = PackedTable({"1": {"a": 1}, "2": {"b": 2}})
+    table.begin()
+    table["1"]["a"] = 10
+    new = {"c": 3}
+    table["3"] = new
+    new["c"] = 30  # changed after it was put: still stored as it is at the end
+    table["2"] = {"b": 20}
+    assert table["1"] == {"a": 10} and table["3"] is new
+    assert orjson.loads(serialize({"t": table})) == {
+        "t": {"1": {"a": 10}, "2": {"b": 20}, "3": {"c": 30}}
+    }
+    table.end()
+    assert dict(table.items()) == {"1": {"a": 10}, "2": {"b": 20}, "3": {"c": 30}}
+    assert all(type(packed) is bytes for _, packed in table.packed_items())
+    table["1"]["a"] = 99
+    assert table["1"] == {"a": 10}
+
+
+def test_a_packed_document_keeps_its_bytes_until_it_is_replaced() -> None:
+    table = PackedTable({"1": {"a": 1}, "2": {"b": 2}})
+    before = dict(table.packed_items())
+    table["2"] = {"b": 3}
+    after = dict(table.packed_items())
+    assert after["1"] is before["1"] and after["2"] is not before["2"]
+
+
+def test_the_storage_reads_interviews_packed_and_writes_the_same_file(tmp_path: Path) -> None:
+    from tinydb import TinyDB
+
+    path = tmp_path / "db.json"
+    docs = {str(i): {"name": f"Åsa {i}", "answers": [{"answer": "ö\n" * i}]} for i in range(1, 6)}
+    tables = {"meta": {"1": {"schema": 1, "next_id": 6}}, "interviews": docs}
+    path.write_bytes(serialize(tables))
+    storage = AtomicJSONStorage(path)
+    read = storage.read()
+    assert read is not None and isinstance(read["interviews"], PackedTable)
+    with storage.transaction() as live:
+        live["interviews"]["2"]["name"] = "Örjan"
+    written = json.loads(path.read_text("utf-8"))
+    assert written["interviews"]["2"]["name"] == "Örjan"
+    written["interviews"]["2"]["name"] = "Åsa 2"
+    assert written["interviews"] == docs
+    # stock TinyDB reads it, and the layout stays the indented one
+    assert TinyDB(path).table("interviews").get(doc_id=5)["name"] == "Åsa 5"  # type: ignore[index]
+    assert (
+        path.read_bytes()
+        == orjson.dumps(json.loads(path.read_bytes()), option=orjson.OPT_INDENT_2) + b"\n"
+    )
