@@ -506,13 +506,10 @@ def _shape_problem(doc: Any) -> str | None:
 
 def _row(key: str, packed: Any) -> tuple[Summary, str] | str:
     """(summary, updated) of a stored document (packed or not), or why it is left out."""
+    from .packed import load
     from .summary import Summary
 
-    doc = packed
-    if type(packed) is bytes:
-        import orjson
-
-        doc = orjson.loads(packed)
+    doc = load(packed) if type(packed) is bytes else packed
     interview_id = _id_of(key)
     problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
     if problem is not None or interview_id is None:

@@ -43,7 +43,7 @@ class Summary:
         self.questions = questions
         self.texts = texts  # every searched text, as stored
         self._haystack: str | None = None
-        self._source: bytes | None = None  # or the stored JSON bytes the texts are read from
+        self._source: bytes | None = None  # or the packed document the texts are read from
 
     def __repr__(self) -> str:
         return f"Summary(id={self.id}, date={self.date!r}, name={self.name!r})"
@@ -87,9 +87,9 @@ class Summary:
         if self._haystack is None:
             texts = self.texts
             if self._source is not None:
-                import orjson
+                from .packed import load
 
-                doc = orjson.loads(self._source)
+                doc = load(self._source)
                 texts = _texts(doc, _answers(doc))
             self._haystack = fold("\n".join(texts))
             self._source = None
