@@ -57,6 +57,7 @@ def _read(path: Path, text: str) -> Any:
 def chunk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
     """Tiny chunks cut every token somewhere; the real size reads small files at once."""
     monkeypatch.setattr(stream_read, "CHUNK", request.param)
+    monkeypatch.setattr(stream_read, "AHEAD", min(request.param, stream_read.AHEAD))
     return int(request.param)
 
 
@@ -140,6 +141,7 @@ def test_a_large_file_is_read_in_pieces(tmp_path: Path, monkeypatch: pytest.Monk
     path = tmp_path / "db.json"
     path.write_text(json.dumps({"interviews": docs}, indent=2, ensure_ascii=False), "utf-8")
     monkeypatch.setattr(stream_read, "CHUNK", 4096)
+    monkeypatch.setattr(stream_read, "AHEAD", 1024)
     longest = 0
     real_more = stream_read._Text.more
 

@@ -3,9 +3,9 @@
 Parsed, a document costs about 1.4 times its JSON in Python objects; compressed (LZ4, which
 halves these documents at about 700 MB/s) it costs about half its size in the file. The
 interviews table is held this way, so that a database in memory stays smaller than its file.
-Each document is kept as a full write puts it in the file (indented for its depth in the TinyDB
-layout), so writing the file inserts the decompressed bytes as they are (`orjson.Fragment`)
-instead of serialising every document again.
+Each document is kept as orjson writes it, so writing the file inserts its decompressed bytes
+(indented for their depth in the TinyDB layout) as they are (`orjson.Fragment`) instead of
+serialising every document again.
 
 Outside a write, a document read from the table is a fresh copy: changing it changes nothing
 stored. Inside a storage transaction (`begin()` .. `end()`) the table behaves as a dict: the
@@ -29,22 +29,22 @@ _INDENT = b"\n    "  # a document's lines sit two levels deep: tables, then docu
 
 
 def pack(doc: Any) -> bytes | Any:
-    """`doc` as a full write puts it in a table, compressed; `doc` itself if orjson cannot
-    write it."""
+    """`doc` as indented JSON, compressed; `doc` itself if orjson cannot write it."""
     try:
         text = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
     except orjson.JSONEncodeError:
         return doc
     if b"null" in text and orjson.loads(text) != doc:
         return doc  # NaN or an infinity, which orjson writes as null: kept as they are read
-    packed: bytes = lz4.block.compress(text.replace(b"\n", _INDENT))
+    packed: bytes = lz4.block.compress(text)
     return packed
 
 
 def unpack(packed: bytes) -> bytes:
-    """The JSON text of a packed document (as it goes in the file)."""
+    """The JSON text of a packed document as a full write puts it in the file: indented for
+    its depth there (done here, on the rarer full write, rather than on every read)."""
     text: bytes = lz4.block.decompress(packed)
-    return text
+    return text.replace(b"\n", _INDENT)
 
 
 def load(packed: bytes) -> Any:
@@ -97,6 +97,12 @@ class PackedTable(MutableMapping[str, Any]):
 
     def __repr__(self) -> str:
         return f"PackedTable({len(self._docs)} documents)"
+
+    def put(self, key: str, doc: Any) -> bytes | Any:
+        """Store `doc` (outside a transaction) and return what is kept: its packed bytes, or
+        the document itself where it cannot be packed."""
+        packed = self._docs[key] = pack(doc)
+        return packed
 
     def begin(self) -> None:
         """A transaction starts: documents read or put from now on stay live until `end()`."""

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
     from .packed import PackedTable
+    from .stream_read import OnPacked
 
 __all__ = ["AtomicJSONStorage", "NoChange", "StoreError", "atomic_write", "serialize"]
 
@@ -185,8 +186,14 @@ class AtomicJSONStorage(Storage):
     can share one file; `transaction()` holds the lock across read-modify-write.
     """
 
-    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        lock_timeout: float = LOCK_TIMEOUT,
+        packed: tuple[str, ...] = PACKED,
+    ) -> None:
         self.path = Path(path)
+        self._packed = packed  # the tables held as PackedTables
         # a symlinked database stays a link: the file it points to is replaced, and locked
         self._target = Path(os.path.realpath(self.path))
         self._lock_timeout = lock_timeout
@@ -197,6 +204,8 @@ class AtomicJSONStorage(Storage):
         self._swept = False
         # called with the tables after every full write (the list index is written there)
         self.after_full_write: Callable[[Tables], None] | None = None
+        # called for each packed document as the file is read (see `stream_read.read_tables`)
+        self.on_packed: OnPacked | None = None
         from .journal import Journal
 
         self.journal = Journal(self._target)
@@ -316,7 +325,7 @@ class AtomicJSONStorage(Storage):
 
         if "meta" in data:  # a new token retires the journal: all of it is in this file now
             data["meta"].setdefault("1", {})["journal"] = new_token()
-        _pack(data)  # kept as the cache: packed as if it had been read from the file
+        _pack(data, self._packed)  # kept as the cache: packed as if it had been read
         try:
             st = atomic_write(self.path, serialize(data))
         except BaseException:
@@ -375,7 +384,7 @@ class AtomicJSONStorage(Storage):
         from .stream_read import read_tables
 
         try:
-            data, st = read_tables(self.path, PACKED)
+            data, st = read_tables(self.path, self._packed, self.on_packed)
         except NotRegularFileError as exc:
             raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
         except OSError as exc:
@@ -426,7 +435,7 @@ class AtomicJSONStorage(Storage):
                 f"{self.path} is JSON but not a TinyDB database (expected tables of documents). "
                 "It was left as it is; use --db to choose another file."
             )
-        _pack(data)
+        _pack(data, self._packed)
         return data, st
 
 
@@ -436,11 +445,11 @@ def _packed_tables(tables: Tables) -> list[PackedTable]:
     return [t for t in tables.values() if isinstance(t, PackedTable)]
 
 
-def _pack(tables: Tables) -> None:
-    """Hold the tables named in PACKED as `PackedTable`s."""
+def _pack(tables: Tables, names: tuple[str, ...]) -> None:
+    """Hold the tables named as `PackedTable`s."""
     from .packed import PackedTable
 
-    for name in PACKED:
+    for name in names:
         table = tables.get(name)
         if type(table) is dict:
             tables[name] = PackedTable(table)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DocumentError, NotFoundError, StoreError
-from .storage import AtomicJSONStorage, NoChange, Tables
+from .storage import PACKED, AtomicJSONStorage, NoChange, Tables
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
     from .model import Interview
@@ -106,13 +106,20 @@ def flatten(doc: dict[str, Any]) -> dict[str, str]:
 class InterviewStore:
     """Interviews, trash and history in one crash-safe TinyDB file."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, packed: bool = True) -> None:
+        """Open (and read) the database at `path`.
+
+        `packed` holds the interviews compressed (see `packed`), which keeps a long-lived
+        process such as the app at about 2.5 times the file's size; a command that reads every
+        interview once is faster with them parsed (`packed=False`).
+        """
         self.path = Path(path)
-        self._storage = AtomicJSONStorage(self.path)
+        self._storage = AtomicJSONStorage(self.path, packed=PACKED if packed else ())
         self._storage.after_full_write = self._write_index
         self.skipped: dict[str, str] = {}  # what the reads left out -> why
         # key -> (packed bytes, (summary, updated) or why it is left out): see `_rows`
         self._summaries: dict[str, tuple[bytes, tuple[Summary, str] | str]] = {}
+        self._storage.on_packed = self._prime
         self._check_schema(self._read())
 
     def close(self) -> None:
@@ -190,6 +197,11 @@ class InterviewStore:
         self._summaries = kept  # what is no longer stored is let go
         rows.sort(key=lambda r: (r[1], r[0].id), reverse=True)
         return rows
+
+    def _prime(self, table: str, key: str, packed: Any, doc: dict[str, Any]) -> None:
+        """As the file is read: an interview's list row, from the document parsed anyway."""
+        if table == "interviews" and type(packed) is bytes:
+            self._summaries[key] = (packed, _row(key, packed, doc))
 
     # -- the list index ------------------------------------------------------------------
 
@@ -504,12 +516,14 @@ def _shape_problem(doc: Any) -> str | None:
     return None
 
 
-def _row(key: str, packed: Any) -> tuple[Summary, str] | str:
-    """(summary, updated) of a stored document (packed or not), or why it is left out."""
+def _row(key: str, packed: Any, doc: Any = None) -> tuple[Summary, str] | str:
+    """(summary, updated) of a stored document (packed or not, and `doc` what it holds if
+    known), or why it is left out."""
     from .packed import load
     from .summary import Summary
 
-    doc = load(packed) if type(packed) is bytes else packed
+    if doc is None:
+        doc = load(packed) if type(packed) is bytes else packed
     interview_id = _id_of(key)
     problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
     if problem is not None or interview_id is None:

@@ -19,15 +19,19 @@ import json
 import os
 import re
 import stat
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from .files import NotRegularFileError, describe_file_type
 from .packed import PackedTable
 
-__all__ = ["read_tables"]
+__all__ = ["OnPacked", "read_tables"]
+
+# called with (table, key, what is kept, the document) for each document of a packed table
+OnPacked = Callable[[str, str, Any, dict[str, Any]], None]
 
 CHUNK = 1 << 20
+AHEAD = 1 << 16  # text kept buffered ahead of a document before it is parsed
 _SPACE = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as `json` skips it
 _decode = json.JSONDecoder().raw_decode
 
@@ -76,6 +80,8 @@ class _Text:
     def value(self) -> Any:
         """The JSON value at the position (an object or a string: both end in a closing
         character, so a value cut off by the buffer's end never parses)."""
+        if len(self.buf) - self.pos < AHEAD:
+            self.more()  # most documents then parse at the first try
         while True:
             try:
                 value, self.pos = _decode(self.buf, self.pos)
@@ -86,10 +92,13 @@ class _Text:
 
 
 def read_tables(
-    path: str | os.PathLike[str], packed: Collection[str] = ()
+    path: str | os.PathLike[str], packed: Collection[str] = (), on_packed: OnPacked | None = None
 ) -> tuple[dict[str, Any] | None, os.stat_result]:
     """The tables of the TinyDB file at `path` (those named in `packed` as `PackedTable`s) and
     the file's stat; None for the tables when the file is not exactly TinyDB JSON.
+
+    `on_packed` sees each document of a packed table while it is still parsed, so what is
+    derived from it (the list's rows) costs no second parse.
 
     Opened as `files.read_regular_file` opens: non-blocking, regular files only (else
     NotRegularFileError), never read beyond the size it had when opened.
@@ -102,7 +111,7 @@ def read_tables(
             kind = describe_file_type(st.st_mode)
             raise NotRegularFileError(errno.EINVAL, f"{kind}, not a regular file")
         try:
-            return _tables(_Text(fd, st.st_size), packed), st
+            return _tables(_Text(fd, st.st_size), packed, on_packed), st
         except (_Incomplete, ValueError, RecursionError):
             # ValueError: a UnicodeDecodeError, or a number too long to convert
             return None, st
@@ -110,7 +119,7 @@ def read_tables(
         os.close(fd)
 
 
-def _tables(text: _Text, packed: Collection[str]) -> dict[str, Any]:
+def _tables(text: _Text, packed: Collection[str], on_packed: OnPacked | None) -> dict[str, Any]:
     tables: dict[str, Any] = {}
     text.expect("{")
     if text.peek() == "}":
@@ -124,7 +133,7 @@ def _tables(text: _Text, packed: Collection[str]) -> dict[str, Any]:
             if text.peek() == "}":
                 text.pos += 1
             else:
-                _documents(text, table)
+                _documents(text, table, name, on_packed)
             if not _next(text):
                 break
     if text.peek() != "":
@@ -132,14 +141,21 @@ def _tables(text: _Text, packed: Collection[str]) -> dict[str, Any]:
     return tables
 
 
-def _documents(text: _Text, table: dict[str, Any] | PackedTable) -> None:
+def _documents(
+    text: _Text, table: dict[str, Any] | PackedTable, name: str, on_packed: OnPacked | None
+) -> None:
     """The documents of one table, up to and including its closing brace."""
     while True:
         key = _key(text)
         if text.peek() != "{":
             raise _Incomplete  # a document must be an object
-        # a PackedTable packs it; a repeated key keeps its place and takes the last value
-        table[key] = text.value()
+        doc = text.value()
+        if isinstance(table, PackedTable):
+            kept = table.put(key, doc)
+            if on_packed is not None:
+                on_packed(name, key, kept, doc)
+        else:
+            table[key] = doc  # a repeated key keeps its place and takes the last value
         if not _next(text):
             return
 
