@@ -11,7 +11,7 @@ import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qm_tui.core.packed import PackedTable, pack
+from qm_tui.core.packed import PackedTable, load
 from qm_tui.core.storage import AtomicJSONStorage, serialize
 
 TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=10)
@@ -36,11 +36,27 @@ def test_a_packed_table_writes_the_bytes_a_plain_one_writes(
 
 
 def test_what_orjson_cannot_write_is_kept_as_it_is() -> None:
+    table = PackedTable()
     for doc in ({"n": 2**70}, {"s": "\ud800"}, {"f": math.inf}, {"f": math.nan}):
-        assert pack(doc) is doc
-        table = PackedTable({"1": doc})
+        assert table.pack(doc) is doc
+        table["1"] = doc
         assert table["1"] is doc
-    assert type(pack({"n": None})) is bytes
+    assert type(table.pack({"n": None})) is bytes
+    assert orjson.loads(serialize({"t": PackedTable({"1": {"n": 2**63}})})) == {
+        "t": {"1": {"n": 2**63}}
+    }
+
+
+def test_documents_are_packed_against_the_first_one() -> None:
+    """What every interview repeats (field names, question texts) costs nearly nothing."""
+    question = "På vilket sätt har samverkan i er stad förändrats? " * 4
+    docs = {str(i): {"name": f"Åsa {i}", "answers": [{"question": question}]} for i in range(9)}
+    table = PackedTable(docs)
+    sizes = [len(packed) for _, packed in table.packed_items()]
+    assert sizes[1] < len(orjson.dumps(docs["1"])) / 4
+    del table["0"]  # the dictionary is a copy: the others still read
+    assert table.dictionary and dict(table.items()) == {k: docs[k] for k in list(docs)[1:]}
+    assert all(load(p, table.dictionary) == docs[k] for k, p in table.packed_items())
 
 
 def test_outside_a_write_each_read_is_a_fresh_copy() -> None:

@@ -1,9 +1,10 @@
 """A table whose documents are kept as compressed JSON bytes, parsed again on each access.
 
-Parsed, a document costs about 1.4 times its JSON in Python objects; compressed (LZ4, which
-halves these documents at about 700 MB/s) it costs about half its size in the file. The
-interviews table is held this way, so that a database in memory stays smaller than its file.
-Each document is kept as orjson writes it, so writing the file inserts its decompressed bytes
+Parsed, a document costs about 1.4 times its JSON in Python objects. Packed, it is its JSON
+compressed with LZ4 (about 700 MB/s) against a dictionary: the table's first document, which
+holds what every interview repeats (the field names, the question texts). The interviews table
+is held this way, so that a database in memory stays well under the size of its file. Each
+document is kept as orjson writes it, so writing the file inserts its decompressed bytes
 (indented for their depth in the TinyDB layout) as they are (`orjson.Fragment`) instead of
 serialising every document again.
 
@@ -23,53 +24,67 @@ from typing import Any
 import lz4.block
 import orjson
 
-__all__ = ["PackedTable", "load", "pack", "unpack"]
+__all__ = ["PackedTable", "load"]
 
 _INDENT = b"\n    "  # a document's lines sit two levels deep: tables, then documents
+_DICTIONARY = 1 << 16  # LZ4 looks back at most 64 KiB
 
 
-def pack(doc: Any) -> bytes | Any:
-    """`doc` as indented JSON, compressed; `doc` itself if orjson cannot write it."""
+def _json(doc: Any) -> bytes | None:
+    """`doc` as indented JSON, or None if orjson cannot write it as it is."""
     try:
         text = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
     except orjson.JSONEncodeError:
-        return doc
+        return None
     if b"null" in text and orjson.loads(text) != doc:
-        return doc  # NaN or an infinity, which orjson writes as null: kept as they are read
-    packed: bytes = lz4.block.compress(text)
-    return packed
+        return None  # NaN or an infinity, which orjson writes as null: kept as they are read
+    return text
 
 
-def unpack(packed: bytes) -> bytes:
-    """The JSON text of a packed document as a full write puts it in the file: indented for
-    its depth there (done here, on the rarer full write, rather than on every read)."""
-    text: bytes = lz4.block.decompress(packed)
-    return text.replace(b"\n", _INDENT)
-
-
-def load(packed: bytes) -> Any:
-    """The document a packed one holds."""
-    return orjson.loads(lz4.block.decompress(packed))
+def load(packed: bytes, dictionary: bytes) -> Any:
+    """The document packed with `dictionary` (its table's)."""
+    return orjson.loads(lz4.block.decompress(packed, dict=dictionary))
 
 
 class PackedTable(MutableMapping[str, Any]):
     """Key -> document, each document held packed (compressed JSON, see `pack`)."""
 
-    __slots__ = ("_docs", "_live")
+    __slots__ = ("_docs", "_live", "dictionary")
 
     def __init__(self, docs: dict[str, Any] | None = None) -> None:
         self._docs: dict[str, bytes | Any] = {}
         self._live: dict[str, Any] | None = None  # inside a transaction: documents handed out
+        self.dictionary = b""  # the first document packed: every packed one is read with it
         if docs:
             for key, doc in docs.items():
-                self._docs[key] = pack(doc)
+                self._docs[key] = self.pack(doc)
+
+    def pack(self, doc: Any) -> bytes | Any:
+        """`doc` compressed for this table; `doc` itself if orjson cannot write it."""
+        text = _json(doc)
+        if text is None:
+            return doc
+        if not self.dictionary:
+            self.dictionary = text[-_DICTIONARY:]
+        packed: bytes = lz4.block.compress(text, dict=self.dictionary)
+        return packed
+
+    def load(self, packed: bytes) -> Any:
+        """The document that `packed` (of this table) holds."""
+        return load(packed, self.dictionary)
+
+    def text(self, packed: bytes) -> bytes:
+        """The JSON of a packed document as a full write puts it in the file: indented for its
+        depth there (done here, on the rarer full write, rather than on every read)."""
+        text: bytes = lz4.block.decompress(packed, dict=self.dictionary)
+        return text.replace(b"\n", _INDENT)
 
     def __getitem__(self, key: str) -> Any:
         live = self._live
         if live is not None and key in live:
             return live[key]
         packed = self._docs[key]
-        doc = load(packed) if type(packed) is bytes else packed
+        doc = load(packed, self.dictionary) if type(packed) is bytes else packed
         if live is not None:
             live[key] = doc
         return doc
@@ -79,7 +94,7 @@ class PackedTable(MutableMapping[str, Any]):
             self._docs[key] = None  # its place in the order; packed at `end()`
             self._live[key] = doc
         else:
-            self._docs[key] = pack(doc)
+            self._docs[key] = self.pack(doc)
 
     def __delitem__(self, key: str) -> None:
         del self._docs[key]
@@ -101,7 +116,7 @@ class PackedTable(MutableMapping[str, Any]):
     def put(self, key: str, doc: Any) -> bytes | Any:
         """Store `doc` (outside a transaction) and return what is kept: its packed bytes, or
         the document itself where it cannot be packed."""
-        packed = self._docs[key] = pack(doc)
+        packed = self._docs[key] = self.pack(doc)
         return packed
 
     def begin(self) -> None:
@@ -114,7 +129,7 @@ class PackedTable(MutableMapping[str, Any]):
         live, self._live = self._live, None
         for key, doc in (live or {}).items():
             if key in self._docs:
-                self._docs[key] = pack(doc)
+                self._docs[key] = self.pack(doc)
 
     def packed_items(self) -> Iterator[tuple[str, bytes | Any]]:
         """(key, packed bytes) for every document; the document itself where it could not be
@@ -133,7 +148,7 @@ class PackedTable(MutableMapping[str, Any]):
         fragment = orjson.Fragment
         live = self._live or {}
         return {
-            k: live[k] if k in live else fragment(unpack(v)) if type(v) is bytes else v
+            k: live[k] if k in live else fragment(self.text(v)) if type(v) is bytes else v
             for k, v in self._docs.items()
         }
 

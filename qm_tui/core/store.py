@@ -25,6 +25,7 @@ from .storage import PACKED, AtomicJSONStorage, NoChange, Tables
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
     from .model import Interview
+    from .packed import PackedTable
     from .summary import Summary
 
 __all__ = [
@@ -185,9 +186,10 @@ class InterviewStore:
         known: dict[str, tuple[bytes, tuple[Summary, str] | str]] = self._summaries
         kept: dict[str, tuple[bytes, tuple[Summary, str] | str]] = {}
         rows: builtins.list[tuple[Summary, str]] = []
+        dictionary = table.dictionary if isinstance(table, PackedTable) else b""
         for key, packed in items:
             hit = known.get(key)
-            row = hit[1] if hit is not None and hit[0] is packed else _row(key, packed)
+            row = hit[1] if hit is not None and hit[0] is packed else _row(key, packed, dictionary)
             if type(packed) is bytes:
                 kept[key] = (packed, row)
             if isinstance(row, str):
@@ -198,10 +200,10 @@ class InterviewStore:
         rows.sort(key=lambda r: (r[1], r[0].id), reverse=True)
         return rows
 
-    def _prime(self, table: str, key: str, packed: Any, doc: dict[str, Any]) -> None:
+    def _prime(self, name: str, table: PackedTable, key: str, packed: Any, doc: Any) -> None:
         """As the file is read: an interview's list row, from the document parsed anyway."""
-        if table == "interviews" and type(packed) is bytes:
-            self._summaries[key] = (packed, _row(key, packed, doc))
+        if name == "interviews" and type(packed) is bytes:
+            self._summaries[key] = (packed, _row(key, packed, table.dictionary, doc))
 
     # -- the list index ------------------------------------------------------------------
 
@@ -516,21 +518,21 @@ def _shape_problem(doc: Any) -> str | None:
     return None
 
 
-def _row(key: str, packed: Any, doc: Any = None) -> tuple[Summary, str] | str:
-    """(summary, updated) of a stored document (packed or not, and `doc` what it holds if
-    known), or why it is left out."""
+def _row(key: str, packed: Any, dictionary: bytes, doc: Any = None) -> tuple[Summary, str] | str:
+    """(summary, updated) of a stored document (packed with `dictionary`, or not; `doc` what
+    it holds, if known), or why it is left out."""
     from .packed import load
     from .summary import Summary
 
     if doc is None:
-        doc = load(packed) if type(packed) is bytes else packed
+        doc = load(packed, dictionary) if type(packed) is bytes else packed
     interview_id = _id_of(key)
     problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
     if problem is not None or interview_id is None:
         return str(problem)
     updated = str(doc.get("updated", ""))
     if type(packed) is bytes:
-        return Summary.from_packed(packed, doc, interview_id), updated
+        return Summary.from_packed(packed, dictionary, doc, interview_id), updated
     return Summary.from_document(doc, interview_id), updated
 
 

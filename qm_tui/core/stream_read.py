@@ -27,8 +27,8 @@ from .packed import PackedTable
 
 __all__ = ["OnPacked", "read_tables"]
 
-# called with (table, key, what is kept, the document) for each document of a packed table
-OnPacked = Callable[[str, str, Any, dict[str, Any]], None]
+# called with (table name, table, key, what is kept, the document) for each packed document
+OnPacked = Callable[[str, PackedTable, str, Any, dict[str, Any]], None]
 
 CHUNK = 1 << 20
 AHEAD = 1 << 16  # text kept buffered ahead of a document before it is parsed
@@ -153,7 +153,7 @@ def _documents(
         if isinstance(table, PackedTable):
             kept = table.put(key, doc)
             if on_packed is not None:
-                on_packed(name, key, kept, doc)
+                on_packed(name, table, key, kept, doc)
         else:
             table[key] = doc  # a repeated key keeps its place and takes the last value
         if not _next(text):

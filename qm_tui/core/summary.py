@@ -20,8 +20,8 @@ SEARCHED = ("name", "organisation", "title", "interviewer", "quote", "notes", "p
 class Summary:
     """An interview's list row; `haystack`, the text searched, is built on first use."""
 
-    __slots__ = ("_haystack", "_source", "answered", "date", "id", "name", "organisation",
-                 "questions", "status", "texts")  # fmt: skip
+    __slots__ = ("_dictionary", "_haystack", "_source", "answered", "date", "id", "name",
+                 "organisation", "questions", "status", "texts")  # fmt: skip
 
     def __init__(
         self,
@@ -44,6 +44,7 @@ class Summary:
         self.texts = texts  # every searched text, as stored
         self._haystack: str | None = None
         self._source: bytes | None = None  # or the packed document the texts are read from
+        self._dictionary = b""  # and the dictionary it was packed with
 
     def __repr__(self) -> str:
         return f"Summary(id={self.id}, date={self.date!r}, name={self.name!r})"
@@ -64,9 +65,12 @@ class Summary:
         )
 
     @classmethod
-    def from_packed(cls, packed: bytes, doc: dict[str, Any], interview_id: int) -> Summary:
-        """The summary of a document kept as `packed` (see `packed`): it holds on to those
-        bytes (shared with the table) instead of the document's texts, until searched."""
+    def from_packed(
+        cls, packed: bytes, dictionary: bytes, doc: dict[str, Any], interview_id: int
+    ) -> Summary:
+        """The summary of `doc`, kept as `packed` with `dictionary` (see `packed`): it holds on
+        to those bytes (shared with the table) instead of the document's texts, until
+        searched."""
         answers = _answers(doc)
         summary = cls(
             interview_id,
@@ -77,7 +81,7 @@ class Summary:
             count_answered(answers),
             len(answers),
         )
-        summary._source = packed
+        summary._source, summary._dictionary = packed, dictionary
         return summary
 
     @property
@@ -89,10 +93,10 @@ class Summary:
             if self._source is not None:
                 from .packed import load
 
-                doc = load(self._source)
+                doc = load(self._source, self._dictionary)
                 texts = _texts(doc, _answers(doc))
             self._haystack = fold("\n".join(texts))
-            self._source = None
+            self._source, self._dictionary = None, b""
         return self._haystack
 
     def matches(self, query: str) -> bool:
