@@ -1,18 +1,23 @@
-"""Packed tables: the same file bytes as plain dicts, copies outside a write, live inside one."""
+"""Packed tables: the same file bytes as plain dicts, copies outside a write, live inside one;
+the file written in pieces."""
 
 from __future__ import annotations
 
 import json
 import math
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qm_tui.core.packed import PackedTable, load
-from qm_tui.core.storage import AtomicJSONStorage, serialize
+from qm_tui.core.pieces import file_pieces
+from qm_tui.core.storage import AtomicJSONStorage, StoreError, atomic_write, serialize
 
 TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=10)
 VALUE = st.recursive(
@@ -117,3 +122,40 @@ def test_the_storage_reads_interviews_packed_and_writes_the_same_file(tmp_path: 
         path.read_bytes()
         == orjson.dumps(json.loads(path.read_bytes()), option=orjson.OPT_INDENT_2) + b"\n"
     )
+
+
+@settings(max_examples=200)
+@given(
+    tables=st.dictionaries(TEXT, DOCS, max_size=4),
+    packed=st.sets(TEXT),
+    nan=st.booleans(),
+)
+def test_the_file_in_pieces_is_the_file_serialize_writes(
+    tables: dict[str, Any], packed: set[str], nan: bool
+) -> None:
+    if nan and tables:
+        next(iter(tables.values()))["x"] = {"f": math.nan}  # kept unpacked, written as null
+    mixed = {k: PackedTable(v) if k in packed else v for k, v in tables.items()}
+    assert b"".join(file_pieces(mixed)) == serialize(tables)
+
+
+def test_what_cannot_be_written_is_refused_before_any_piece() -> None:
+    for bad in ({"n": 2**70}, {"s": "\ud800"}):
+        for table in (PackedTable({"1": {"a": 1}, "2": bad}), {"1": bad}):
+            with pytest.raises(StoreError, match="cannot be written as JSON"):
+                file_pieces({"meta": {}, "interviews": table})
+
+
+def test_a_piece_that_fails_leaves_the_old_file_and_no_temp_file(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    path.write_bytes(b"old")
+
+    def pieces() -> Iterator[bytes]:
+        yield b"new" * 1_000_000
+        raise RuntimeError("mid-write")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(path, pieces())
+    assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["db.json"]
+    atomic_write(path, iter([b"a" * (3 << 20), b"b"]))
+    assert path.read_bytes() == b"a" * (3 << 20) + b"b"

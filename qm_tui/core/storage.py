@@ -14,7 +14,7 @@ import glob
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ Tables = dict[str, MutableMapping[str, Any]]
 PACKED = ("interviews",)  # tables held as JSON bytes (see `packed`): the bulk of the file
 LOCK_TIMEOUT = 10.0
 JOURNAL_LIMIT = 8 << 20  # bytes of journal after which a save writes the whole file instead
+WRITE_BATCH = 1 << 20  # bytes gathered from the pieces of a file before each write
 
 
 class NoChange(Exception):
@@ -68,8 +69,11 @@ def os_failure(what: str, path: Path, exc: OSError) -> StoreError:
     return StoreError(message, code=code, path=str(path), reason=reason)
 
 
-def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_result:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+def atomic_write(
+    path: Path, data: bytes | Iterable[bytes], *, durable: bool = True
+) -> os.stat_result:
+    """Replace `path` with `data` (bytes, or pieces of them) so that a crash leaves either the
+    old or the new file.
 
     `durable` fsyncs the file and its folder, so the new file survives a power cut; exports,
     which can be redone, skip it (a thousand fsyncs cost more than rendering the articles).
@@ -114,25 +118,42 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
         finally:
             os.close(fd)
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # also whatever making a piece raised
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise os_failure("save", path, exc) from exc
+        if isinstance(exc, OSError):
+            raise os_failure("save", path, exc) from exc
+        raise
     if durable:
         _fsync_dir(folder)
     return target.stat()
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all(fd: int, data: bytes | Iterable[bytes]) -> None:
+    if isinstance(data, bytes):
+        _write_bytes(fd, data)
+        return
+    batch = bytearray()
+    for piece in data:
+        batch += piece
+        if len(batch) >= WRITE_BATCH:
+            _write_bytes(fd, batch)
+            batch.clear()
+    _write_bytes(fd, batch)
+
+
+def _write_bytes(fd: int, data: bytes | bytearray) -> None:
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
         view = view[written:]
 
 
-def _write_stream(path: Path, data: bytes) -> os.stat_result:
+def _write_stream(path: Path, data: bytes | Iterable[bytes]) -> os.stat_result:
     """Write into an existing special file (device, FIFO, terminal) as a shell's `>` does."""
+    if not isinstance(data, bytes):
+        data = b"".join(data)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
         try:
@@ -326,8 +347,11 @@ class AtomicJSONStorage(Storage):
         if "meta" in data:  # a new token retires the journal: all of it is in this file now
             data["meta"].setdefault("1", {})["journal"] = new_token()
         _pack(data, self._packed)  # kept as the cache: packed as if it had been read
+        from .pieces import file_pieces
+
         try:
-            st = atomic_write(self.path, serialize(data))
+            # in pieces: the packed documents are decompressed one at a time, as written
+            st = atomic_write(self.path, file_pieces(data))
         except BaseException:
             self._cache, self._sig = None, None
             raise
