@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["AtomicJSONStorage", "NoChange", "StoreError", "atomic_write", "serialize"]
 
 Tables = dict[str, MutableMapping[str, Any]]
-PACKED = ("interviews",)  # tables held as JSON bytes (see `packed`): the bulk of the file
+PACKED = ("interviews", "trash")  # tables held compressed (see `packed`): the bulk of the file
 LOCK_TIMEOUT = 10.0
 JOURNAL_LIMIT = 8 << 20  # bytes of journal after which a save writes the whole file instead
 WRITE_BATCH = 1 << 20  # bytes gathered from the pieces of a file before each write
