@@ -179,14 +179,20 @@ class InterviewStore:
         they stay in the table: the app reloads the list after every save, and parsing every
         document each time would cost the time and, held on to, the memory packing saves.
         """
+        table = tables.get("interviews", {})
+        if isinstance(table, dict):  # not packed (`packed=False`, or a new database)
+            return self._rows_of(table.items(), b"")
         from .packed import PackedTable
 
-        table = tables.get("interviews", {})
-        items = table.packed_items() if isinstance(table, PackedTable) else table.items()
+        assert isinstance(table, PackedTable)
+        return self._rows_of(table.packed_items(), table.dictionary)
+
+    def _rows_of(
+        self, items: Iterable[tuple[str, Any]], dictionary: bytes
+    ) -> builtins.list[tuple[Summary, str]]:
         known: dict[str, tuple[bytes, tuple[Summary, str] | str]] = self._summaries
         kept: dict[str, tuple[bytes, tuple[Summary, str] | str]] = {}
         rows: builtins.list[tuple[Summary, str]] = []
-        dictionary = table.dictionary if isinstance(table, PackedTable) else b""
         for key, packed in items:
             hit = known.get(key)
             row = hit[1] if hit is not None and hit[0] is packed else _row(key, packed, dictionary)
@@ -521,11 +527,14 @@ def _shape_problem(doc: Any) -> str | None:
 def _row(key: str, packed: Any, dictionary: bytes, doc: Any = None) -> tuple[Summary, str] | str:
     """(summary, updated) of a stored document (packed with `dictionary`, or not; `doc` what
     it holds, if known), or why it is left out."""
-    from .packed import load
     from .summary import Summary
 
     if doc is None:
-        doc = load(packed, dictionary) if type(packed) is bytes else packed
+        doc = packed
+        if type(packed) is bytes:
+            from .packed import load
+
+            doc = load(packed, dictionary)
     interview_id = _id_of(key)
     problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
     if problem is not None or interview_id is None:

@@ -20,15 +20,17 @@ import os
 import re
 import stat
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .files import NotRegularFileError, describe_file_type
-from .packed import PackedTable
+
+if TYPE_CHECKING:
+    from .packed import PackedTable
 
 __all__ = ["OnPacked", "read_tables"]
 
 # called with (table name, table, key, what is kept, the document) for each packed document
-OnPacked = Callable[[str, PackedTable, str, Any, dict[str, Any]], None]
+OnPacked = Callable[[str, "PackedTable", str, Any, dict[str, Any]], None]
 
 CHUNK = 1 << 20
 AHEAD = 1 << 16  # text kept buffered ahead of a document before it is parsed
@@ -128,7 +130,7 @@ def _tables(text: _Text, packed: Collection[str], on_packed: OnPacked | None) ->
         while True:
             name = _key(text)
             text.expect("{")
-            table: Any = PackedTable() if name in packed else {}
+            table: Any = _packed_table() if name in packed else {}
             tables[name] = table  # a repeated name replaces the table, as json.loads does
             if text.peek() == "}":
                 text.pos += 1
@@ -150,7 +152,7 @@ def _documents(
         if text.peek() != "{":
             raise _Incomplete  # a document must be an object
         doc = text.value()
-        if isinstance(table, PackedTable):
+        if not isinstance(table, dict):  # a PackedTable
             kept = table.put(key, doc)
             if on_packed is not None:
                 on_packed(name, table, key, kept, doc)
@@ -158,6 +160,12 @@ def _documents(
             table[key] = doc  # a repeated key keeps its place and takes the last value
         if not _next(text):
             return
+
+
+def _packed_table() -> PackedTable:
+    from .packed import PackedTable  # here: a read without packed tables never needs lz4
+
+    return PackedTable()
 
 
 def _key(text: _Text) -> str:
