@@ -69,10 +69,6 @@ class PackedTable(MutableMapping[str, Any]):
         packed: bytes = lz4.block.compress(text, dict=self.dictionary)
         return packed
 
-    def load(self, packed: bytes) -> Any:
-        """The document that `packed` (of this table) holds."""
-        return load(packed, self.dictionary)
-
     def text(self, packed: bytes) -> bytes:
         """The JSON of a packed document as a full write puts it in the file: indented for its
         depth there (done here, on the rarer full write, rather than on every read)."""
