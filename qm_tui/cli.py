@@ -173,8 +173,9 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if args.db else default_db_path()
 
 
-def _store(args: argparse.Namespace) -> InterviewStore:
-    store = InterviewStore(_db_path(args))
+def _store(args: argparse.Namespace, packed: bool = False) -> InterviewStore:
+    # a command reads each interview once: parsed is faster than packed (the app's way)
+    store = InterviewStore(_db_path(args), packed=packed)
     args.opened_stores.append(store)
     return store
 
@@ -541,7 +542,8 @@ def _run_tui(args: argparse.Namespace) -> int:
     from .tui.app import QMApp
 
     if rows is None:
-        store = _store(args)  # a corrupt or unreadable file stops here, before the screen changes
+        # a corrupt or unreadable file stops here, before the screen changes
+        store = _store(args, packed=True)
         app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
     else:
         app = QMApp(path, lang=args.lang, question_set=args.question_set, first_rows=rows)

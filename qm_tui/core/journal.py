@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
 from .errors import StoreError
 
-Tables = dict[str, dict[str, Any]]
+Tables = dict[str, MutableMapping[str, Any]]
 Changes = dict[str, dict[str, Any]]
 
 __all__ = ["Journal", "new_token", "token_of"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +27,7 @@ from .rules import count_answered
 if TYPE_CHECKING:
     from .summary import Summary
 
-__all__ = ["index_path", "read_index", "rows_of", "stamp_of", "write_index"]
+__all__ = ["index_path", "read_index", "row_of", "stamp_of", "write_index"]
 
 VERSION = 1
 Row = list[Any]  # [id, date, name, organisation, status, answered, questions, updated]
@@ -59,11 +58,6 @@ def row_of(interview_id: int, doc: dict[str, Any]) -> Row:
         len(answers),
         doc.get("updated", ""),
     ]
-
-
-def rows_of(listed: Iterable[tuple[int, dict[str, Any]]]) -> list[Row]:
-    """Index rows of (id, document) pairs, in the order given (newest first)."""
-    return [row_of(i, doc) for i, doc in listed]
 
 
 def write_index(

@@ -14,7 +14,7 @@ import glob
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,9 @@ from .errors import StoreError
 if TYPE_CHECKING:
     from filelock import FileLock
 
+    from .packed import PackedTable
+    from .stream_read import OnPacked
+
 __all__ = [
     "AtomicJSONStorage",
     "FolderWriter",
@@ -34,9 +37,11 @@ __all__ = [
     "serialize",
 ]
 
-Tables = dict[str, dict[str, Any]]
+Tables = dict[str, MutableMapping[str, Any]]
+PACKED = ("interviews", "trash")  # tables held compressed (see `packed`): the bulk of the file
 LOCK_TIMEOUT = 10.0
 JOURNAL_LIMIT = 8 << 20  # bytes of journal after which a save writes the whole file instead
+WRITE_BATCH = 1 << 20  # bytes gathered from the pieces of a file before each write
 
 
 class NoChange(Exception):
@@ -71,8 +76,11 @@ def os_failure(what: str, path: Path, exc: OSError) -> StoreError:
     return StoreError(message, code=code, path=str(path), reason=reason)
 
 
-def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_result:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+def atomic_write(
+    path: Path, data: bytes | Iterable[bytes], *, durable: bool = True
+) -> os.stat_result:
+    """Replace `path` with `data` (bytes, or pieces of them) so that a crash leaves either the
+    old or the new file.
 
     `durable` fsyncs the file and its folder, so the new file survives a power cut; exports,
     which can be redone, skip it (a thousand fsyncs cost more than rendering the articles).
@@ -117,11 +125,13 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_re
         finally:
             os.close(fd)
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # also whatever making a piece raised
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise os_failure("save", path, exc) from exc
+        if isinstance(exc, OSError):
+            raise os_failure("save", path, exc) from exc
+        raise
     if durable:
         _fsync_dir(folder)
     return target.stat()
@@ -209,15 +219,30 @@ def _new_temp_file(folder: str, name: str) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temp file name", folder)  # pragma: no cover
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all(fd: int, data: bytes | Iterable[bytes]) -> None:
+    if isinstance(data, bytes):
+        _write_bytes(fd, data)
+        return
+    batch = bytearray()
+    for piece in data:
+        batch += piece
+        if len(batch) >= WRITE_BATCH:
+            _write_bytes(fd, batch)
+            batch.clear()
+    _write_bytes(fd, batch)
+
+
+def _write_bytes(fd: int, data: bytes | bytearray) -> None:
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
         view = view[written:]
 
 
-def _write_stream(path: Path, data: bytes) -> os.stat_result:
+def _write_stream(path: Path, data: bytes | Iterable[bytes]) -> os.stat_result:
     """Write into an existing special file (device, FIFO, terminal) as a shell's `>` does."""
+    if not isinstance(data, bytes):
+        data = b"".join(data)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
         try:
@@ -246,12 +271,14 @@ def serialize(tables: Tables) -> bytes:
     """TinyDB's JSON layout, indented, with åäö written as themselves.
 
     orjson gives the same bytes as `json.dumps(indent=2, ensure_ascii=False)` about 14 times
-    faster; it is imported here, on the first write, because reading never needs it.
+    faster; a packed table's documents go in as the bytes they are kept as.
     """
     import orjson
 
+    from .packed import default
+
     try:
-        return orjson.dumps(tables, option=orjson.OPT_INDENT_2) + b"\n"
+        return orjson.dumps(tables, option=orjson.OPT_INDENT_2, default=default) + b"\n"
     except orjson.JSONEncodeError as exc:
         # a lone surrogate, nesting deeper than 254 or an integer beyond 64 bits: checked
         # here, before any file is touched
@@ -269,8 +296,14 @@ class AtomicJSONStorage(Storage):
     can share one file; `transaction()` holds the lock across read-modify-write.
     """
 
-    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        lock_timeout: float = LOCK_TIMEOUT,
+        packed: tuple[str, ...] = PACKED,
+    ) -> None:
         self.path = Path(path)
+        self._packed = packed  # the tables held as PackedTables
         # a symlinked database stays a link: the file it points to is replaced, and locked
         self._target = Path(os.path.realpath(self.path))
         self._lock_timeout = lock_timeout
@@ -281,13 +314,17 @@ class AtomicJSONStorage(Storage):
         self._swept = False
         # called with the tables after every full write (the list index is written there)
         self.after_full_write: Callable[[Tables], None] | None = None
+        # called for each packed document as the file is read (see `stream_read.read_tables`)
+        self.on_packed: OnPacked | None = None
         from .journal import Journal
 
         self.journal = Journal(self._target)
         self._journal_size = 0  # the journal's size when last read
         self._touched: list[tuple[str, str]] | None = None  # documents a journaled save changes
 
-    def read(self) -> Tables | None:
+    # TinyDB types its tables as dicts; its Table only reads them through `[]` and items(),
+    # which a PackedTable has, and writes plain dicts
+    def read(self) -> Tables | None:  # type: ignore[override]
         """The current tables (cached while the file is unchanged); None for a missing file."""
         try:
             st = os.stat(self.path)
@@ -311,7 +348,7 @@ class AtomicJSONStorage(Storage):
         self._journal_size = size
         return tables
 
-    def write(self, data: Tables) -> None:
+    def write(self, data: Tables) -> None:  # type: ignore[override]
         """Write all tables atomically (TinyDB's interface; takes the lock)."""
         with self._locked():
             self._write(data)
@@ -329,6 +366,9 @@ class AtomicJSONStorage(Storage):
             tables = self.read()
             tables = {} if tables is None else tables
             self._touched = []
+            packed = _packed_tables(tables)
+            for table in packed:
+                table.begin()  # documents stay live objects until the body is done
             try:
                 yield tables
             except NoChange:
@@ -338,6 +378,8 @@ class AtomicJSONStorage(Storage):
                 raise
             finally:
                 touched, self._touched = self._touched, None
+                for table in packed:
+                    table.end()
             if touched and self._can_journal(tables):
                 self._append(tables, touched)
             else:
@@ -393,8 +435,12 @@ class AtomicJSONStorage(Storage):
 
         if "meta" in data:  # a new token retires the journal: all of it is in this file now
             data["meta"].setdefault("1", {})["journal"] = new_token()
+        _pack(data, self._packed)  # kept as the cache: packed as if it had been read
+        from .pieces import file_pieces
+
         try:
-            st = atomic_write(self.path, serialize(data))
+            # in pieces: the packed documents are decompressed one at a time, as written
+            st = atomic_write(self.path, file_pieces(data))
         except BaseException:
             self._cache, self._sig = None, None
             raise
@@ -445,6 +491,25 @@ class AtomicJSONStorage(Storage):
             self._lock.release()
 
     def _load(self) -> Tables:
+        """Read the file piece by piece (see `stream_read`); anything that is not exactly
+        TinyDB JSON is read again the plain way, which says what is wrong with it."""
+        from .files import NotRegularFileError
+        from .stream_read import read_tables
+
+        try:
+            data, st = read_tables(self.path, self._packed, self.on_packed)
+        except NotRegularFileError as exc:
+            raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
+        except OSError as exc:
+            raise os_failure("read", self.path, exc) from exc
+        if data is None:
+            data, st = self._load_plain()
+        self._cache, self._sig, self._stat = data, _signature(st), st
+        return data
+
+    def _load_plain(self) -> tuple[Tables, os.stat_result]:
+        """The whole file decoded and parsed at once, with a StoreError for what is not a
+        TinyDB database."""
         from .files import NotRegularFileError, read_regular_file
 
         try:
@@ -458,10 +523,7 @@ class AtomicJSONStorage(Storage):
                 f"{self.path} is empty, but a database was expected there. It was left as it is; "
                 "restore it from a backup, or delete it to start a new database."
             )
-        # stdlib json reads as fast as orjson here and is already loaded by TinyDB
         try:
-            # the bytes go before parsing: the text, the bytes and the parsed documents all at
-            # once made the peak memory 4x the file instead of 3x
             text = raw.decode("utf-8")
             del raw
             data = json.loads(text)
@@ -486,8 +548,24 @@ class AtomicJSONStorage(Storage):
                 f"{self.path} is JSON but not a TinyDB database (expected tables of documents). "
                 "It was left as it is; use --db to choose another file."
             )
-        self._cache, self._sig, self._stat = data, _signature(st), st
-        return data
+        _pack(data, self._packed)
+        return data, st
+
+
+def _packed_tables(tables: Tables) -> list[PackedTable]:
+    from .packed import PackedTable
+
+    return [t for t in tables.values() if isinstance(t, PackedTable)]
+
+
+def _pack(tables: Tables, names: tuple[str, ...]) -> None:
+    """Hold the tables named as `PackedTable`s."""
+    from .packed import PackedTable
+
+    for name in names:
+        table = tables.get(name)
+        if type(table) is dict:
+            tables[name] = PackedTable(table)
 
 
 def _not_regular(path: Path, mode: int) -> StoreError:

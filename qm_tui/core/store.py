@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DocumentError, NotFoundError, StoreError
-from .storage import AtomicJSONStorage, NoChange, Tables
+from .storage import PACKED, AtomicJSONStorage, NoChange, Tables
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
     from .model import Interview
+    from .packed import PackedTable
     from .summary import Summary
 
 __all__ = [
@@ -106,11 +107,20 @@ def flatten(doc: dict[str, Any]) -> dict[str, str]:
 class InterviewStore:
     """Interviews, trash and history in one crash-safe TinyDB file."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, packed: bool = True) -> None:
+        """Open (and read) the database at `path`.
+
+        `packed` holds the interviews compressed (see `packed`), which keeps a long-lived
+        process such as the app at about 2.5 times the file's size; a command that reads every
+        interview once is faster with them parsed (`packed=False`).
+        """
         self.path = Path(path)
-        self._storage = AtomicJSONStorage(self.path)
+        self._storage = AtomicJSONStorage(self.path, packed=PACKED if packed else ())
         self._storage.after_full_write = self._write_index
         self.skipped: dict[str, str] = {}  # what the reads left out -> why
+        # key -> (packed bytes, (summary, updated) or why it is left out): see `_rows`
+        self._summaries: dict[str, tuple[bytes, tuple[Summary, str] | str]] = {}
+        self._storage.on_packed = self._prime
         self._check_schema(self._read())
 
     def close(self) -> None:
@@ -160,19 +170,60 @@ class InterviewStore:
     def summaries(self) -> builtins.list[Summary]:
         """Every readable interview as a list row, newest first (no full validation: cheap for
         thousands)."""
-        from .summary import Summary
+        return [summary for summary, _ in self._rows(self._read())]
 
-        return [Summary.from_document(doc, i) for i, doc in self._listed(self._read())]
+    def _rows(self, tables: Tables) -> builtins.list[tuple[Summary, str]]:
+        """(summary, updated) of every readable interview, newest first.
+
+        A packed document's summary is built once per version of its bytes and reused while
+        they stay in the table: the app reloads the list after every save, and parsing every
+        document each time would cost the time and, held on to, the memory packing saves.
+        """
+        table = tables.get("interviews", {})
+        if isinstance(table, dict):  # not packed (`packed=False`, or a new database)
+            return self._rows_of(table.items(), b"")
+        from .packed import PackedTable
+
+        assert isinstance(table, PackedTable)
+        return self._rows_of(table.packed_items(), table.dictionary)
+
+    def _rows_of(
+        self, items: Iterable[tuple[str, Any]], dictionary: bytes
+    ) -> builtins.list[tuple[Summary, str]]:
+        known: dict[str, tuple[bytes, tuple[Summary, str] | str]] = self._summaries
+        kept: dict[str, tuple[bytes, tuple[Summary, str] | str]] = {}
+        rows: builtins.list[tuple[Summary, str]] = []
+        for key, packed in items:
+            hit = known.get(key)
+            row = hit[1] if hit is not None and hit[0] is packed else _row(key, packed, dictionary)
+            if type(packed) is bytes:
+                kept[key] = (packed, row)
+            if isinstance(row, str):
+                self._skip(f"interview {_short(key)!r}", row)
+            else:
+                rows.append(row)
+        self._summaries = kept  # what is no longer stored is let go
+        rows.sort(key=lambda r: (r[1], r[0].id), reverse=True)
+        return rows
+
+    def _prime(self, name: str, table: PackedTable, key: str, packed: Any, doc: Any) -> None:
+        """As the file is read: an interview's list row, from the document parsed anyway."""
+        if name == "interviews" and type(packed) is bytes:
+            self._summaries[key] = (packed, _row(key, packed, table.dictionary, doc))
 
     # -- the list index ------------------------------------------------------------------
 
     def _write_index(self, tables: Tables) -> None:
         """After a full write: the list index of what was written."""
-        from .list_index import rows_of, write_index
+        from .list_index import write_index
 
         version = self._storage.version()
         if version is not None:
-            write_index(self.path, *version, rows_of(self._listed(tables)))
+            rows = [
+                [s.id, s.date, s.name, s.organisation, s.status, s.answered, s.questions, updated]
+                for s, updated in self._rows(tables)
+            ]
+            write_index(self.path, *version, rows)
 
     def refresh_index(self) -> bool:
         """Rebuild the list index if it is missing, stale or corrupt; True if it was written."""
@@ -471,6 +522,27 @@ def _shape_problem(doc: Any) -> str | None:
         if type(value) is not dict or any(type(v) is not str for v in value.values()):
             return f"{box!r} must be an object of texts"
     return None
+
+
+def _row(key: str, packed: Any, dictionary: bytes, doc: Any = None) -> tuple[Summary, str] | str:
+    """(summary, updated) of a stored document (packed with `dictionary`, or not; `doc` what
+    it holds, if known), or why it is left out."""
+    from .summary import Summary
+
+    if doc is None:
+        doc = packed
+        if type(packed) is bytes:
+            from .packed import load
+
+            doc = load(packed, dictionary)
+    interview_id = _id_of(key)
+    problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
+    if problem is not None or interview_id is None:
+        return str(problem)
+    updated = str(doc.get("updated", ""))
+    if type(packed) is bytes:
+        return Summary.from_packed(packed, dictionary, doc, interview_id), updated
+    return Summary.from_document(doc, interview_id), updated
 
 
 def _now() -> str:

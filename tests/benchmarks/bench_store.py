@@ -90,6 +90,19 @@ def main() -> None:
         5,
     )
     rows.append(("open and list 10,000 (raw documents, sorted)", ours, theirs))
+    # the CLI's one-shot commands keep documents parsed instead of packed (see InterviewStore)
+    ours, theirs = paired(
+        lambda: InterviewStore(path10k, packed=False).list(),
+        lambda: TinyDB(stock10k).table("interviews").all(),
+        5,
+    )
+    rows.append(("open and list 10,000 (as Interview objects), packed=False", ours, theirs))
+    ours, theirs = paired(
+        lambda: InterviewStore(path10k, packed=False).documents(),
+        lambda: TinyDB(stock10k).table("interviews").all(),
+        5,
+    )
+    rows.append(("open and list 10,000 (raw documents, sorted), packed=False", ours, theirs))
 
     db1k, stock1k = folder / "ours-1000.json", folder / "stock-1000.json"
     env = {**os.environ, "QM_TUI_DB": str(db1k)}
