@@ -150,3 +150,38 @@ async def test_palette_prompt_ctrl_c_and_one_avsluta_in_swedish(db_path: Path) -
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(Input).placeholder == "Sök kommandon …"
+
+
+async def test_typing_a_search_keeps_the_row_only_while_it_is_on_the_first_page(
+    db_path: Path,
+) -> None:
+    """Following a row further down would add every row above it on each key (slow with many
+    interviews): there the cursor goes to the first match instead."""
+    from qm_tui.tui.widgets.paged_table import PAGE_SIZE
+
+    store = InterviewStore(db_path)
+    store.add_many([sample(f"Person {n:03}", "Växjö City") for n in range(PAGE_SIZE + 60)])
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        screen = _list(app)
+        table = screen.table
+        table.focus()
+        for _ in range(5):
+            await pilot.press("down")
+        near = screen.selected_id()
+        await pilot.press("slash", "p")  # every interview matches: the row is 6th of them
+        await pilot.pause()
+        assert screen.selected_id() == near and table.cursor_row == 5
+        await pilot.press("escape")  # clears the search: all rows again, the row still 6th
+        await pilot.pause()
+        assert screen.selected_id() == near
+        table.focus()
+        await pilot.press("ctrl+end")  # the oldest interview, beyond the first page
+        await pilot.pause()
+        deep = screen.selected_id()
+        assert table.cursor_row == PAGE_SIZE + 59
+        await pilot.press("slash", "p")
+        await pilot.pause()
+        assert table.cursor_row == 0 and screen.selected_id() != deep
+        assert table.loaded_rows <= PAGE_SIZE
