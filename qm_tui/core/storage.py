@@ -493,17 +493,19 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> Tables:
         """Read the file piece by piece (see `stream_read`); anything that is not exactly
         TinyDB JSON is read again the plain way, which says what is wrong with it."""
+        from .collector import collector_paused
         from .files import NotRegularFileError
         from .stream_read import read_tables
 
-        try:
-            data, st = read_tables(self.path, self._packed, self.on_packed)
-        except NotRegularFileError as exc:
-            raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
-        except OSError as exc:
-            raise os_failure("read", self.path, exc) from exc
-        if data is None:
-            data, st = self._load_plain()
+        with collector_paused():
+            try:
+                data, st = read_tables(self.path, self._packed, self.on_packed)
+            except NotRegularFileError as exc:
+                raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
+            except OSError as exc:
+                raise os_failure("read", self.path, exc) from exc
+            if data is None:
+                data, st = self._load_plain()
         self._cache, self._sig, self._stat = data, _signature(st), st
         return data
 
