@@ -157,7 +157,20 @@ def search_export_memory(db: Path, total: int, export_dir: Path) -> dict[str, An
 
 
 def typing_latencies(db: Path, keys: int, interval: float = 0.06) -> list[float]:
-    """Key-to-paint seconds for `keys` characters typed into the newest interview's answer 1."""
+    """Key-to-paint seconds for `keys` characters typed into the newest interview's answer 1.
+
+    Typed into a fresh copy of `db`: the saved text would otherwise pile up in that answer run
+    after run (tens of thousands of characters after a few runs, which slowed every key).
+    """
+    import shutil
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / db.name
+        shutil.copyfile(db, copy)
+        return _typing_latencies(copy, keys, interval)
+
+
+def _typing_latencies(db: Path, keys: int, interval: float) -> list[float]:
     import time
 
     term = Terminal(qm_argv(db))
