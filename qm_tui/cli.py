@@ -20,11 +20,11 @@ from .core.controls import interview_has_controls, json_safe, visible_controls
 from .core.errors import QMError, UsageError
 from .core.export import FORMATS
 from .core.status import STATUSES
-from .core.store import InterviewStore, default_db_path
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
     from .core.model import Interview
     from .core.questions import QuestionSets
+    from .core.store import InterviewStore
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -170,10 +170,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db).expanduser() if args.db else default_db_path()
+    if args.db:
+        return Path(args.db).expanduser()
+    from .core.store import default_db_path
+
+    return default_db_path()
 
 
 def _store(args: argparse.Namespace, packed: bool = False) -> InterviewStore:
+    from .core.store import InterviewStore  # not before: the app paints its list first
+
     # a command reads each interview once: parsed is faster than packed (the app's way)
     store = InterviewStore(_db_path(args), packed=packed)
     args.opened_stores.append(store)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import ExportError
-from .storage import FolderWriter, atomic_write
 
 if TYPE_CHECKING:
     from .model import Interview
@@ -153,6 +152,8 @@ def export_article(
     ]
     everyone.append((interview_id, interview))
     options = ExportOptions(lang=lang, interview_id=interview_id)
+    from .storage import atomic_write
+
     paths = []
     for fmt in formats:
         data = render(interview, fmt, options)
@@ -176,6 +177,7 @@ def export_all(
     Files can be made again, so they are written atomically but not fsynced.
     """
     from .filenames import assign_filenames
+    from .storage import FolderWriter
 
     suffix = get_format(fmt).suffix
     if folder.exists() and not folder.is_dir():
