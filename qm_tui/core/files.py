@@ -32,11 +32,11 @@ def describe_file_type(mode: int) -> str:
     return "a special file"
 
 
-def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
-    """The bytes of a regular file and its stat; NotRegularFileError for anything else.
+def open_regular_file(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
+    """A descriptor of a regular file, opened for reading, and its stat; NotRegularFileError
+    (the descriptor closed) for anything else.
 
-    Opened non-blocking, so a FIFO is refused instead of waiting for a writer, and read up to
-    the size `fstat` gave, so a file that keeps growing cannot exhaust the memory.
+    Opened non-blocking, so a FIFO is refused instead of waiting for a writer.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)
@@ -45,6 +45,20 @@ def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_resu
         if not stat.S_ISREG(st.st_mode):
             kind = describe_file_type(st.st_mode)
             raise NotRegularFileError(errno.EINVAL, f"{kind}, not a regular file")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, st
+
+
+def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file and its stat; NotRegularFileError for anything else.
+
+    Opened non-blocking, so a FIFO is refused instead of waiting for a writer, and read up to
+    the size `fstat` gave, so a file that keeps growing cannot exhaust the memory.
+    """
+    fd, st = open_regular_file(path)
+    try:
         chunks = []
         left = st.st_size
         while left > 0:

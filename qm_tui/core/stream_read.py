@@ -14,15 +14,13 @@ reads the file the plain way, which gives the error message it always gave.
 from __future__ import annotations
 
 import codecs
-import errno
 import json
 import os
 import re
-import stat
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
-from .files import NotRegularFileError, describe_file_type
+from .files import open_regular_file
 
 if TYPE_CHECKING:
     from .packed import PackedTable
@@ -105,13 +103,8 @@ def read_tables(
     Opened as `files.read_regular_file` opens: non-blocking, regular files only (else
     NotRegularFileError), never read beyond the size it had when opened.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
+    fd, st = open_regular_file(path)
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            kind = describe_file_type(st.st_mode)
-            raise NotRegularFileError(errno.EINVAL, f"{kind}, not a regular file")
         try:
             return _tables(_Text(fd, st.st_size), packed, on_packed), st
         except (_Incomplete, ValueError, RecursionError):

@@ -53,15 +53,22 @@ class Summary:
     def from_document(cls, doc: dict[str, Any], interview_id: int | None = None) -> Summary:
         """The summary of a stored document (with its `id`, or given as `interview_id`)."""
         answers = _answers(doc)
+        identity = int(doc["id"]) if interview_id is None else interview_id
+        return cls._of(doc, identity, answers, _texts(doc, answers))
+
+    @classmethod
+    def _of(
+        cls, doc: dict[str, Any], interview_id: int, answers: list[str], texts: tuple[str, ...]
+    ) -> Summary:
         return cls(
-            int(doc["id"]) if interview_id is None else interview_id,
+            interview_id,
             str(doc.get("date", "")),
             str(doc.get("name", "")),
             str(doc.get("organisation", "")),
             str(doc.get("status", "draft")),
             count_answered(answers),
             len(answers),
-            _texts(doc, answers),
+            texts,
         )
 
     @classmethod
@@ -71,16 +78,7 @@ class Summary:
         """The summary of `doc`, kept as `packed` with `dictionary` (see `packed`): it holds on
         to those bytes (shared with the table) instead of the document's texts, until
         searched."""
-        answers = _answers(doc)
-        summary = cls(
-            interview_id,
-            str(doc.get("date", "")),
-            str(doc.get("name", "")),
-            str(doc.get("organisation", "")),
-            str(doc.get("status", "draft")),
-            count_answered(answers),
-            len(answers),
-        )
+        summary = cls._of(doc, interview_id, _answers(doc), ())
         summary._source, summary._dictionary = packed, dictionary
         return summary
 
