@@ -185,3 +185,22 @@ async def test_typing_a_search_keeps_the_row_only_while_it_is_on_the_first_page(
         await pilot.pause()
         assert table.cursor_row == 0 and screen.selected_id() != deep
         assert table.loaded_rows <= PAGE_SIZE
+
+
+async def test_keys_typed_right_after_slash_go_into_the_search_box(db_path: Path) -> None:
+    """Typed fast (or pasted), the keys after `/` are queued before it is handled: they must not
+    go to the table. In the search box `/` itself is a character."""
+    from textual import events
+
+    _store(db_path)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        for character, name in [("/", "slash"), ("b", "b"), ("o", "o")]:
+            app.post_message(events.Key(name, character))  # one burst, nothing in between
+        await pilot.pause()
+        search = app.screen.query_one("#search", Input)
+        assert search.value == "bo" and app.focused is search
+        assert _names(app) == ["Bo Ek"]
+        await pilot.press("slash")
+        assert search.value == "bo/"

@@ -25,12 +25,20 @@ _IN_PALETTE: set[str] = set()
 
 
 def key(
-    area: str, name: str, action: str, keys: str, *, show: bool = True, palette: bool = True
+    area: str,
+    name: str,
+    action: str,
+    keys: str,
+    *,
+    show: bool = True,
+    palette: bool = True,
+    priority: bool = False,
 ) -> Binding:
     """A binding with id `area.name`, its Swedish text `key.name` and tooltip `key.name.tip`.
 
     `palette` also offers it in the command palette (Textual copies bindings into plain
-    `Binding`s, so the flag is kept by id; see `in_palette`).
+    `Binding`s, so the flag is kept by id; see `in_palette`). `priority` makes it act before
+    the focused widget is given the key (see Textual's `Binding.priority`).
     """
     binding_id = f"{area}.{name}"
     if palette:
@@ -42,6 +50,7 @@ def key(
         tooltip=SV.get(f"key.{name}.tip", ""),
         id=binding_id,
         show=show,
+        priority=priority,
     )
 
 

@@ -60,7 +60,9 @@ class InterviewListScreen(QMScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         key("list", "new", "new", "n"),
         key("list", "open", "open", "enter"),
-        key("list", "search", "search", "slash"),
+        # a priority key: handled as it arrives, so the keys typed right after it (queued,
+        # as when typed fast or pasted) already find the search box focused
+        key("list", "search", "search", "slash", priority=True),
         key("list", "delete", "delete", "d"),
         # the footer shows what fits in 80 columns; t, s and f are in the help and the palette
         key("list", "trash", "trash", "t", show=False),
@@ -256,13 +258,16 @@ class InterviewListScreen(QMScreen):
         """Row actions only make sense on a row; grey them out otherwise."""
         if self.opening:
             return False
+        if action == "search":  # in the search box `/` is a character to search for
+            return self.focused is not self.query_one("#search", Input)
         if action in ("open", "delete", "export", "cycle_status", "update_from_file"):
             return self.selected() is not None
         return True
 
     def action_search(self) -> None:
-        """Focus the search box."""
-        self.query_one("#search", Input).focus()
+        """Focus the search box, at once (`Widget.focus` defers it behind the keys already
+        queued, which then went to the table and were lost)."""
+        self.set_focus(self.query_one("#search", Input))
 
     def action_leave_search(self) -> None:
         """Escape: clear the search (in the box or from the table) and go back to the table."""
