@@ -204,3 +204,21 @@ async def test_keys_typed_right_after_slash_go_into_the_search_box(db_path: Path
         assert _names(app) == ["Bo Ek"]
         await pilot.press("slash")
         assert search.value == "bo/"
+
+
+async def test_a_search_that_matches_nothing_names_it_without_markup_or_raw_controls(
+    db_path: Path,
+) -> None:
+    """The query is typed text: shown in the "no match" line as it is, ESC made visible."""
+    from textual.events import Paste
+    from textual.widgets import Static
+
+    _store(db_path)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        await pilot.press("slash")
+        app.post_message(Paste("x\x1b[31m[/][b]"))
+        await pilot.pause()
+        shown = str(app.screen.query_one("#empty", Static).render())
+        assert "\x1b" not in shown and "x\\x1b[31m[/][b]" in shown

@@ -210,7 +210,7 @@ class InterviewListScreen(QMScreen):
         if not self.rows:
             empty.update(t("list.empty"))
         elif not self.shown:
-            empty.update(Text(t("list.no_match", query=query)))
+            empty.update(plain(t("list.no_match", query=query)))
         self.set_class(not self.shown, "-empty")
         count = t("list.count", shown=len(self.shown), total=len(self.rows))
         if wanted:
