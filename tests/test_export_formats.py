@@ -44,7 +44,6 @@ def test_a_new_format_is_one_module_and_one_line(
     monkeypatch.setitem(sys.modules, "qm_test_shout", module)
     table = {**FORMATS, "shout": Format("shout", ".txt", "text/plain", "shouting", "qm_test_shout")}
     monkeypatch.setattr(export_module, "FORMATS", table)
-    monkeypatch.setattr(cli, "FORMATS", table)
     iv = Interview(
         question_set="qm-sv", name="Anna Berg", date="2026-11-27", answers=(Answer("Hur?", "Bra."),)
     )

@@ -15,9 +15,17 @@ from typing import Any
 
 from .errors import QMError
 
-__all__ = ["ConfigError", "config_dir", "config_file", "read_config"]
+__all__ = [
+    "DEFAULT_SET",
+    "ConfigError",
+    "chosen_set_id",
+    "config_dir",
+    "config_file",
+    "read_config",
+]
 
 KNOWN_KEYS = ("question_set",)
+DEFAULT_SET = "qm-sv"
 
 
 class ConfigError(QMError):
@@ -42,8 +50,6 @@ def config_file() -> Path:
 def read_config(path: Path | None = None) -> dict[str, Any]:
     """The settings in `config.toml`; empty when there is no file. ConfigError when it is
     unreadable, not TOML, or holds an unknown key or a value of the wrong type."""
-    import tomllib
-
     path = path or config_file()
     try:
         text = path.read_text(encoding="utf-8")
@@ -52,6 +58,8 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ConfigError(f"cannot read {path}: {reason}") from None
+    import tomllib  # not before: most users have no config file, and the app starts faster
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -64,3 +72,19 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
     if not isinstance(value, str):
         raise ConfigError(f"{path}: 'question_set' must be a text, like \"qm-sv\"")
     return data
+
+
+def chosen_set_id(cli_set: str | None = None) -> tuple[str, str]:
+    """The id of the set new interviews start with, and where that choice comes from:
+    `--set ID`, else `$QM_TUI_SET`, else `question_set` in `config.toml`, else `qm-sv`.
+    Raises ConfigError for an unusable config file. Here, not with the question sets, so the
+    app's start checks the choice without loading the interview model."""
+    if cli_set and cli_set.strip():
+        return cli_set.strip(), "--set"
+    env = os.environ.get("QM_TUI_SET", "").strip()
+    if env:
+        return env, "$QM_TUI_SET"
+    configured = str(read_config().get("question_set", "")).strip()
+    if configured:
+        return configured, str(config_file())
+    return DEFAULT_SET, "default"

@@ -10,17 +10,25 @@ The set a new interview starts with is chosen apart from the interface language:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .config import config_dir, config_file, read_config
+from .config import DEFAULT_SET, chosen_set_id, config_dir
 from .errors import QuestionSetError
 from .model import Answer, Contact, Facts, Interview
 
-DEFAULT_SET = "qm-sv"
+__all__ = [
+    "DEFAULT_SET",
+    "QuestionSet",
+    "QuestionSets",
+    "builtin_dir",
+    "chosen_set_id",
+    "load_question_sets",
+    "parse_question_set",
+    "user_dir",
+]
 
 
 @dataclass(frozen=True)
@@ -124,21 +132,6 @@ class QuestionSets:
         )
         untouched = old is None or (interview.facts, interview.contact) == (old.facts, old.contact)
         return new.with_boxes_reset(moved) if untouched else moved
-
-
-def chosen_set_id(cli_set: str | None = None) -> tuple[str, str]:
-    """The id of the set new interviews start with, and where that choice comes from:
-    `--set ID`, else `$QM_TUI_SET`, else `question_set` in `config.toml`, else `qm-sv`.
-    Raises ConfigError for an unusable config file."""
-    if cli_set and cli_set.strip():
-        return cli_set.strip(), "--set"
-    env = os.environ.get("QM_TUI_SET", "").strip()
-    if env:
-        return env, "$QM_TUI_SET"
-    configured = str(read_config().get("question_set", "")).strip()
-    if configured:
-        return configured, str(config_file())
-    return DEFAULT_SET, "default"
 
 
 def builtin_dir() -> Path:
