@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 
 from ...core.errors import QMError
@@ -83,12 +84,32 @@ def localize_bindings(node: DOMNode, texts: Texts) -> None:
         bindings[keys] = localized
 
 
+def breakpoint_classes(screen: Screen[Any], size: Size) -> list[str]:
+    """The breakpoint classes (`-narrow`, `-short`, ...) Textual gives `screen` at `size`."""
+    app = screen.app
+    found: list[str] = []
+    for own, default, dimension in (
+        (screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS, size.width),
+        (screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS, size.height),
+    ):
+        breakpoints = sorted((default if own is None else own) or (), reverse=True)
+        found += [name for least, name in breakpoints if dimension >= least][:1]
+    return found
+
+
 class _QMScreenMixin:
-    """Localizes the screen's bindings on creation and gives typed access to the app."""
+    """Localizes the screen's bindings on creation and gives typed access to the app.
+
+    The breakpoint classes are set on creation too. Textual sets them on the screen's first
+    Resize, which comes after its first frame: that frame was painted without them, and
+    then the whole screen was restyled and painted again.
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(cast(DOMNode, self), self.qm.t)
+        screen = cast("Screen[Any]", self)
+        localize_bindings(screen, self.qm.t)
+        screen.add_class(*breakpoint_classes(screen, screen.app.size), update=False)
 
     @property
     def qm(self) -> QMApp:
