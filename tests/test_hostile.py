@@ -20,7 +20,6 @@ import select
 import stat
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +30,14 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from qm_tui.cli import main
+from qm_tui.core import storage
 from qm_tui.core.article.html import render_html
 from qm_tui.core.article.markdown import render_markdown
 from qm_tui.core.controls import remove_controls, visible_controls
 from qm_tui.core.errors import StoreError
 from qm_tui.core.model import Interview
 from qm_tui.core.questions import load_question_sets
-from qm_tui.core.storage import atomic_write
+from qm_tui.core.storage import FolderWriter, atomic_write
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
 from qm_tui.tui.screens.editor import EditorScreen
@@ -371,16 +371,22 @@ def test_planted_links_at_old_temp_names_are_not_followed(tmp_path: Path) -> Non
 def test_temp_files_are_created_exclusively_without_following_links(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen: list[dict[str, Any]] = []
-    real = tempfile.mkstemp
-
-    def spy(**kw: Any) -> tuple[int, str]:
-        seen.append(kw)
-        return real(**kw)
-
-    monkeypatch.setattr(tempfile, "mkstemp", spy)
-    atomic_write(tmp_path / "a.md", b"x")
-    assert seen and Path(seen[0]["dir"]) == tmp_path
+    """A link planted at the temp file's very name (made predictable here) is never written
+    through: the name counts as taken and another is drawn. Saves and exports alike."""
+    victim = tmp_path / "victim"
+    victim.write_text("keep me", encoding="utf-8")
+    draws = iter([b"\x00" * 6, b"\x01" * 6] * 2)
+    monkeypatch.setattr(storage.os, "urandom", lambda n: next(draws))
+    planted = [tmp_path / f".{name}.{'00' * 6}.tmp" for name in ("a.md", "b.md")]
+    for link in planted:
+        link.symlink_to(victim)
+    atomic_write(tmp_path / "a.md", b"saved")
+    FolderWriter(tmp_path).write("b.md", b"exported")  # a new name: its own quick path
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert all(link.is_symlink() for link in planted)
+    assert (tmp_path / "a.md").read_bytes() == b"saved"
+    assert (tmp_path / "b.md").read_bytes() == b"exported"
+    assert len(list(tmp_path.iterdir())) == 5  # the victim, the links and the two files
 
 
 def test_the_sweep_removes_temp_files_with_the_new_names(db_path: Path) -> None:

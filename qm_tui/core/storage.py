@@ -88,7 +88,7 @@ def atomic_write(
     untouched, and StoreError says why.
 
     The temp file gets an unpredictable name and is created exclusively without following
-    links (`tempfile.mkstemp`), and its mode is set through its descriptor: a symlink planted
+    links (`_new_temp_file`), and its mode is set through its descriptor: a symlink planted
     in the folder can never redirect the write. A `path` that is a symlink keeps being one: the
     file it points to is replaced (as editors do). A `path` that exists and is not a regular
     file (`/dev/null`, a FIFO, `/dev/stdout`) is written as a stream, like a shell's `>`.
@@ -104,8 +104,6 @@ def atomic_write(
         if stat.S_ISDIR(mode):
             raise StoreError(f"cannot save to {path}: it is a folder")
         return _write_stream(path, data)
-    import tempfile  # here, not at the top: it costs `qm-tui list` several ms of imports
-
     target = Path(os.path.realpath(path))
     if mode is not None and (not mode & 0o222 or not os.access(target, os.W_OK)):
         # honoured even for root, who could otherwise replace a file marked read-only
@@ -116,7 +114,7 @@ def atomic_write(
     tmp: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _new_temp_file(str(folder), target.name)
         try:
             _write_all(fd, data)
             os.fchmod(fd, mode & 0o777 if mode is not None else 0o644)
@@ -208,7 +206,8 @@ _TEMP_FLAGS = (
 def _new_temp_file(folder: str, name: str) -> tuple[int, str]:
     """`.name.<random>.tmp` in `folder`, created exclusively, never through a link (mode 0600).
 
-    What `tempfile.mkstemp` does, without its imports (random, shutil) and per-call set-up.
+    What `tempfile.mkstemp` does, without its imports (random, shutil) and per-call set-up; a
+    name that is taken (by a file or a planted link) is passed over for another.
     """
     for _ in range(100):
         tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
