@@ -6,8 +6,9 @@ the `opened_editor` fixture; test modules never import from each other.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -41,6 +42,13 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QM_TUI_DB", str(tmp_path / "env-default.json"))
     monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
+
+
+@pytest.fixture(autouse=True)
+def _collectable_after() -> Iterator[None]:
+    """The app leaves what it froze frozen (its process ends); many apps run in this one."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -77,8 +77,12 @@ def test_a_read_of_the_database_runs_with_it_paused(
     assert seen == [False] and gc.isenabled()
 
 
-async def test_the_app_freezes_what_the_first_read_built_until_it_closes(db_path: Path) -> None:
-    """Full collections while typing no longer walk the list's rows; after the app they may."""
+async def test_the_app_freezes_what_the_first_read_built_and_leaves_it_frozen(
+    db_path: Path,
+) -> None:
+    """Full collections while typing no longer walk the list's rows. Closing the app leaves
+    them frozen: the process ends then, and unfreezing made its last full collection walk the
+    spelling dictionary too (4.5 s from `q` to the prompt). conftest unfreezes between tests."""
     from qm_tui.tui.app import QMApp
     from qm_tui.tui.screens.interview_list import InterviewListScreen
 
@@ -92,4 +96,4 @@ async def test_the_app_freezes_what_the_first_read_built_until_it_closes(db_path
         assert isinstance(screen, InterviewListScreen)
         await wait_for(pilot, lambda: gc.get_freeze_count() > 0)
         assert screen._frozen
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() > 0  # still frozen (less: objects freed by refcount are gone)
