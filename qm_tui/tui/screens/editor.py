@@ -9,8 +9,10 @@ and asks before dropping text it could not store.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -37,8 +39,7 @@ if TYPE_CHECKING:
     from ...core.store import InterviewStore
 
 
-def _key(name: str, action: str, keys: str, show: bool = True, palette: bool = True) -> BindingType:
-    return key("editor", name, action, keys, show=show, palette=palette)
+_key = partial(key, "editor")  # the editor's bindings: `_key(name, action, keys, ...)`
 
 
 # The editor's own tools, apart from the step keys (F-keys reach the app under tmux and screen)
@@ -50,15 +51,21 @@ TOOL_KEYS: list[BindingType] = [
 ]
 
 
+STEP_READY_LIMIT = 2.0  # seconds a step key waits at most for its step to be shown
+
+
 class EditorScreen(QMScreen):
     """Edit one interview: person, the answers, the quote, then review and export."""
 
+    # The step keys are priority keys: the app handles them as they arrive and waits until the
+    # new step is shown, so keys typed right after them (fast, or queued) go into its field,
+    # not into the one just left.
     BINDINGS: ClassVar[list[BindingType]] = [
-        _key("next", "next_step", "ctrl+n"),
+        _key("next", "next_step", "ctrl+n", priority=True),
         # ctrl+b is tmux's prefix and never arrives there; ctrl+g does (ctrl+b stays an alias)
-        _key("prev", "prev_step", "ctrl+g,ctrl+b"),
+        _key("prev", "prev_step", "ctrl+g,ctrl+b", priority=True),
         _key("save", "save", "ctrl+s", show=False),
-        _key("preview", "preview", "ctrl+r"),
+        _key("preview", "preview", "ctrl+r", priority=True),
         _key("export", "export", "ctrl+o", show=False),
         _key("back", "back", "escape"),
         _key("quit", "quit", "ctrl+q", show=False),
@@ -73,7 +80,8 @@ class EditorScreen(QMScreen):
     # in the help (F1) and the palette.
     BINDINGS += [
         _key("help", "app.help", "f1", palette=False),
-        Binding("tab", "field_forward", show=False),
+        Binding("tab", "field_forward", show=False, priority=True),
+        Binding("enter", "enter_in_field", show=False, priority=True),  # a one-line field
         Binding("shift+tab", "field_back", show=False),
     ]
     # Another window saved over this one's text: ctrl+l loads the saved version
@@ -97,6 +105,8 @@ class EditorScreen(QMScreen):
         self._template = interview
         self._visited: set[int] = set()
         self._then_last_field = False
+        self._step_shown = asyncio.Event()  # clear while a step is being mounted
+        self._step_shown.set()
         self.autosave = Autosave(self, interview_id, interview, self._snapshot, self._show_save)
         self.saved_elsewhere: Interview | None = None
         """A version another window saved over this one's text (ctrl+l loads it)."""
@@ -155,15 +165,25 @@ class EditorScreen(QMScreen):
             step.interview = self.interview
             step.display = False
             mounting = self.query_one("#switcher", ContentSwitcher).mount(step)
+            self._step_shown.clear()
 
             async def show_when_mounted() -> None:
-                await mounting
-                if self.is_attached and self.steps[self.step] is step:  # not left meanwhile
-                    self._show(self.step)
+                try:
+                    await mounting
+                    if self.is_attached and self.steps[self.step] is step:  # not left meanwhile
+                        self._show(self.step)
+                finally:
+                    self._step_shown.set()
 
             self.call_next(show_when_mounted)
             return
         self._show(index)
+
+    async def _step_ready(self) -> None:
+        """Wait until the step shown is mounted and its field focused (a step is mounted the
+        first time it is shown). Step keys wait for it before the app hands on the next key."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._step_shown.wait(), STEP_READY_LIMIT)
 
     def _show(self, index: int) -> None:
         step = self.steps[index]
@@ -173,7 +193,12 @@ class EditorScreen(QMScreen):
         self.query_one(StatusLine).set_progress(progress)
         first_visit = index not in self._visited
         self._visited.add(index)
-        step.enter(self._snapshot(), first_visit).focus()
+        # Focused at once, not with `Widget.focus` (which defers it behind the keys already
+        # queued: a name typed right after `n` lost its first letters). Scrolled into view once
+        # laid out: scrolling a step that is not laid out yet left an answer unwrapped.
+        field = step.enter(self._snapshot(), first_visit)
+        self.set_focus(field, scroll_visible=False)
+        self.call_after_refresh(field.scroll_visible, animate=False)
         if self._then_last_field:
             self._then_last_field = False
             self.call_after_refresh(self._focus_last_field)
@@ -186,17 +211,20 @@ class EditorScreen(QMScreen):
         org = interview.organisation
         self.sub_title = plain_str(f"{name} · {org}" if org.strip() else name)
 
-    def action_next_step(self) -> None:
+    async def action_next_step(self) -> None:
         """Go to the next step."""
         self.step += 1
+        await self._step_ready()
 
-    def action_prev_step(self) -> None:
+    async def action_prev_step(self) -> None:
         """Go to the previous step."""
         self.step -= 1
+        await self._step_ready()
 
-    def action_preview(self) -> None:
+    async def action_preview(self) -> None:
         """Show the article preview (the review step)."""
         self.step = self.review_step
+        await self._step_ready()
 
     # -- the form flow: tab, shift+tab and enter ---------------------------------------------
 
@@ -209,18 +237,18 @@ class EditorScreen(QMScreen):
             if w is not step and not isinstance(w, Step) and step in w.ancestors
         ]
 
-    def action_field_forward(self) -> None:
+    async def action_field_forward(self) -> None:
         """The next field; from the last field of a step, the next step."""
         fields, focused = self.step_fields(), self.focused
         if focused not in fields:
             self.focus_next()
         elif focused is fields[-1]:
             if self.step < self.review_step:
-                self.step += 1
+                await self.action_next_step()
             else:
                 self.focus_next()
         else:
-            fields[fields.index(focused) + 1].focus()
+            self.set_focus(fields[fields.index(focused) + 1])  # at once, as in `_show`
 
     def action_field_back(self) -> None:
         """The previous field; from the first field of a step, the previous step's last."""
@@ -239,11 +267,16 @@ class EditorScreen(QMScreen):
         if fields:
             fields[-1].focus()
 
-    @on(Input.Submitted)
-    def _enter_in_a_field(self, event: Input.Submitted) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter goes on to the next field from a one-line field; elsewhere it is the widget's
+        (a new line in an answer, a button press)."""
+        if action == "enter_in_field":
+            return isinstance(self.focused, Input)
+        return True
+
+    async def action_enter_in_field(self) -> None:
         """Enter in a one-line field goes on, as tab does."""
-        event.stop()
-        self.action_field_forward()
+        await self.action_field_forward()
 
     @on(StepList.Chosen, "#steps")
     def _step_chosen(self, event: StepList.Chosen) -> None:

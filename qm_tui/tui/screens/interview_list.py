@@ -58,10 +58,11 @@ class InterviewListScreen(QMScreen):
     """The interviews, newest first; open, create, search, delete, export."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        key("list", "new", "new", "n"),
-        key("list", "open", "open", "enter"),
-        # a priority key: handled as it arrives, so the keys typed right after it (queued,
-        # as when typed fast or pasted) already find the search box focused
+        # Priority keys are handled as they arrive, so the keys typed right after them (queued,
+        # as when typed fast or pasted) already find the field they were typed for: the new or
+        # opened interview's name, the search box. In the search box they are characters.
+        key("list", "new", "new", "n", priority=True),
+        key("list", "open", "open", "enter", show=False, priority=True),  # in the help
         key("list", "search", "search", "slash", priority=True),
         key("list", "delete", "delete", "d"),
         # the footer shows what fits in 80 columns; t, s and f are in the help and the palette
@@ -257,11 +258,16 @@ class InterviewListScreen(QMScreen):
         """Row actions only make sense on a row; grey them out otherwise."""
         if self.opening:
             return False
-        if action == "search":  # in the search box `/` is a character to search for
-            return self.focused is not self.query_one("#search", Input)
+        if action in ("search", "new", "open") and self._typing_in_search():
+            return False  # in the search box `/` and `n` are characters, enter ends the search
         if action in ("open", "delete", "export", "cycle_status", "update_from_file"):
             return self.selected() is not None
         return True
+
+    def _typing_in_search(self) -> bool:
+        """The search box has the focus (the palette then does not offer these keys either:
+        Textual checks an action again when the palette runs it)."""
+        return self.focused is self.query_one("#search", Input)
 
     def action_search(self) -> None:
         """Focus the search box, at once (`Widget.focus` defers it behind the keys already
