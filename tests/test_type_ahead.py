@@ -91,3 +91,36 @@ async def test_tab_from_the_last_field_of_a_step_takes_the_keys_along(db_path: P
         await wait_for(pilot, lambda: " Tillägg" in "".join(_answers(app)[:1]))
         assert [w.value for w in person if isinstance(w, Input)] == before
         assert editor.step == 1
+
+
+async def _typed(db_path: Path, keys: list[str], *, at_once: bool) -> tuple[object, ...]:
+    """What the editor holds after `keys`, sent in one burst or one at a time with pauses."""
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await _list_loaded(pilot, app)
+        if at_once:
+            burst(app, *keys)
+        else:
+            for key in keys:
+                await pilot.press(_NAMES.get(key, key))
+                await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        await wait_for(pilot, editor._step_shown.is_set)
+        await pilot.pause(0.2)
+        fields = ("name", "title", "organisation")
+        return editor.step, tuple(_field(app, f) for f in fields), tuple(_answers(app))
+
+
+async def test_a_burst_of_keys_does_what_the_same_keys_typed_slowly_do(tmp_path: Path) -> None:
+    """Across steps, fields, tab and shift+tab both ways, enter in one-line fields and answers."""
+    keys = [
+        "n", *"Anna", "\n", *"vd", "\t", *"Växjö", "ctrl+n", *"Svar ett", "\n", *"två",
+        "ctrl+n", *"Andra", "shift+tab", *" mer", "\t", *" och", "ctrl+g", "ctrl+g", "shift+tab",
+        *"x",
+    ]  # fmt: skip
+    slow = await _typed(tmp_path / "slow.json", keys, at_once=False)
+    fast = await _typed(tmp_path / "fast.json", keys, at_once=True)
+    assert fast == slow
+    assert slow[1][:2] == ("Anna", "vd") and "Svar ett\ntvå" in slow[2][0]

@@ -82,7 +82,7 @@ class EditorScreen(QMScreen):
         _key("help", "app.help", "f1", palette=False),
         Binding("tab", "field_forward", show=False, priority=True),
         Binding("enter", "enter_in_field", show=False, priority=True),  # a one-line field
-        Binding("shift+tab", "field_back", show=False),
+        Binding("shift+tab", "field_back", show=False, priority=True),
     ]
     # Another window saved over this one's text: ctrl+l loads the saved version
     BINDINGS += [_key("reload", "reload", "ctrl+l", show=False)]
@@ -197,11 +197,11 @@ class EditorScreen(QMScreen):
         # queued: a name typed right after `n` lost its first letters). Scrolled into view once
         # laid out: scrolling a step that is not laid out yet left an answer unwrapped.
         field = step.enter(self._snapshot(), first_visit)
+        if self._then_last_field:  # shift+tab from the next step's first field
+            self._then_last_field = False
+            field = (self.step_fields() or [field])[-1]
         self.set_focus(field, scroll_visible=False)
         self.call_after_refresh(field.scroll_visible, animate=False)
-        if self._then_last_field:
-            self._then_last_field = False
-            self.call_after_refresh(self._focus_last_field)
 
     def watch_interview(self, interview: Interview) -> None:
         """Mark the steps done or empty, and name the interview in the header."""
@@ -250,22 +250,16 @@ class EditorScreen(QMScreen):
         else:
             self.set_focus(fields[fields.index(focused) + 1])  # at once, as in `_show`
 
-    def action_field_back(self) -> None:
+    async def action_field_back(self) -> None:
         """The previous field; from the first field of a step, the previous step's last."""
         fields, focused = self.step_fields(), self.focused
         if focused not in fields:
             self.focus_previous()
         elif focused is fields[0] and self.step > 0:
             self._then_last_field = True  # once the step is shown (and mounted)
-            self.step -= 1
+            await self.action_prev_step()
         else:
-            index = fields.index(focused)
-            fields[index - 1].focus()
-
-    def _focus_last_field(self) -> None:
-        fields = self.step_fields()
-        if fields:
-            fields[-1].focus()
+            self.set_focus(fields[fields.index(focused) - 1])  # at once, as in `_show`
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter goes on to the next field from a one-line field; elsewhere it is the widget's
