@@ -84,16 +84,16 @@ def localize_bindings(node: DOMNode, texts: Texts) -> None:
         bindings[keys] = localized
 
 
-def breakpoint_classes(screen: Screen[Any], size: Size) -> list[str]:
-    """The breakpoint classes (`-narrow`, `-short`, ...) Textual gives `screen` at `size`."""
+def breakpoint_classes(screen: Screen[Any], size: Size) -> set[str]:
+    """The breakpoint classes (`-narrow`, `-short`, ...) Textual gives `screen` at `size`:
+    the screen's own breakpoints or else the app's, each picked by Textual's own rule."""
     app = screen.app
-    found: list[str] = []
+    found: set[str] = set()
     for own, default, dimension in (
         (screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS, size.width),
         (screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS, size.height),
     ):
-        breakpoints = sorted((default if own is None else own) or (), reverse=True)
-        found += [name for least, name in breakpoints if dimension >= least][:1]
+        found |= screen._get_breakpoint_classes(dimension, (default if own is None else own) or [])
     return found
 
 
