@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export an interview as an article (md, html, txt, docx)")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("id", nargs="?", help="interview id")
-    target.add_argument("--all", metavar="DIR", type=Path, help="export every interview into DIR")
+    target.add_argument("--all", metavar="DIR", help="export every interview into DIR")
     p.add_argument(
         "--format",
         choices=tuple(FORMATS),
@@ -358,7 +358,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.all is not None:
         if args.output is not None:
             raise UsageError("use either --all DIR or -o FILE, not both")
-        folder = Path(args.all)
+        from .core.export_folder import ExportFolder
+
+        folder = ExportFolder(args.all).folder  # refuses an empty name before reading anything
         everyone = [(item.id, item.interview) for item in store.list()]
 
         def wanted(iv: Interview) -> bool:

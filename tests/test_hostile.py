@@ -35,9 +35,10 @@ from qm_tui.core.article.html import render_html
 from qm_tui.core.article.markdown import render_markdown
 from qm_tui.core.controls import remove_controls, visible_controls
 from qm_tui.core.errors import StoreError
+from qm_tui.core.export_folder import ExportFolder
 from qm_tui.core.model import Interview
 from qm_tui.core.questions import load_question_sets
-from qm_tui.core.storage import FolderWriter, atomic_write
+from qm_tui.core.storage import atomic_write
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
 from qm_tui.tui.screens.editor import EditorScreen
@@ -381,7 +382,7 @@ def test_temp_files_are_created_exclusively_without_following_links(
     for link in planted:
         link.symlink_to(victim)
     atomic_write(tmp_path / "a.md", b"saved")
-    FolderWriter(tmp_path).write("b.md", b"exported")  # a new name: its own quick path
+    ExportFolder(tmp_path).write("b.md", b"exported")
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert all(link.is_symlink() for link in planted)
     assert (tmp_path / "a.md").read_bytes() == b"saved"
@@ -447,6 +448,112 @@ def test_an_exported_article_through_a_link_replaces_the_target(tmp_path: Path) 
     link.symlink_to(real)
     atomic_write(link, b"new")
     assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+# -- 3 and 4: an export folder with something planted under an article's name ------------------
+
+# (what is planted, whether the export goes ahead): a link is replaced by the article, never
+# followed; anything that is not a regular file is refused with one line and nothing is written.
+PLANTED = [
+    ("a link out of the folder", True),
+    ("a link to a FIFO", True),
+    ("a link to /dev/zero", True),
+    ("a dangling link", True),
+    ("a FIFO", False),
+    ("a folder", False),
+]
+
+
+def _plant(what: str, path: Path, victim: Path) -> None:
+    if what == "a link out of the folder":
+        path.symlink_to(victim)
+    elif what == "a link to a FIFO":
+        os.mkfifo(victim.with_name("pipe"))
+        path.symlink_to(victim.with_name("pipe"))
+    elif what == "a link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    elif what == "a dangling link":
+        path.symlink_to(victim.with_name("nowhere"))
+    elif what == "a FIFO":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+
+
+def _article_names(db: Path, tmp_path: Path) -> list[str]:
+    scratch = tmp_path / "scratch"
+    assert process("--db", str(db), "export", "--all", str(scratch)).returncode == 0
+    return sorted(p.name for p in scratch.iterdir())
+
+
+@pytest.mark.parametrize(("what", "goes_ahead"), PLANTED)
+def test_export_all_never_follows_or_blocks_on_a_planted_name(
+    db_path: Path, tmp_path: Path, what: str, goes_ahead: bool
+) -> None:
+    store = InterviewStore(db_path)
+    store.add(interview("Anna Berg"))
+    store.add(interview("Bo Ek"))
+    first, second = _article_names(db_path, tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    _plant(what, out / second, victim)
+    result = process("--db", str(db_path), "export", "--all", str(out), timeout=20)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    if goes_ahead:
+        assert result.returncode == 0, result.stderr
+        assert not (out / second).is_symlink() and "# Bo Ek" in (out / second).read_text("utf-8")
+    else:
+        assert_one_line_error(result, second, "not a regular file")
+        assert not (out / first).exists()  # refused before anything was written
+
+
+def test_export_all_into_an_empty_folder_name_is_refused(db_path: Path, tmp_path: Path) -> None:
+    InterviewStore(db_path).add(interview())
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    result = process("--db", str(db_path), "export", "--all", "", cwd=cwd)
+    assert_one_line_error(result, "empty")
+    assert list(cwd.iterdir()) == []
+
+
+# (what is planted, the key: e in the list, ctrl+o in the editor)
+APP_PLANTED = [
+    ("a link out of the folder", "e"),
+    ("a link out of the folder", "ctrl+o"),
+    ("a FIFO", "e"),
+    ("a FIFO", "ctrl+o"),
+]
+
+
+@pytest.mark.parametrize(("what", "key"), APP_PLANTED)
+async def test_the_apps_export_never_follows_or_blocks_on_a_planted_name(
+    db_path: Path, tmp_path: Path, what: str, key: str
+) -> None:
+    InterviewStore(db_path).add(interview())
+    (name,) = _article_names(db_path, tmp_path)
+    out = Path(os.environ["QM_TUI_EXPORT_DIR"])
+    out.mkdir(parents=True, exist_ok=True)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    _plant(what, out / name, victim)
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        if key == "ctrl+o":
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, EditorScreen)
+        await asyncio.wait_for(pilot.press(key), timeout=10)
+        await pilot.pause(0.5)
+        notes = [n.message for n in app._notifications]
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    if what == "a FIFO":
+        assert any("not a regular file" in n for n in notes), notes
+        assert stat.S_ISFIFO((out / name).lstat().st_mode)
+    else:
+        assert not (out / name).is_symlink() and (out / name).read_text("utf-8").startswith("---")
 
 
 # -- 5: one line, exit 1, never a traceback or a hang ------------------------------------------

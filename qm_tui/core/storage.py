@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AtomicJSONStorage",
-    "FolderWriter",
     "NoChange",
     "StoreError",
     "atomic_write",
@@ -133,65 +132,6 @@ def atomic_write(
     if durable:
         _fsync_dir(folder)
     return target.stat()
-
-
-class FolderWriter:
-    """`atomic_write(folder / name, data, durable=False)` for many files into one folder.
-
-    The folder is resolved and listed once, not per file: a name that was not in it is written
-    as a new file (an exclusive temp file in the resolved folder, mode 0644, renamed over the
-    name) without `atomic_write`'s per-file stat, realpath, mkdir and final stat. A name that
-    was there (a file to replace, a symlink, a FIFO, a folder) goes through `atomic_write`
-    itself, as do names that are not plain ASCII file names (a case-insensitive file system
-    could hold them under another spelling). If a name appears between the listing and the
-    write, the rename replaces it and never writes through it, as it would a link planted
-    after `atomic_write`'s own stat.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self._real = os.path.realpath(folder)
-        try:
-            self._taken: set[str] | None = {n.casefold() for n in os.listdir(self._real)}
-        except OSError:  # not listable: every name takes the careful path
-            self._taken = None
-
-    def write(self, name: str, data: bytes) -> None:
-        """Replace `folder / name` with `data`, atomically (not fsynced: exports can be redone)."""
-        if not self._is_new(name):
-            atomic_write(self.folder / name, data, durable=False)
-            return
-        tmp: str | None = None
-        try:
-            fd, tmp = _new_temp_file(self._real, name)
-            try:
-                _write_all(fd, data)
-                os.fchmod(fd, 0o644)
-            finally:
-                os.close(fd)
-            os.replace(tmp, os.path.join(self._real, name))
-        except FileNotFoundError:  # the folder went away: atomic_write makes it again
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-            atomic_write(self.folder / name, data, durable=False)
-        except OSError as exc:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-            raise os_failure("save", self.folder / name, exc) from exc
-        if self._taken is not None:
-            self._taken.add(name.casefold())
-
-    def _is_new(self, name: str) -> bool:
-        return (
-            self._taken is not None
-            and name.isascii()
-            and name.isprintable()
-            and "/" not in name
-            and name not in ("", ".", "..")
-            and name.casefold() not in self._taken
-        )
 
 
 _TEMP_FLAGS = (
