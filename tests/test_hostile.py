@@ -739,6 +739,63 @@ async def test_the_app_notifies_broken_sets_and_creates_interviews(
         assert len(skipped) == len(BROKEN_SETS) + 1
 
 
+# -- 5 and 6: the settings file and the word list get the guard of every file we read ----------
+
+# (what config.toml or words.txt is, what the one line says)
+SETTINGS_FILES = [
+    ("fifo", "regular file"),
+    ("dev-zero", "regular file"),
+    ("folder", "regular file"),
+    ("sparse 40 MB", "too large"),
+    ("latin-1", "not UTF-8"),
+]
+CONFIG_ONLY = [
+    ("a 5,000-digit integer", "question_set = " + HUGE_NUMBER, "digits"),
+    ("nested 3,000 deep", "x = " + "[" * 3_000 + "]" * 3_000, "nested too deeply"),
+]
+
+
+def _make_settings_file(path: Path, kind: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "sparse 40 MB":
+        with path.open("wb") as f:
+            f.truncate(40 << 20)
+    else:
+        path.write_bytes(b"question_set = 'qm-\xe5'")
+
+
+@pytest.mark.parametrize(("kind", "said"), SETTINGS_FILES)
+def test_a_hostile_config_file_stops_the_app_with_one_line(
+    db_path: Path, kind: str, said: str
+) -> None:
+    _make_settings_file(Path(os.environ["QM_TUI_CONFIG_DIR"]) / "config.toml", kind)
+    assert_one_line_error(process("--db", str(db_path), timeout=20), "config.toml", said)
+
+
+@pytest.mark.parametrize(("what", "text", "said"), CONFIG_ONLY, ids=[c[0] for c in CONFIG_ONLY])
+def test_a_config_file_tomllib_cannot_take_is_one_line(
+    db_path: Path, what: str, text: str, said: str
+) -> None:
+    config = Path(os.environ["QM_TUI_CONFIG_DIR"]) / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(text, encoding="utf-8")
+    assert_one_line_error(process("--db", str(db_path), timeout=20), "config.toml", said)
+
+
+@pytest.mark.parametrize(("kind", "said"), SETTINGS_FILES)
+def test_a_hostile_word_list_makes_check_say_one_line(db_path: Path, kind: str, said: str) -> None:
+    InterviewStore(db_path).add(interview())
+    _make_settings_file(Path(os.environ["QM_TUI_CONFIG_DIR"]) / "words.txt", kind)
+    result = process("--db", str(db_path), "check", "1", timeout=20)
+    assert_one_line_error(result, "words.txt", said)
+
+
 def test_text_parts_are_never_parsed_as_markup() -> None:
     """A Rich Text made by the display helper keeps brackets as they are."""
     from qm_tui.tui.display import plain

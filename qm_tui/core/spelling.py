@@ -39,6 +39,7 @@ LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 PROBE_WORDS = {"sv": "och", "en": "the"}  # a dictionary that does not know these is unusable
 SUGGESTION_BUDGET = 0.4  # seconds; spylls' own suggest can take seconds on long words
 USER_WORDS_FILE = "words.txt"
+MAX_USER_WORDS_SIZE = 16 << 20  # bytes: a million words; the Swedish dictionary is 5 MB
 
 
 class SpellingUnavailable(QMError):
@@ -210,13 +211,17 @@ def read_user_words(path: Path | None = None) -> set[str]:
     A missing file is an empty list; an unreadable one raises SpellingUnavailable's sibling
     QMError with the reason.
     """
+    from .files import read_small_text
+
     path = path or user_words_path()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_small_text(path, MAX_USER_WORDS_SIZE, encoding="utf-8-sig")
     except FileNotFoundError:
         return set()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QMError(f"cannot read the word list {path}: {exc}") from None
+    except UnicodeDecodeError:
+        raise QMError(f"cannot read the word list {path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise QMError(f"cannot read the word list {path}: {exc.strerror or exc}") from None
     return {w for line in text.splitlines() if (w := line.strip()) and not w.startswith("#")}
 
 
@@ -226,14 +231,14 @@ def add_user_word(word: str, path: Path | None = None) -> None:
     if not word or any(ch.isspace() or not ch.isprintable() for ch in word):
         raise QMError(f"not a word: {word!r}")
     path = path or user_words_path()
+    if word in read_user_words(path):  # the guarded read: a FIFO or a huge file is refused
+        return
     try:
         old = path.read_bytes()
     except FileNotFoundError:
         old = b""
     except OSError as exc:
-        raise QMError(f"cannot read the word list {path}: {exc}") from None
-    if word in read_user_words(path):
-        return
+        raise QMError(f"cannot read the word list {path}: {exc.strerror or exc}") from None
     if old and not old.endswith(b"\n"):
         old += b"\n"
     atomic_write(path, old + word.encode("utf-8") + b"\n")
