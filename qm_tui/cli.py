@@ -8,6 +8,7 @@ control character or bidi override from the database reaches the terminal raw.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -178,6 +179,7 @@ def start_options(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `qm-tui` script; returns the exit code."""
+    _tolerate_legacy_encodings()
     argv = sys.argv[1:] if argv is None else argv
     args = start_options(argv) or build_parser().parse_args(argv)
     args.opened_stores = []
@@ -200,6 +202,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # stdout closed early (`qm-tui list | head`): not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _tolerate_legacy_encodings() -> None:
+    """On a terminal or pipe whose encoding is not UTF-8 (a legacy locale such as
+    `sv_SE.ISO-8859-1`, `PYTHONIOENCODING=latin-1`), characters outside that charset are written
+    as escapes (`\\u0142`) instead of ending the command with UnicodeEncodeError."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            unicode_safe = codecs.lookup(encoding).name.startswith("utf")
+        except LookupError:
+            unicode_safe = False
+        if not unicode_safe and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")  # `_print_json` checks for this
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -250,7 +268,10 @@ def _id(raw: str) -> int:
 def _print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+    # on a stream that cannot take every character (a legacy locale), JSON's own \\u escapes
+    # keep the output valid JSON
+    ascii_only = sys.stdout.errors == "backslashreplace"
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=ascii_only, indent=2)) + "\n")
 
 
 def _cmd_list(args: argparse.Namespace) -> int:

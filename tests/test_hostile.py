@@ -739,6 +739,47 @@ async def test_the_app_notifies_broken_sets_and_creates_interviews(
         assert len(skipped) == len(BROKEN_SETS) + 1
 
 
+# -- 2 and 5: a terminal whose charset lacks the characters of a name ---------------------------
+
+LEGACY_TERMINAL = {"LANG": "sv_SE.ISO-8859-1", "LC_ALL": "", "PYTHONIOENCODING": "latin-1"}
+
+
+# (command, what its output shows of the names outside Latin-1)
+LEGACY_OUTPUT = [
+    ("list", "\\u0141ukasz \\u017b\u00f3\\u0142\\u0107 \\U0001f600 2"),
+    ("show 1", "V\u00e4xj\u00f6 \\u2764"),
+    ("history 1", "\\u0141ukasz"),
+    ("trash", "\\u014csaka"),
+    ("list --json", '"\\u0141ukasz \\u017b\\u00f3\\u0142\\u0107 \\ud83d\\ude00 2"'),  # valid JSON
+]
+
+
+@pytest.mark.parametrize(("command", "shown"), LEGACY_OUTPUT)
+def test_a_latin1_terminal_gets_escapes_not_a_crash(
+    db_path: Path, command: str, shown: str
+) -> None:
+    store = InterviewStore(db_path)
+    iid = store.add(
+        interview(
+            "\u0141ukasz \u017b\u00f3\u0142\u0107 \U0001f600", organisation="V\u00e4xj\u00f6 \u2764"
+        )
+    )
+    store.save(
+        iid,
+        interview(
+            "\u0141ukasz \u017b\u00f3\u0142\u0107 \U0001f600 2",
+            organisation="V\u00e4xj\u00f6 \u2764",
+        ),
+    )
+    store.delete(store.add(interview("\u014csaka")))
+    env = {**os.environ, **LEGACY_TERMINAL}
+    result = process("--db", str(db_path), *command.split(), env=env)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    assert shown in result.stdout.decode("latin-1")
+    if "--json" in command:
+        assert json.loads(result.stdout)[0]["name"].startswith("\u0141ukasz")
+
+
 # -- 5 and 6: the settings file and the word list get the guard of every file we read ----------
 
 # (what config.toml or words.txt is, what the one line says)
