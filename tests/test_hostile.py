@@ -739,6 +739,85 @@ async def test_the_app_notifies_broken_sets_and_creates_interviews(
         assert len(skipped) == len(BROKEN_SETS) + 1
 
 
+# -- 5: front matter that PyYAML parses but cannot turn into values ------------------------------
+
+# (what, a front-matter line, the one error line's words, or None: imported, `check` says it)
+FRONT_MATTER = [
+    ("an impossible date", "date: 2026-02-30", "cannot be read"),
+    ("a 5,000-digit number", "id: " + HUGE_NUMBER, "cannot be read"),
+    ("nested 3,000 deep", "notes: " + "[" * 3_000 + "]" * 3_000, "nested too deeply"),
+    ("a lone surrogate", 'interviewer: "Pia \\ud800"', "lone surrogate"),
+    ("a surrogate pair", 'interviewer: "Pia \\ud83d\\ude00"', None),
+    ("a terminal title by escapes", 'interviewer: "\\e]0;pwned\\aPia"', None),
+    ("a C1 control by escapes", 'interviewer: "\\x9b31mPia\\N"', None),
+]
+FRONT_MATTER_IDS = [row[0] for row in FRONT_MATTER]
+FRONT_MATTER_KEPT = {
+    "a surrogate pair": "Pia \U0001f600",
+    "a terminal title by escapes": "]0;pwnedPia",
+    "a C1 control by escapes": "31mPia",
+}
+
+
+def _article_with_front_matter(line: str, path: Path) -> Path:
+    md = render_markdown(interview("Anna Berg"))
+    md = md.replace('interviewer: ""\n', "").replace("---\n", f"---\n{line}\n", 1)
+    path.write_text(md, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("what", "line", "said"), FRONT_MATTER, ids=FRONT_MATTER_IDS)
+@pytest.mark.parametrize("command", ["import", "update"])
+def test_front_matter_yaml_cannot_construct_is_one_line(
+    db_path: Path, tmp_path: Path, what: str, line: str, said: str | None, command: str
+) -> None:
+    source = _article_with_front_matter(line, tmp_path / "in.md")
+    if command == "update":
+        InterviewStore(db_path).add(interview("Anna Berg"))
+    before = db_path.read_bytes() if db_path.exists() else None
+    args = ["import", str(source)] if command == "import" else ["update", "1", str(source)]
+    result = process("--db", str(db_path), *args)
+    if said is not None:
+        assert_one_line_error(result, "in.md", said)
+        assert (db_path.read_bytes() if db_path.exists() else None) == before
+        return
+    err = result.stderr.decode()
+    assert result.returncode == 0 and "Traceback" not in err, err
+    assert ("control characters" in err) == ("escapes" in what)
+    assert InterviewStore(db_path).get(1).interviewer == FRONT_MATTER_KEPT[what]
+
+
+@pytest.mark.parametrize(
+    ("what", "line", "said"), [r for r in FRONT_MATTER if r[2]], ids=FRONT_MATTER_IDS[:4]
+)
+async def test_the_update_dialog_shows_one_message_for_any_unreadable_front_matter(
+    db_path: Path, tmp_path: Path, what: str, line: str, said: str
+) -> None:
+    from textual.widgets import Input, Static
+
+    from qm_tui.tui.dialogs.update import UpdateScreen
+
+    InterviewStore(db_path).add(interview("Anna Berg"))
+    before = db_path.read_bytes()
+    source = _article_with_front_matter(line, tmp_path / "in.md")
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("u")
+        await pilot.pause(0.2)
+        dialog = app.screen
+        assert isinstance(dialog, UpdateScreen)
+        dialog.query_one("#update-path", Input).value = str(source)
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            shown = str(dialog.query_one("#update-diff", Static).render())
+            if shown:
+                break
+        assert "in.md" in shown and said in shown and app.is_running
+    assert db_path.read_bytes() == before
+
+
 # -- 2 and 5: a terminal whose charset lacks the characters of a name ---------------------------
 
 LEGACY_TERMINAL = {"LANG": "sv_SE.ISO-8859-1", "LC_ALL": "", "PYTHONIOENCODING": "latin-1"}

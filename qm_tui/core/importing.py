@@ -76,6 +76,10 @@ def parse_article(
     if had_controls:  # removed before reading, so front matter stays valid YAML
         text = remove_controls(text)
     front, text = split_front_matter(text)
+    if any(has_controls(k) or has_controls(v) for k, v in front.items()):
+        # made by YAML's escapes ("\e", "\x07") after the text was cleaned
+        front = {remove_controls(k): remove_controls(v) for k, v in front.items()}
+        had_controls = True
     meta = meta_from_front_matter(front)
     found: Found | None = None
     if _first_line(text).startswith("#"):
