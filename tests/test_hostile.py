@@ -818,6 +818,81 @@ async def test_the_update_dialog_shows_one_message_for_any_unreadable_front_matt
     assert db_path.read_bytes() == before
 
 
+# -- 5: small inputs that took minutes: every step over user text is bounded ----------------------
+
+
+def _words(n: int, seed: int) -> str:
+    """`n` words of a small vocabulary (the worst case of a word-by-word diff)."""
+    vocabulary = ["och", "att", "det", "som", "en", "stad", "handel", "kvalitet"]
+    return " ".join(vocabulary[(i * i * seed + i) % len(vocabulary)] for i in range(n))
+
+
+def _slow_input(what: str, db: Path, tmp_path: Path) -> list[str]:
+    """Set up the case; the arguments of the command that must end quickly."""
+    store = InterviewStore(db)
+    source = tmp_path / "in.md"
+    base = interview("Anna Berg")
+    if what == "update: a rewritten answer of 60,000 words":
+        store.add(base.with_answer(1, _words(60_000, 3)))
+        source.write_text(render_markdown(base.with_answer(1, _words(60_000, 7))), "utf-8")
+        return ["update", "1", str(source), "--dry-run"]
+    if what == "update: a 1 MB question against a stored 100 KB one":
+        store.add(base.with_answer(0, "x").with_answer(1, "y"))
+        long = interview("Anna Berg").to_dict()
+        long["answers"].append({"question": _words(20_000, 5) + "?", "answer": "z"})
+        store.save(1, Interview.from_dict(long))
+        article = render_markdown(base).replace(
+            "Svar av Anna Berg", "Svar\n\n**6. " + _words(200_000, 5) + "?**\n\nSvar sex"
+        )
+        source.write_text(article, "utf-8")
+        return ["update", "1", str(source), "--dry-run"]
+    if what == "import: 8,000 numbered questions, the set's reworded":
+        question = "På vilket sätt har samverkan i er stad förändrats med QM?"
+        text = "\n\n".join(f"**{n % 99 + 1}. {question}**\n\nSvar {n}." for n in range(8_000))
+        source.write_text(f"# Anna Berg\n\nvd, Växjö\n\n{text}\n", "utf-8")
+        return ["import", str(source)]
+    if what == "import: a contact e-mail line of 200,000 dots":
+        article = render_markdown(base).replace(
+            "pia.sandin@svenskastadskarnor.se", "a@" + "." * 200_000 + " x"
+        )
+        source.write_text(article, "utf-8")
+        return ["import", str(source)]
+    if what.startswith("check: "):
+        line = {
+            "check: a misspelt token of 1,000 characters": "kvalitetsstadskärnaa" * 50,
+            "check: a line of 80 KB of a.a.a.": "a." * 40_000,
+            "check: 20,000 quoted words on one line": "“ab " * 20_000,
+        }[what]
+        store.add(base.with_answer(0, line))
+        return ["check", "1"]
+    raise AssertionError(what)
+
+
+SLOW_INPUTS = [
+    "update: a rewritten answer of 60,000 words",
+    "update: a 1 MB question against a stored 100 KB one",
+    "import: 8,000 numbered questions, the set's reworded",
+    "import: a contact e-mail line of 200,000 dots",
+    "check: a misspelt token of 1,000 characters",
+    "check: a line of 80 KB of a.a.a.",
+    "check: 20,000 quoted words on one line",
+]
+
+
+@pytest.mark.parametrize("what", SLOW_INPUTS)
+def test_small_hostile_inputs_end_in_seconds(db_path: Path, tmp_path: Path, what: str) -> None:
+    """Each took minutes before (quadratic or worse); a hang fails after 60 s, many times what
+    the command takes now on a loaded machine."""
+    args = _slow_input(what, db_path, tmp_path)
+    result = process("--db", str(db_path), *args, timeout=60)
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    if args[0] == "check" and result.returncode == 1:  # no dictionary here: still one line
+        assert_one_line_error(result, "dictionary")
+    else:
+        assert result.returncode == 0, err
+
+
 # -- 2 and 5: a terminal whose charset lacks the characters of a name ---------------------------
 
 LEGACY_TERMINAL = {"LANG": "sv_SE.ISO-8859-1", "LC_ALL": "", "PYTHONIOENCODING": "latin-1"}

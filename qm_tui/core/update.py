@@ -230,10 +230,10 @@ def short_diff(old: str, new: str, context: int = 4, width: int = 160) -> str:
                 words = [*first, "…", *last] if first or last else ["…"]
             out += words
             continue
-        if i2 > i1:
-            out.append("[-" + _some_words(a[i1:i2], width) + "-]")
+        if i2 > i1:  # each side at most a third of the line, so both are seen
+            out.append("[-" + _some_words(a[i1:i2], width // 3) + "-]")
         if j2 > j1:
-            out.append("{+" + _some_words(b[j1:j2], width) + "+}")
+            out.append("{+" + _some_words(b[j1:j2], width // 3) + "+}")
     if not out and old != new:
         out = ["(whitespace or line breaks changed)"]
     text = _CONTROL.sub("?", " ".join(out))
