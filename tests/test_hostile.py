@@ -349,6 +349,103 @@ async def test_the_editor_removes_control_characters_and_keeps_the_original(
     ]
 
 
+# -- 1 in the app: a question set's title and questions are data, never markup -------------------
+
+MARKUP_SET_TEXTS = [
+    "[/]",
+    "[link=https://evil.example]klicka[/link]",
+    "[bold",
+    "Frågor [/b] \x1b]0;x\x07",
+]
+
+
+@pytest.mark.parametrize("text", MARKUP_SET_TEXTS)
+async def test_markup_in_a_sets_title_and_questions_never_crashes_the_app(
+    db_path: Path, text: str
+) -> None:
+    folder = Path(os.environ["QM_TUI_CONFIG_DIR"]) / "questions"
+    folder.mkdir(parents=True)
+    (folder / "evil.toml").write_text(
+        f"id = 'evil'\ntitle = {json.dumps(text)}\nquestions = [{json.dumps(text + '?')}]\n"
+        f"[facts]\nheading = {json.dumps(text)}\ntext = {json.dumps(text)}\n",
+        encoding="utf-8",
+    )
+    app = QMApp(db_path=db_path, lang="sv", question_set="evil")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("n")
+        await pilot.pause(0.5)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        shown = str(editor.query_one("#question-set #label").render())
+        assert visible_controls(text) in shown, shown
+        for _ in range(len(editor.steps)):
+            await pilot.press("ctrl+n")
+            await pilot.pause(0.2)
+        assert app.is_running and isinstance(app.screen, EditorScreen)
+    assert app.return_code in (None, 0)
+
+
+# -- 2 in the app: what enters a field never holds what a terminal acts on -------------------------
+
+FIELD_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# (how the text arrives, the text)
+INTO_FIELDS = [
+    ("pasted into the name", "\x1b]2;pwned\x07Anna \u202eevil"),
+    ("pasted into an answer", "Svar \x1b]52;c;ZXZpbA==\x07 och \u202eevil\u202c\x9b31m"),
+    ("restored with F2", "\x1b]2;pwned\x07Tidigare svar \u2066x\u2069"),
+    ("stored (an import or a hand edit)", "Lagrat \u202eevil \x1b[2J svar"),
+]
+
+
+@pytest.mark.parametrize(("how", "text"), INTO_FIELDS)
+async def test_no_field_holds_escapes_or_bidi_overrides(db_path: Path, how: str, text: str) -> None:
+    from textual.events import Paste
+    from textual.widgets import Input, TextArea
+
+    store = InterviewStore(db_path)
+    iid = store.add(interview("Anna Berg"))
+    if how == "restored with F2":  # a version the app never cleaned (written by another tool)
+        store.save(iid, store.get(iid).with_answer(0, text))
+        store.save(iid, store.get(iid).with_answer(0, "Nytt svar"))
+    elif how.startswith("stored"):
+        store.save(iid, interview(text, organisation=text).with_answer(0, text))
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        if how == "pasted into the name":
+            editor.query_one("#field-name", Input).post_message(Paste(text))
+        elif how == "pasted into an answer":
+            await pilot.press("ctrl+n")
+            await pilot.pause(0.3)
+            editor.query_one("#answer-0", TextArea).post_message(Paste(text))
+        elif how == "restored with F2":
+            await pilot.press("ctrl+n")
+            await pilot.pause(0.3)
+            await pilot.press("f2")
+            await pilot.pause(0.3)
+            assert type(app.screen).__name__ == "HistoryScreen"
+            await pilot.press("down", "enter")
+        await pilot.pause(0.5)
+        for _ in range(len(editor.steps)):
+            await pilot.press("ctrl+n")
+            await pilot.pause(0.1)
+        await pilot.pause(0.5)
+        values = [w.value for w in editor.query(Input)]
+        values += [w.text for w in editor.query(TextArea)]
+        assert all(FIELD_UNSAFE.search(v) is None for v in values), values
+        assert any("evil" in v or "svar" in v for v in values)
+        shown = [str(w.render()) for w in editor.query("Static")]
+        assert all(FIELD_UNSAFE.search(v) is None for v in shown)
+        assert await editor.flush()
+    if how == "restored with F2":
+        assert InterviewStore(db_path).get(iid).answers[0].answer == "]2;pwnedTidigare svar x"
+
+
 # -- 3: writes never follow a planted symlink ---------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Static
 from ..display import plain
 from ..i18n import SV, Texts
 from ..screens.base import QMModal
+from ..widgets.plain_fields import PlainInput
 from .history import field_label
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class UpdateScreen(QMModal[int]):
         with Vertical(id="dialog"):
             yield Static(plain(t("update.title", who=self.who)), id="update-title")
             yield Static(t("update.path"), markup=False, classes="update-label")
-            yield Input(id="update-path", placeholder="~/Dokument/profil.docx")
+            yield PlainInput(id="update-path", placeholder="~/Dokument/profil.docx")
             with VerticalScroll(id="update-diff-box"):
                 yield Static(id="update-diff", markup=False)
             with Horizontal(id="buttons"):
