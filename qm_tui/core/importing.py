@@ -344,15 +344,26 @@ def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], l
             clean = without_controls(interview)
             if clean != interview:
                 warnings.append(f"{path}{where}: {CONTROLS_REMOVED}")
+            _refuse_oversized(clean, f"{path}{where}")
             interviews.append(clean)
         return interviews, warnings
     try:
         result = parse_article(text, sets, hints)
     except ArticleError as exc:
         raise ImportFileError(f"{path}: {exc}") from None
+    _refuse_oversized(result.interview, str(path))
     # The warnings stay with the interview, so the editor can show what to check.
     interview = replace(result.interview, import_warnings=tuple(result.warnings))
     return [interview], [f"{path}: {w}" for w in result.warnings]
+
+
+def _refuse_oversized(interview: Interview, where: str) -> None:
+    """ImportFileError when the interview is beyond what the editor can edit (`limits`)."""
+    from .limits import oversized
+
+    problem = oversized(interview)
+    if problem is not None:
+        raise ImportFileError(f"{where}: {problem}")
 
 
 def _sameness(iv: Interview) -> tuple[str, ...] | None:

@@ -166,6 +166,13 @@ def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
         or not all(isinstance(q, str) and q.strip() for q in questions)
     ):
         raise QuestionSetError("'questions' must be a non-empty list of non-empty strings")
+    from .limits import MAX_QUESTIONS
+
+    if len(questions) > MAX_QUESTIONS:
+        raise QuestionSetError(
+            f"{len(questions):,} questions; a set holds at most {MAX_QUESTIONS} "
+            "(a profile has five)"
+        )
     facts = _table(data, "facts", ("heading", "text"))
     contact = _table(data, "contact", ("heading", "name", "title", "email", "note"))
     words = data.get("words", [])

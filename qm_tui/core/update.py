@@ -55,12 +55,17 @@ class UpdatePlan:
 def plan_update_from_file(current: Interview, path: Path, sets: QuestionSets) -> UpdatePlan:
     """`plan_update` for an article file (docx, txt or md); ImportFileError if unreadable."""
     from .errors import ArticleError, ImportFileError
+    from .limits import oversized
 
     text, hints = read_article_file(path, sets)
     try:
-        return plan_update(current, text, sets, hints)
+        plan = plan_update(current, text, sets, hints)
     except ArticleError as exc:
         raise ImportFileError(f"{path}: {exc}") from None
+    problem = oversized(plan.interview) if plan.changes else None
+    if problem is not None:
+        raise ImportFileError(f"{path}: {problem}")
+    return plan
 
 
 def plan_update(
