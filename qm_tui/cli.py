@@ -210,11 +210,10 @@ def _db_path(args: argparse.Namespace) -> Path:
     return default_db_path()
 
 
-def _store(args: argparse.Namespace, packed: bool = False) -> InterviewStore:
+def _store(args: argparse.Namespace) -> InterviewStore:
     from .core.store import InterviewStore  # not before: the app paints its list first
 
-    # a command reads each interview once: parsed is faster than packed (the app's way)
-    store = InterviewStore(_db_path(args), packed=packed)
+    store = InterviewStore(_db_path(args))
     args.opened_stores.append(store)
     return store
 
@@ -463,8 +462,12 @@ def _cmd_delete(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     interview_id = _id(args.id)
-    iv = _store(args).restore(interview_id)
-    _say(f"Restored interview {interview_id} ({iv.name or 'no name'})")
+    stored = _store(args).restore(interview_id)
+    name = stored.interview.name or "no name"
+    if stored.id != interview_id:
+        _say(f"Restored interview {interview_id} ({name}) as {stored.id}: {interview_id} is in use")
+    else:
+        _say(f"Restored interview {interview_id} ({name})")
     return 0
 
 
@@ -567,25 +570,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _run_tui(args: argparse.Namespace) -> int:
     from .core.config import chosen_set_id
-    from .core.list_index import read_index
 
-    path = _db_path(args)
     # An unknown --set, $QM_TUI_SET or config setting stops here, with one line. The default
     # set is always usable, so then the sets are not read here (about 5 ms before the first
     # frame): the app reads them on first use and names a broken file in a notification.
     if chosen_set_id(args.question_set)[1] != "default":
         _load_sets().for_new_interviews(args.question_set)
-    # the list index, when it describes the file as it is now (a version that was read whole
-    # and fine), paints the list at once; the app reads the file in a thread afterwards
-    rows = read_index(path)
+    # a corrupt or unreadable file stops here, before the screen changes
+    store = _store(args)
     from .tui.app import QMApp
 
-    if rows is None:
-        # a corrupt or unreadable file stops here, before the screen changes
-        store = _store(args, packed=True)
-        app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
-    else:
-        app = QMApp(path, lang=args.lang, question_set=args.question_set, first_rows=rows)
+    app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
     app.run()
     return app.return_code or 0
 

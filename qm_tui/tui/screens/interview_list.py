@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -12,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Input, Static
 
-from ...core.collector import collector_paused
 from ...core.errors import QMError
 from ...core.status import STATUSES
 from ...core.summary import Summary, search
@@ -82,7 +80,6 @@ class InterviewListScreen(QMScreen):
         self.rows: list[Summary] = []
         self.shown: list[Summary] = []
         self.loaded = False
-        self._frozen = False  # gc.freeze() once, after the first full read
         self.opening = False  # while an interview opens, keys meant for it must not act here
         self._skipped_shown: str | None = None
         self.status_filter: str | None = None  # show only this status (None: all)
@@ -156,28 +153,15 @@ class InterviewListScreen(QMScreen):
             self.notify(self.qm.t("store.skipped", summary=skipped), severity="warning", timeout=15)
         if select is None:
             select = self.selected_id()
-        first = not self.loaded
         self.rows = rows
         self.loaded = True
         self.refilter(select)
         self._prepare_search(rows)
-        if first:  # a missing or stale list index is rebuilt from what was just read
-            await self.store_call(lambda store: store.refresh_index())
 
     @work(thread=True, exclusive=True, group="search-text", description="search text")
     def _prepare_search(self, rows: list[Summary]) -> None:
         """Build the search text after the list is painted, not before (nor on the first key)."""
-        with collector_paused():  # no cyclic garbage here, only many allocations
-            _build_search_text(rows)
-        if not self._frozen:
-            # What the first full read built lives as long as the app: moved out of the
-            # collector's sight, later full collections no longer walk it (about 60 ms each
-            # at 10,000 interviews, every second or so while typing right after start-up).
-            # Not undone when the app closes: the process ends then, and unfreezing made the
-            # exit's last full collection walk everything, the spelling dictionary's millions
-            # of objects included (4.5 s from `q` to the shell prompt).
-            self._frozen = True
-            gc.freeze()
+        _build_search_text(rows)
 
     def refilter(
         self,
