@@ -75,25 +75,3 @@ def test_a_read_of_the_database_runs_with_it_paused(
     monkeypatch.setattr(stream_read, "read_tables", spy)
     assert [s.interview.name for s in InterviewStore(db_path).list()] == ["Nils-Petter Nilsson"]
     assert seen == [False] and gc.isenabled()
-
-
-async def test_the_app_freezes_what_the_first_read_built_and_leaves_it_frozen(
-    db_path: Path,
-) -> None:
-    """Full collections while typing no longer walk the list's rows. Closing the app leaves
-    them frozen: the process ends then, and unfreezing made its last full collection walk the
-    spelling dictionary too (4.5 s from `q` to the prompt). conftest unfreezes between tests."""
-    from qm_tui.tui.app import QMApp
-    from qm_tui.tui.screens.interview_list import InterviewListScreen
-
-    from .conftest import SIZE, wait_for
-
-    InterviewStore(db_path).add(sample())
-    gc.unfreeze()
-    app = QMApp(db_path=db_path, lang="sv")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, InterviewListScreen)
-        await wait_for(pilot, lambda: gc.get_freeze_count() > 0)
-        assert screen._frozen
-    assert gc.get_freeze_count() > 0  # still frozen (less: objects freed by refcount are gone)

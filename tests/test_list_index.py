@@ -165,38 +165,6 @@ def test_chmod_makes_the_index_stale(stored: InterviewStore, db_path: Path) -> N
         os.chmod(db_path, 0o644)
 
 
-async def test_the_app_paints_the_index_rows_then_reads_the_file(
-    stored: InterviewStore, db_path: Path
-) -> None:
-    from qm_tui.core.summary import Summary
-    from qm_tui.tui.app import QMApp
-    from qm_tui.tui.screens.interview_list import InterviewListScreen
-
-    first = [Summary(3, "2026-01-01", "Från indexet", "Umeå", "draft", 0, 5)]
-    app = QMApp(db_path, lang="sv", first_rows=first)
-    async with app.run_test(size=(110, 34)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, InterviewListScreen)
-        assert [r.name for r in screen.shown] == ["Från indexet"]  # before the file is read
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if screen.loaded:
-                break
-        assert [r.id for r in screen.shown] == [3, 2, 1]  # the file is the source of truth
-        await pilot.press("slash", *"gävle")
-        await pilot.pause()
-        assert [r.name for r in screen.shown] == ["Per Ek"]
-        await pilot.press(*["backspace"] * 5)  # widening searches all rows again
-        await pilot.pause()
-        assert [r.id for r in screen.shown] == [3, 2, 1]
-        await pilot.press("u", "m")
-        await pilot.pause()
-        assert [r.organisation for r in screen.shown] == ["Umeå"]
-        await pilot.press("backspace", "backspace", *"per ek")
-        await pilot.pause()
-        assert [r.name for r in screen.shown] == ["Per Ek"]  # every word, anywhere
-
-
 def test_close_leaves_an_index_for_the_next_start(stored: InterviewStore, db_path: Path) -> None:
     index_path(db_path).unlink()
     store = InterviewStore(db_path)
