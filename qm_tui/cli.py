@@ -177,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _db_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db).expanduser()
-    from .core.store import default_db_path
+    from .core.locations import default_db_path
 
     return default_db_path()
 

@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qm_tui.cli import main
-from qm_tui.core.export import export_article, export_dir
+from qm_tui.core.export import export_article
+from qm_tui.core.locations import export_dir
 from qm_tui.core.questions import load_question_sets
 from qm_tui.core.quote import quote_candidates, split_sentences
 from qm_tui.core.rules import is_iso_date as valid_date

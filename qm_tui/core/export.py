@@ -8,7 +8,6 @@ with `export(interview, options) -> bytes`; adding one is that module plus one l
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,7 +26,6 @@ __all__ = [
     "Format",
     "export_all",
     "export_article",
-    "export_dir",
     "render",
 ]
 
@@ -107,26 +105,11 @@ def render(interview: Interview, fmt: str, options: ExportOptions | None = None)
 
 
 def config_template() -> Path | None:
-    """`template.docx` in the config folder (`$QM_TUI_CONFIG_DIR` or the platform's), if present."""
-    override = os.environ.get("QM_TUI_CONFIG_DIR")
-    if override:
-        folder = Path(override)
-    else:
-        from platformdirs import user_config_path
+    """`template.docx` in the config folder, if present."""
+    from .locations import template_file
 
-        folder = user_config_path("qm-tui", appauthor=False)
-    path = folder / "template.docx"
+    path = template_file()
     return path if path.is_file() else None
-
-
-def export_dir() -> Path:
-    """`$QM_TUI_EXPORT_DIR`, else `qm-tui` in the user's documents folder."""
-    override = os.environ.get("QM_TUI_EXPORT_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_documents_path
-
-    return user_documents_path() / "qm-tui"
 
 
 def export_article(

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .config import DEFAULT_SET, chosen_set_id, config_dir
+from .config import DEFAULT_SET, chosen_set_id
 from .errors import QuestionSetError
+from .locations import user_sets_dir
 from .model import Answer, Contact, Facts, Interview
 
 __all__ = [
@@ -27,7 +28,6 @@ __all__ = [
     "chosen_set_id",
     "load_question_sets",
     "parse_question_set",
-    "user_dir",
 ]
 
 
@@ -143,11 +143,6 @@ def builtin_dir() -> Path:
     return package.parent / "questions"
 
 
-def user_dir() -> Path:
-    """The user's own question-set folder, `questions/` in the config folder."""
-    return config_dir() / "questions"
-
-
 def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
     """Parse one TOML question set; raise QuestionSetError saying what is wrong."""
     import tomllib
@@ -191,7 +186,7 @@ def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
     """
     from .files import read_regular_file
 
-    folders = list(dirs) if dirs is not None else [builtin_dir(), user_dir()]
+    folders = list(dirs) if dirs is not None else [builtin_dir(), user_sets_dir()]
     sets: dict[str, QuestionSet] = {}
     errors: list[str] = []
     for folder in folders:

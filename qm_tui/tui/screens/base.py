@@ -76,9 +76,7 @@ def localized(binding: Binding, texts: Texts) -> Binding:
     )
 
 
-def localized_bindings(
-    active: dict[str, ActiveBinding], texts: Texts
-) -> dict[str, ActiveBinding]:
+def localized_bindings(active: dict[str, ActiveBinding], texts: Texts) -> dict[str, ActiveBinding]:
     """The active bindings (as Textual's `Screen.active_bindings` gives them, which the footer,
     the key panel and the command palette show) in the UI language."""
     found = {}

@@ -538,7 +538,8 @@ class EditorScreen(QMScreen):
 
     async def action_export(self) -> None:
         """Export the article as Markdown and HTML (and save)."""
-        from ...core.export import APP_FORMATS, export_article, export_dir
+        from ...core.export import APP_FORMATS, export_article
+        from ...core.locations import export_dir
 
         snapshot = self._snapshot()
         self.autosave.save_now()

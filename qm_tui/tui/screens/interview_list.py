@@ -370,7 +370,8 @@ class InterviewListScreen(QMScreen):
     async def action_export(self) -> None:
         """Export the selected interview as Markdown into the export folder."""
         from ...core.controls import interview_has_controls
-        from ...core.export import export_article, export_dir
+        from ...core.export import export_article
+        from ...core.locations import export_dir
 
         row = self.selected()
         if row is None:
