@@ -13,6 +13,7 @@ from typing import Any
 
 from .errors import QMError
 from .locations import config_file
+from .os_errors import reason
 
 __all__ = [
     "DEFAULT_SET",
@@ -38,8 +39,8 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ConfigError(f"cannot read {path}: {reason}") from None
+        why = reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise ConfigError(f"cannot read {path}: {why}") from None
     import tomllib  # not before: most users have no config file, and the app starts faster
 
     try:

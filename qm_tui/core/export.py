@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import ExportError
+from .os_errors import reason
 
 if TYPE_CHECKING:
     from .model import Interview
@@ -168,7 +169,7 @@ def export_all(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        raise ExportError(f"cannot create {folder}: {reason(exc, writing=True)}") from None
     names = assign_filenames(interviews, suffix)
     writer = FolderWriter(folder)
     paths = []

@@ -19,6 +19,7 @@ from .config import DEFAULT_SET, chosen_set_id
 from .errors import QuestionSetError
 from .locations import user_sets_dir
 from .model import Answer, Contact, Facts, Interview
+from .os_errors import reason
 
 __all__ = [
     "DEFAULT_SET",
@@ -197,7 +198,7 @@ def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
                 raw, _ = read_regular_file(path)
                 qs = parse_question_set(raw.decode("utf-8"), source=path)
             except OSError as exc:
-                errors.append(f"{path}: cannot read it: {exc.strerror or exc}")
+                errors.append(f"{path}: cannot read it: {reason(exc)}")
                 continue
             except UnicodeDecodeError:
                 errors.append(f"{path}: not UTF-8 text")

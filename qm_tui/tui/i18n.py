@@ -512,11 +512,11 @@ class Texts:
                 return self._strings[key].format(**params)
             except (KeyError, IndexError):
                 return str(exc)
-        if isinstance(exc, OSError) and exc.errno is not None:
-            import errno
+        if isinstance(exc, OSError):
+            from ..core.os_errors import error_kind
 
-            kind = {errno.ENOSPC: "disk_full", errno.EACCES: "permission"}.get(exc.errno)
-            if kind is not None:
+            kind = error_kind(exc)
+            if kind != "other":
                 name = exc.filename if exc.filename is not None else "?"
                 return self(f"error.save.{kind}", path=name)
         return str(exc)

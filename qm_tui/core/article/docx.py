@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QMError
+from ..os_errors import reason
 from .markdown import normalise_block, normalise_line
 from .typography import typeset, wants_typography
 
@@ -60,7 +61,7 @@ def render_docx(
         try:
             stat = template.stat()
         except OSError as exc:
-            raise QMError(f"cannot use the Word template {template}: {exc.strerror}") from None
+            raise QMError(f"cannot use the Word template {template}: {reason(exc)}") from None
         key = (str(template), stat.st_mtime_ns, stat.st_size)
     base, st = _base_document(key, language)
     doc = docx.Document(io.BytesIO(base))
