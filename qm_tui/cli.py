@@ -498,7 +498,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .core.questions import load_question_sets
-    from .core.spelling import check_interview, checker_for, field_label
+    from .core.spelling import check_interview, checker_for
+    from .tui.i18n import Texts  # the field names only: no Textual import there
 
     store = _store(args)
     sets = load_question_sets()
@@ -527,8 +528,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(found)
         return 0
+    english = Texts("en")
     for f in found:
-        where = f"{field_label(f['field'])}, line {f['line']}"
+        where = f"{english.field_label(f['field'])}, line {f['line']}"
         prefix = f"interview {f['id']}, " if args.all else ""
         hints = ", ".join(f["suggestions"]) or "(no suggestions)"
         print(f"{f['word']} ({prefix}{where}): {hints}")

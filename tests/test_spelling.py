@@ -282,4 +282,4 @@ def test_check_never_imports_textual(db_path: Path, sets: QuestionSets, tmp_path
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.splitlines()[-1] == "0 False False"
-    assert done.stdout.startswith("säkerställa (quote, line 1): (no suggestions)\n")
+    assert done.stdout.startswith("säkerställa (Pull quote, line 1): (no suggestions)\n")

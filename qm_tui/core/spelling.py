@@ -410,10 +410,3 @@ def check_interview(iv: Interview, checker: SpellChecker) -> list[Misspelling]:
     for field, text in article_fields(iv):
         found += checker.check(text, field)
     return found
-
-
-def field_label(field: str) -> str:
-    """`answers.2` → `answer 2`, `facts.text` → `facts` (English, for the command line)."""
-    if field.startswith("answers."):
-        return f"answer {field.split('.', 1)[1]}"
-    return field.split(".", 1)[0]

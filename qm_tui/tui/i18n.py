@@ -521,6 +521,14 @@ class Texts:
                 return self(f"error.save.{kind}", path=name)
         return str(exc)
 
+    def field_label(self, field: str) -> str:
+        """How a stored field (a history path such as `name`, `answers.2`, `facts.text`) is
+        named in this language: `svar 2`, `Faktarutans text`."""
+        if field.startswith("answers."):
+            return self("history.field.answer", n=field.split(".", 1)[1])
+        label = self(f"field.{field}")
+        return label.split(" (")[0] if label != f"field.{field}" else field
+
     def __call__(self, key: str, **values: object) -> str:
         text = self._strings.get(key) or SV.get(key, key)
         return text.format(**values) if values else text
