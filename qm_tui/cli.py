@@ -183,7 +183,7 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def _store(args: argparse.Namespace) -> InterviewStore:
-    from .core.store import InterviewStore
+    from .core.store import InterviewStore  # not before: the app paints its list first
 
     store = InterviewStore(_db_path(args))
     args.opened_stores.append(store)
@@ -434,8 +434,12 @@ def _cmd_delete(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     interview_id = _id(args.id)
-    iv = _store(args).restore(interview_id)
-    _say(f"Restored interview {interview_id} ({iv.name or 'no name'})")
+    stored = _store(args).restore(interview_id)
+    name = stored.interview.name or "no name"
+    if stored.id != interview_id:
+        _say(f"Restored interview {interview_id} ({name}) as {stored.id}: {interview_id} is in use")
+    else:
+        _say(f"Restored interview {interview_id} ({name})")
     return 0
 
 
@@ -546,7 +550,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     # frame): the app reads them on first use and names a broken file in a notification.
     if chosen_set_id(args.question_set)[1] != "default":
         _load_sets().for_new_interviews(args.question_set)
-    # a corrupt or unreadable file stops here, with one line, before the screen changes
+    # a corrupt or unreadable file stops here, before the screen changes
     store = _store(args)
     from .tui.app import QMApp
 

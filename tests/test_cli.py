@@ -13,8 +13,7 @@ import pytest
 
 from qm_tui import __version__
 from qm_tui.cli import main
-from qm_tui.core import storage
-from qm_tui.core.list_index import index_path
+from qm_tui.core import json_storage
 from qm_tui.core.questions import QuestionSets
 from qm_tui.core.store import InterviewStore
 
@@ -49,13 +48,13 @@ def test_bulk_import_writes_once(
     db_path: Path, tmp_path: Path, sets: QuestionSets, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     writes: list[Path] = []
-    real = storage.atomic_write
+    real = json_storage.atomic_write
     monkeypatch.setattr(
-        storage, "atomic_write", lambda p, d, **kw: writes.append(p) or real(p, d, **kw)
+        json_storage, "atomic_write", lambda p, d, **kw: writes.append(p) or real(p, d, **kw)
     )
     path = _write(tmp_path / "many.json", [_doc(sets, f"Namn {n}") for n in range(50)])
     assert run(db_path, "import", str(path)) == 0
-    assert writes == [db_path, index_path(db_path)]  # the database once, then its list index
+    assert writes == [db_path]  # the database, once
     assert len(InterviewStore(db_path).list()) == 50
 
 

@@ -128,17 +128,6 @@ class QMApp(App[None]):
                 self._store = InterviewStore(self.db_path)
             return call(self._store)
 
-    def on_unmount(self) -> None:
-        """At exit, fold the journaled saves into the database file (stock TinyDB reads it)."""
-        import contextlib
-
-        from ..core.errors import StoreError
-
-        # a failure loses nothing: the journal keeps the saves until the next clean exit
-        with self._store_lock, contextlib.suppress(StoreError):
-            if self._store is not None:
-                self._store.close()
-
     @property
     def question_sets(self) -> QuestionSets:
         """The question sets, loaded on first use; each broken file is named in a notification."""
