@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from qm_tui.core import locations
+from qm_tui.core.article.docx import config_template
 from qm_tui.core.config import chosen_set_id
-from qm_tui.core.export import config_template
 from qm_tui.core.questions import load_question_sets
 from qm_tui.core.spelling import add_user_word, dictionary_base, read_user_words
+
+from .conftest import REFERENCE
 
 
 @pytest.fixture
@@ -68,7 +70,7 @@ def test_the_config_folder_with_a_tilde_holds_every_config_file(home: Path) -> N
 def test_the_cli_finds_the_database_under_a_tilde(home: Path) -> None:
     """`qm-tui` with `QM_TUI_DB=~/…` keeps the database in the home folder."""
     qm = [sys.executable, "-m", "qm_tui"]
-    shutil.copy(Path(__file__).parent / "data" / "vaxjo-profile.txt", home / "vaxjo.txt")
+    shutil.copy(REFERENCE, home / "vaxjo.txt")
     run = {"cwd": home, "capture_output": True, "text": True, "check": True}
     subprocess.run([*qm, "import", "vaxjo.txt"], **run)  # type: ignore[call-overload]
     assert (home / "data" / "qm.json").is_file()

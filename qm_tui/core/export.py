@@ -72,19 +72,30 @@ class Format:
         return exporter
 
 
-_ARTICLE = "qm_tui.core.article"
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("md", ".md", "text/markdown", "Markdown, YAML front matter", f"{_ARTICLE}.markdown"),
-        Format("html", ".html", "text/html", "standalone HTML page", f"{_ARTICLE}.html"),
-        Format("txt", ".txt", "text/plain", "plain text in the profile layout", f"{_ARTICLE}.txt"),
+        Format(
+            "md",
+            ".md",
+            "text/markdown",
+            "Markdown, YAML front matter",
+            "qm_tui.core.article.markdown",
+        ),
+        Format("html", ".html", "text/html", "standalone HTML page", "qm_tui.core.article.html"),
+        Format(
+            "txt",
+            ".txt",
+            "text/plain",
+            "plain text in the profile layout",
+            "qm_tui.core.article.txt",
+        ),
         Format(
             "docx",
             ".docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "Word document with styles",
-            f"{_ARTICLE}.docx",
+            "qm_tui.core.article.docx",
         ),
     )
 }
@@ -103,14 +114,6 @@ def get_format(name: str) -> Format:
 def render(interview: Interview, fmt: str, options: ExportOptions | None = None) -> bytes:
     """The article of `interview` in format `fmt`, as the bytes written to a file."""
     return get_format(fmt).exporter()(interview, options or ExportOptions())
-
-
-def config_template() -> Path | None:
-    """`template.docx` in the config folder, if present."""
-    from .locations import template_file
-
-    path = template_file()
-    return path if path.is_file() else None
 
 
 def export_article(

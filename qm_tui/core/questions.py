@@ -137,7 +137,9 @@ class QuestionSets:
 
 def builtin_dir() -> Path:
     """The folder holding the sets shipped with qm-tui (inside the wheel, or the source tree)."""
-    package = Path(__file__).resolve().parent.parent
+    import qm_tui  # the package's own folder, wherever this module lies in it
+
+    package = Path(qm_tui.__file__).resolve().parent
     packaged = package / "questions"
     if packaged.is_dir():
         return packaged

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QMError
+from ..locations import template_file
 from ..os_errors import reason
 from .markdown import normalise_block, normalise_line
 from .typography import typeset, wants_typography
@@ -325,10 +326,14 @@ def _insert_in_order(p_pr: Any, element: Any) -> None:
     p_pr.append(element)
 
 
+def config_template() -> Path | None:
+    """`template.docx` in the config folder, if there is one."""
+    path = template_file()
+    return path if path.is_file() else None
+
+
 def export(interview: Interview, options: ExportOptions) -> bytes:
     """The `docx` export format, with the config folder's `template.docx` when there is one."""
-    from ..export import config_template
-
     template = options.template if options.template is not None else config_template()
     typography = wants_typography(options.lang, options.typography)
     return render_docx(interview, options.lang, typography, template)
