@@ -22,11 +22,9 @@ from tinydb import TinyDB
 from qm_tui.core.json_storage import AtomicJSONStorage, serialize
 from qm_tui.core.store import InterviewStore, StoreError
 
-from .conftest import sample
+from .conftest import DATA, sample
 
 pytestmark = pytest.mark.slow
-
-DATA = Path(__file__).resolve().parent / "data"
 
 # A store held open in its own process, driven by tab-separated lines on stdin.
 DRIVER = textwrap.dedent(

@@ -7,7 +7,6 @@ rejected with one clear message before anything is written.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -273,7 +272,6 @@ _DOCUMENT_FIELDS = frozenset(
     "contact status created updated notes private_notes import_warnings".split()
 )
 _ANSWER_FIELDS = frozenset(("question", "answer"))
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _TEXT_PATHS = frozenset(
     (*PERSON_FIELDS, "quote", "answers", "facts", "contact", "notes", "private_notes")
 )
@@ -291,24 +289,16 @@ def _text(
         raise DocumentError(
             f"{where + ': ' if where else ''}{key!r} must be text, not {type(value).__name__}"
         )
-    if not value.isascii() and not _utf8(value):
-        lone = _SURROGATE.search(value)
-        if lone is not None:
+    if not value.isascii():
+        try:  # UTF-8 refuses exactly the lone surrogates, faster than searching for them
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            lone = next(c for c in value if "\ud800" <= c <= "\udfff")
             raise DocumentError(
                 f"{where + ': ' if where else ''}{key!r} holds a lone surrogate "
-                f"(\\u{ord(lone.group()):04x}), which UTF-8 cannot store"
-            )
+                f"(\\u{ord(lone):04x}), which UTF-8 cannot store"
+            ) from None
     return value
-
-
-def _utf8(value: str) -> bool:
-    """True when UTF-8 can store `value` (it refuses exactly the lone surrogates; much faster
-    than searching for them)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _object(doc: dict[str, Any], key: str, fields: tuple[str, ...]) -> dict[str, str]:

@@ -20,7 +20,6 @@ from textual.widgets import Button, Input, Static
 from ..display import plain
 from ..i18n import SV, Texts
 from ..screens.base import QMModal
-from .history import field_label
 
 if TYPE_CHECKING:
     from ...core.model import Interview
@@ -36,7 +35,7 @@ def plan_text(plan: UpdatePlan, t: Texts) -> Text:
     else:
         out.append(t("update.changes", n=len(plan.changes)) + "\n", style="bold")
         for change in plan.changes:
-            out.append(f"{field_label(change.field, t)}: ", style="bold")
+            out.append(f"{t.field_label(change.field)}: ", style="bold")
             out.append_text(plain(change.short_diff()))
             out.append("\n")
     if plan.warnings:

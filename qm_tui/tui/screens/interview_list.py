@@ -9,14 +9,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...core.errors import QMError
 from ...core.status import STATUSES
 from ...core.summary import Summary, search
 from ..display import plain
 from ..i18n import Texts
-from ..widgets.footer import QMFooter
 from ..widgets.paged_table import PAGE_SIZE, PagedTable
 from .base import QMScreen, key
 
@@ -31,13 +30,6 @@ NARROW_NAME_WIDTH = 16  # below 72 columns: id, name and status fit in 40
 
 def _shorten(text: str, width: int = NAME_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-FULL_READ_DELAY = 0.05  # seconds after the index's rows are painted before the file is read
-
-
-def _load_summaries(store: InterviewStore) -> list[Summary]:
-    return store.summaries()
 
 
 def _build_search_text(rows: list[Summary]) -> None:
@@ -101,24 +93,13 @@ class InterviewListScreen(QMScreen):
         yield table
         yield Static(t("list.loading"), id="empty")
         yield Static(id="count")
-        yield QMFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.qm.t("list.subtitle")
         self.query_one("#interviews").focus()
-        first_rows, self.qm.first_rows = self.qm.first_rows, None
-        if first_rows is None:
-            self.add_class("-empty")  # "Läser in …" until the rows are read
-            self.reload()
-            return
-        # rows from the list index: painted now; the file is read once they are on screen
-        # (parsing it holds the interpreter, which would hold back the first frame). No class
-        # is added and removed before that paint: each change restyles the whole screen.
-        self.rows = first_rows
-        self.refilter(screenful=self.app.size.height)
-        # counted from the first paint, not from mount: a read started before it would hold
-        # the interpreter while the rows are rendered (at 10,000 the parse takes ~0.2 s)
-        self.call_after_refresh(self.set_timer, FULL_READ_DELAY, self.reload)
+        self.add_class("-empty")  # "Läser in …" until the rows are read
+        self.reload(screenful=self.app.size.height)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -140,11 +121,10 @@ class InterviewListScreen(QMScreen):
     # -- loading and filtering ---------------------------------------------------------
 
     @work(exclusive=True, group="list")
-    async def reload(self, select: int | None = None) -> None:
-        """Read the interviews in a thread, then show them (keeping the selection)."""
-        loaded = await self.store_call(
-            lambda store: (_load_summaries(store), store.skipped_summary())
-        )
+    async def reload(self, select: int | None = None, screenful: int = 0) -> None:
+        """Read the interviews in a thread, then show them (keeping the selection); with
+        `screenful`, the rest of the first page is added after the first paint."""
+        loaded = await self.store_call(lambda store: (store.summaries(), store.skipped_summary()))
         if loaded is None:
             return
         rows, skipped = loaded
@@ -155,7 +135,7 @@ class InterviewListScreen(QMScreen):
             select = self.selected_id()
         self.rows = rows
         self.loaded = True
-        self.refilter(select)
+        self.refilter(select, screenful=screenful)
         self._prepare_search(rows)
 
     @work(thread=True, exclusive=True, group="search-text", description="search text")
@@ -390,7 +370,8 @@ class InterviewListScreen(QMScreen):
     async def action_export(self) -> None:
         """Export the selected interview as Markdown into the export folder."""
         from ...core.controls import interview_has_controls
-        from ...core.export import export_article, export_dir
+        from ...core.export import export_article
+        from ...core.locations import export_dir
 
         row = self.selected()
         if row is None:
