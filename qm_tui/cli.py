@@ -8,6 +8,7 @@ control character or bidi override from the database reaches the terminal raw.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -62,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export an interview as an article (md, html, txt, docx)")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("id", nargs="?", help="interview id")
-    target.add_argument("--all", metavar="DIR", type=Path, help="export every interview into DIR")
+    target.add_argument("--all", metavar="DIR", help="export every interview into DIR")
     p.add_argument(
         "--format",
         choices=tuple(FORMATS),
@@ -150,6 +151,7 @@ class _Subcommands:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `qm-tui` script; returns the exit code."""
+    _tolerate_legacy_encodings()
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
     args.opened_stores = []
@@ -172,6 +174,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # stdout closed early (`qm-tui list | head`): not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _tolerate_legacy_encodings() -> None:
+    """On a terminal or pipe whose encoding is not UTF-8 (a legacy locale such as
+    `sv_SE.ISO-8859-1`, `PYTHONIOENCODING=latin-1`), characters outside that charset are written
+    as escapes (`\\u0142`) instead of ending the command with UnicodeEncodeError."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            unicode_safe = codecs.lookup(encoding).name.startswith("utf")
+        except LookupError:
+            unicode_safe = False
+        if not unicode_safe and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")  # `_print_json` checks for this
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -221,7 +239,10 @@ def _id(raw: str) -> int:
 def _print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+    # on a stream that cannot take every character (a legacy locale), JSON's own \\u escapes
+    # keep the output valid JSON
+    ascii_only = sys.stdout.errors == "backslashreplace"
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=ascii_only, indent=2)) + "\n")
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -329,7 +350,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.all is not None:
         if args.output is not None:
             raise UsageError("use either --all DIR or -o FILE, not both")
-        folder = Path(args.all)
+        from .core.export_folder import ExportFolder
+
+        folder = ExportFolder(args.all).folder  # refuses an empty name before reading anything
         everyone = [(item.id, item.interview) for item in store.list()]
 
         def wanted(iv: Interview) -> bool:

@@ -221,6 +221,11 @@ SV: dict[str, str] = {
         "kan inte spara till {path}: åtkomst nekad (skrivskyddad fil eller mapp)"
     ),
     "error.save.other": "kan inte spara till {path}: {reason}",
+    "error.export.special": (
+        "kan inte exportera till {path}: det är ingen vanlig fil (en mapp, FIFO eller enhet); "
+        "ta bort den eller exportera någon annanstans"
+    ),
+    "error.export.empty_folder": "exportmappens namn är tomt: ange en mapp",
     "error.read.permission": "kan inte läsa {path}: åtkomst nekad",
     "error.read.disk_full": "kan inte läsa {path}: {reason}",
     "error.read.other": "kan inte läsa {path}: {reason}",
@@ -451,6 +456,10 @@ EN: dict[str, str] = {
     "error.save.disk_full": "cannot save to {path}: the disk is full",
     "error.save.permission": "cannot save to {path}: permission denied (read-only file or folder)",
     "error.save.other": "cannot save to {path}: {reason}",
+    "error.export.special": (
+        "cannot export to {path}: it is {kind}, not a regular file; remove it or export elsewhere"
+    ),
+    "error.export.empty_folder": "the export folder name is empty: name a folder",
     "error.read.permission": "cannot read {path}: permission denied",
     "error.read.disk_full": "cannot read {path}: {reason}",
     "error.read.other": "cannot read {path}: {reason}",

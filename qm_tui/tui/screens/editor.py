@@ -24,7 +24,7 @@ from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input
 
-from ...core.controls import without_controls
+from ...core.controls import editable, editable_text
 from ...core.errors import QMError, StoreError
 from ...core.model import Interview
 from ..autosave import Autosave
@@ -94,9 +94,10 @@ class EditorScreen(QMScreen):
 
     def __init__(self, interview_id: int, interview: Interview, is_new: bool = False) -> None:
         super().__init__()
-        # Control characters cannot be shown in an input or published: the editor removes
-        # them (saved like an edit, so the stored text stays in the history)
-        original, interview = interview, without_controls(interview)
+        # Control characters and bidi overrides cannot be shown in an input (it would send them
+        # to the terminal raw): the editor removes them (saved like an edit, so the stored
+        # text stays in the history)
+        original, interview = interview, editable(interview)
         self._controls_removed = interview is not original
         self.set_reactive(EditorScreen.interview, interview)
         self.is_new = is_new
@@ -287,7 +288,9 @@ class EditorScreen(QMScreen):
 
     def set_field(self, name: str, value: str) -> None:
         """Put `value` into a field's widget (an undoable edit that autosaves like typing);
-        a step not mounted yet takes it from the interview when it is."""
+        a step not mounted yet takes it from the interview when it is. Control characters and
+        bidi overrides are left out (a restored version may hold them: `editable_text`)."""
+        value = editable_text(value)
         step = next(s for s in self.steps if name in s.fields)
         if step.is_mounted:
             step.set_field(name, value)
@@ -522,7 +525,7 @@ class EditorScreen(QMScreen):
         if stored is None:
             return
         self.saved_elsewhere = None
-        stored = without_controls(stored)
+        stored = editable(stored)
         self.autosave.take(stored)
         self.interview = stored
         for step in self.steps:

@@ -17,6 +17,7 @@ from ...core.summary import Summary, search
 from ..display import plain
 from ..i18n import Texts
 from ..widgets.paged_table import PAGE_SIZE, PagedTable
+from ..widgets.plain_fields import PlainInput
 from .base import QMScreen, key
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class InterviewListScreen(QMScreen):
     def compose(self) -> ComposeResult:
         t = self.qm.t
         yield Header()
-        yield Input(placeholder=t("list.search"), id="search")
+        yield PlainInput(placeholder=t("list.search"), id="search")
         table = PagedTable(id="interviews", cursor_type="row", zebra_stripes=True)
         # Id, name and status first, so that they stay visible down to 40 columns.
         table.add_column(t("list.col.id"), key="id")

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from ...core.model import Interview
 from ..i18n import Texts
+from ..widgets.plain_fields import PlainInput, PlainTextArea
 from .base import Step
 
 BOX_FIELDS = (
@@ -55,11 +56,11 @@ class BoxesStep(Step, VerticalScroll):
             yield Label(t(f"field.{path}"), classes="field-label")
             value = self.interview.text_of(path)
             if path in MULTI_LINE:
-                yield TextArea(
+                yield PlainTextArea(
                     value, id=widget_id(path), soft_wrap=True, tab_behavior="focus", classes="box"
                 )
             else:
-                yield Input(value, id=widget_id(path))
+                yield PlainInput(value, id=widget_id(path))
         yield Button(t("boxes.reset"), id="boxes-reset")
 
     def label(self, t: Texts) -> str:

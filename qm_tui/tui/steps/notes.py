@@ -14,6 +14,7 @@ from textual.widgets import Label, Static, TextArea
 from ...core.model import Interview
 from ..display import plain_str
 from ..i18n import Texts
+from ..widgets.plain_fields import PlainTextArea
 from .base import Step
 
 
@@ -48,7 +49,7 @@ class NotesStep(Step, Vertical):
     def compose(self) -> ComposeResult:
         t = self.t
         yield Label(t("field.private_notes"), classes="field-label")
-        yield TextArea(
+        yield PlainTextArea(
             self.interview.private_notes,
             id="field-private_notes",
             soft_wrap=True,

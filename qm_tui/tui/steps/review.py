@@ -21,7 +21,8 @@ def preview_markdown(interview: Interview) -> str:
     (what `qm-tui export --format md --no-meta` writes)."""
     from ...core.export import ExportOptions, render
 
-    return render(interview, "md", ExportOptions(meta=False)).decode("utf-8")
+    # the article keeps bidi overrides as typed; the preview is a terminal: escaped as the list
+    return plain_str(render(interview, "md", ExportOptions(meta=False)).decode("utf-8"))
 
 
 def warning_text(gap: str, t: Texts) -> str:

@@ -33,6 +33,7 @@ from ...core.spelling import (
     enabled as spelling_enabled,
 )
 from ..dialogs.spelling import SpellingChoice, SpellingDialog, spelling_text
+from .plain_fields import PlainTextArea
 
 CHECK_DELAY = 0.3  # seconds of quiet typing before the text is checked
 
@@ -40,7 +41,7 @@ CHECK_DELAY = 0.3  # seconds of quiet typing before the text is checked
 LOAD_DELAY = 1.0  # seconds after mounting before a field loads a dictionary not yet loaded
 
 
-class SpellTextArea(TextArea):
+class SpellTextArea(PlainTextArea):
     """A multi-line field with spell checking (a drop-in for TextArea)."""
 
     DEFAULT_CSS = """
