@@ -13,8 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.controls import interview_has_controls, json_safe, visible_controls
@@ -150,38 +149,11 @@ class _Subcommands:
         return parser
 
 
-# The options of a plain start of the app, and their destinations in the parsed arguments.
-_START_OPTIONS = {"--db": "db", "--lang": "lang", "--set": "question_set"}
-
-
-def start_options(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments of a plain start of the app, read without building the parser.
-
-    Only the exact forms `--db PATH`, `--lang sv|en` and `--set ID` (also `--opt=VALUE`) are
-    read here, into what the parser would give; anything else (a command, `--help`, an
-    abbreviation, a value starting with `-`, an error) returns None and goes to argparse. The
-    full parser costs about 3 ms of the app's start-up, before the first frame.
-    """
-    found: dict[str, Any] = {"command": None, "db": None, "lang": None, "question_set": None}
-    tokens = iter(argv)
-    for token in tokens:
-        option, equals, value = token.partition("=")
-        dest = _START_OPTIONS.get(option)
-        if dest is None:
-            return None
-        if not equals:
-            value = next(tokens, "")
-        if not value or value.startswith("-") or (dest == "lang" and value not in ("sv", "en")):
-            return None
-        found[dest] = Path(value) if dest == "db" else value
-    return cast("argparse.Namespace", SimpleNamespace(**found))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `qm-tui` script; returns the exit code."""
     _tolerate_legacy_encodings()
     argv = sys.argv[1:] if argv is None else argv
-    args = start_options(argv) or build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     args.opened_stores = []
     try:
         if args.command is None:
@@ -223,16 +195,15 @@ def _tolerate_legacy_encodings() -> None:
 def _db_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db).expanduser()
-    from .core.store import default_db_path
+    from .core.locations import default_db_path
 
     return default_db_path()
 
 
-def _store(args: argparse.Namespace, packed: bool = False) -> InterviewStore:
+def _store(args: argparse.Namespace) -> InterviewStore:
     from .core.store import InterviewStore  # not before: the app paints its list first
 
-    # a command reads each interview once: parsed is faster than packed (the app's way)
-    store = InterviewStore(_db_path(args), packed=packed)
+    store = InterviewStore(_db_path(args))
     args.opened_stores.append(store)
     return store
 
@@ -486,8 +457,12 @@ def _cmd_delete(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     interview_id = _id(args.id)
-    iv = _store(args).restore(interview_id)
-    _say(f"Restored interview {interview_id} ({iv.name or 'no name'})")
+    stored = _store(args).restore(interview_id)
+    name = stored.interview.name or "no name"
+    if stored.id != interview_id:
+        _say(f"Restored interview {interview_id} ({name}) as {stored.id}: {interview_id} is in use")
+    else:
+        _say(f"Restored interview {interview_id} ({name})")
     return 0
 
 
@@ -550,7 +525,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .core.questions import load_question_sets
-    from .core.spelling import check_interview, checker_for, field_label
+    from .core.spelling import check_interview, checker_for
+    from .tui.i18n import Texts  # the field names only: no Textual import there
 
     store = _store(args)
     sets = load_question_sets()
@@ -579,8 +555,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(found)
         return 0
+    english = Texts("en")
     for f in found:
-        where = f"{field_label(f['field'])}, line {f['line']}"
+        where = f"{english.field_label(f['field'])}, line {f['line']}"
         prefix = f"interview {f['id']}, " if args.all else ""
         hints = ", ".join(f["suggestions"]) or "(no suggestions)"
         print(f"{f['word']} ({prefix}{where}): {hints}")
@@ -590,25 +567,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _run_tui(args: argparse.Namespace) -> int:
     from .core.config import chosen_set_id
-    from .core.list_index import read_index
 
-    path = _db_path(args)
     # An unknown --set, $QM_TUI_SET or config setting stops here, with one line. The default
     # set is always usable, so then the sets are not read here (about 5 ms before the first
     # frame): the app reads them on first use and names a broken file in a notification.
     if chosen_set_id(args.question_set)[1] != "default":
         _load_sets().for_new_interviews(args.question_set)
-    # the list index, when it describes the file as it is now (a version that was read whole
-    # and fine), paints the list at once; the app reads the file in a thread afterwards
-    rows = read_index(path)
+    # a corrupt or unreadable file stops here, before the screen changes
+    store = _store(args)
     from .tui.app import QMApp
 
-    if rows is None:
-        # a corrupt or unreadable file stops here, before the screen changes
-        store = _store(args, packed=True)
-        app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
-    else:
-        app = QMApp(path, lang=args.lang, question_set=args.question_set, first_rows=rows)
+    app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
     app.run()
     return app.return_code or 0
 

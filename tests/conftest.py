@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from qm_tui.tui.app import QMApp
     from qm_tui.tui.screens.editor import EditorScreen
 
+ROOT = Path(__file__).resolve().parent.parent  # the repository
+DATA = ROOT / "tests" / "data"  # files the tests read (never anything outside the repository)
 # The model article, as the association published it
-REFERENCE = Path(__file__).resolve().parent / "data" / "vaxjo-profile.txt"
+REFERENCE = DATA / "vaxjo-profile.txt"
 
 SIZE = (110, 34)  # the terminal size of the app tests
 ANSWERS = [

@@ -265,28 +265,3 @@ async def test_open_interview_from_the_command_palette(db_path: Path) -> None:
         for _ in range(10):
             await pilot.pause(0.05)
         assert editor_of(app).interview_id == target
-
-
-def test_the_app_runs_with_a_1_ms_thread_switch_interval_and_restores_it(db_path: Path) -> None:
-    """Textual's writer thread then gets each frame to the terminal without waiting 5 ms per
-    hand-over while the main thread works on; what the app exits with still comes back."""
-    import sys
-
-    from textual.pilot import Pilot
-
-    from qm_tui.tui.app import SWITCH_INTERVAL
-
-    seen: list[float] = []
-
-    async def look(pilot: Pilot[None]) -> None:
-        await pilot.pause()
-        seen.append(sys.getswitchinterval())
-        pilot.app.exit("done")  # type: ignore[arg-type]
-
-    before = sys.getswitchinterval()
-    assert before != SWITCH_INTERVAL
-    app = QMApp(db_path, lang="sv")
-    result = app.run(headless=True, size=SIZE, auto_pilot=look)  # type: ignore[func-returns-value]
-    assert seen == [SWITCH_INTERVAL] and SWITCH_INTERVAL == 0.001
-    assert sys.getswitchinterval() == before
-    assert result == "done"

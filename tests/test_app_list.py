@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input
 
@@ -223,42 +222,3 @@ async def test_a_search_that_matches_nothing_names_it_without_markup_or_raw_cont
         await pilot.pause()
         shown = str(app.screen.query_one("#empty", Static).render())
         assert "\x1b" not in shown and "x\\x1b[31m[/][b]" in shown
-
-
-BREAKPOINTS = {"-narrow", "-wide", "-short", "-tall"}
-
-
-@pytest.mark.parametrize(
-    ("size", "expected"),
-    [
-        ((40, 10), {"-narrow", "-short"}),
-        ((71, 20), {"-narrow", "-tall"}),
-        ((72, 19), {"-wide", "-short"}),
-        ((110, 34), {"-wide", "-tall"}),
-    ],
-)
-async def test_screens_have_their_breakpoint_classes_before_their_first_frame(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], expected: set[str]
-) -> None:
-    """Set on creation. Textual sets them on a screen's first Resize, after its first frame:
-    that frame was painted without them, then the whole screen restyled and painted again."""
-    from textual.screen import Screen
-
-    from qm_tui.tui.dialogs.confirm import ConfirmScreen
-    from qm_tui.tui.screens.trash import TrashScreen
-
-    before_resize: list[set[str]] = []
-    on_resize = Screen._on_resize
-
-    async def record(screen: Screen[object], event: object) -> None:
-        before_resize.append(set(screen.classes) & BREAKPOINTS)
-        await on_resize(screen, event)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Screen, "_on_resize", record)
-    app = QMApp(db_path, lang="sv")
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        assert before_resize and before_resize[0] == expected  # the start screen's
-        assert set(app.screen.classes) & BREAKPOINTS == expected  # Textual's own, after it
-        for screen in (TrashScreen(), ConfirmScreen("?")):
-            assert set(screen.classes) & BREAKPOINTS == expected

@@ -213,6 +213,9 @@ async def test_english_interface(db_path: Path) -> None:
         assert ed.query_one(StatusLine).query_one("#progress").render().plain == ("Question 1 of 5")
         descriptions = {b.binding.description for b in ed.active_bindings.values()}
         assert {"Next", "Previous", "Save", "Preview", "Export", "Back", "Quit"} <= descriptions
+        await pilot.pause()
+        footer = {k.description for k in ed.query("FooterKey")}  # type: ignore[attr-defined]
+        assert {"Next", "Previous", "Back"} <= footer and "Nästa" not in footer
 
 
 async def test_the_set_option_chooses_the_questions_not_the_language(db_path: Path) -> None:

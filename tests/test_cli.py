@@ -10,13 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from qm_tui import __version__
 from qm_tui.cli import main
-from qm_tui.core import storage
-from qm_tui.core.list_index import index_path
+from qm_tui.core import json_storage
 from qm_tui.core.questions import QuestionSets
 from qm_tui.core.store import InterviewStore
 
@@ -51,13 +48,13 @@ def test_bulk_import_writes_once(
     db_path: Path, tmp_path: Path, sets: QuestionSets, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     writes: list[Path] = []
-    real = storage.atomic_write
+    real = json_storage.atomic_write
     monkeypatch.setattr(
-        storage, "atomic_write", lambda p, d, **kw: writes.append(p) or real(p, d, **kw)
+        json_storage, "atomic_write", lambda p, d, **kw: writes.append(p) or real(p, d, **kw)
     )
     path = _write(tmp_path / "many.json", [_doc(sets, f"Namn {n}") for n in range(50)])
     assert run(db_path, "import", str(path)) == 0
-    assert writes == [db_path, index_path(db_path)]  # the database once, then its list index
+    assert writes == [db_path]  # the database, once
     assert len(InterviewStore(db_path).list()) == 50
 
 
@@ -349,57 +346,3 @@ def test_the_editor_starts_without_reading_the_sets_when_the_default_is_used(
     monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(db_path.parent / "no-config"))
     assert run(db_path) == 0
     assert len(started) == 1
-
-
-# tokens a start of the app may be given, right or wrong, including command names and values
-# that argparse reads as options
-_START_TOKENS = (
-    "--db", "--lang", "--set", "sv", "en", "fi", "x.json", "a b", "list", "show", "1", "-h",
-    "--help", "--version", "--d", "--la", "--", "-", "-x", "", "--db=", "--db=a=b",
-    "--db=-x", "--lang=sv", "--lang=fi", "--set=qm-en", "--set= ", "--nope",
-)  # fmt: skip
-
-
-_TOKEN = st.sampled_from(_START_TOKENS)
-# mostly option-value pairs, so that many starts are read (a random list of tokens seldom is)
-_PAIR = st.tuples(st.sampled_from(("--db", "--lang", "--set")), _TOKEN).map(list)
-_START = st.lists(st.one_of(_PAIR, _PAIR, _TOKEN.map(lambda t: [t])), max_size=4).map(
-    lambda parts: [token for part in parts for token in part]
-)
-
-
-@given(_START)
-def test_a_start_read_without_the_parser_is_read_as_argparse_reads_it(argv: list[str]) -> None:
-    """`start_options` reads only what it is sure of; whatever it reads, argparse agrees."""
-    from qm_tui.cli import build_parser, start_options
-
-    fast = start_options(argv)
-    if fast is not None:
-        assert vars(fast) == vars(build_parser().parse_args(argv))
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        [],
-        ["--db", "x.json"],
-        ["--db", "list", "--lang", "en"],
-        ["--lang=sv", "--set", "qm-en", "--db=a=b"],
-        ["--db", "a", "--db", "b"],
-    ],
-)
-def test_plain_starts_of_the_app_skip_the_parser(argv: list[str]) -> None:
-    from qm_tui.cli import build_parser, start_options
-
-    fast = start_options(argv)
-    assert fast is not None and vars(fast) == vars(build_parser().parse_args(argv))
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [["list"], ["--db", "x", "list"], ["--lang", "fi"], ["--db"], ["--db", "-x"], ["--d", "x"]],
-)
-def test_anything_else_goes_to_the_parser(argv: list[str]) -> None:
-    from qm_tui.cli import start_options
-
-    assert start_options(argv) is None

@@ -1,8 +1,6 @@
 """The user's settings: the config folder and its `config.toml`.
 
-The folder is `$QM_TUI_CONFIG_DIR`, else `qm-tui` in the platform's config folder
-(`~/.config/qm-tui/` on Linux). It holds `config.toml` and the user's own question sets in
-`questions/`. `config.toml` knows one key so far::
+The folder is `locations.config_dir()`. `config.toml` knows one key so far::
 
     question_set = "qm-en"   # the set new interviews start with (default: qm-sv)
 """
@@ -14,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import QMError
+from .locations import config_file
+from .os_errors import reason
 
 __all__ = [
     "DEFAULT_SET",
     "ConfigError",
     "chosen_set_id",
-    "config_dir",
-    "config_file",
     "read_config",
 ]
 
@@ -33,21 +31,6 @@ class ConfigError(QMError):
     """A config file that cannot be used (named, with the problem)."""
 
 
-def config_dir() -> Path:
-    """`$QM_TUI_CONFIG_DIR`, else `qm-tui` in the platform's user config folder."""
-    override = os.environ.get("QM_TUI_CONFIG_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path("qm-tui", appauthor=False)
-
-
-def config_file() -> Path:
-    """The settings file, `config.toml` in the config folder (it need not exist)."""
-    return config_dir() / "config.toml"
-
-
 def read_config(path: Path | None = None) -> dict[str, Any]:
     """The settings in `config.toml`; empty when there is no file. ConfigError when it is
     unreadable, not TOML, or holds an unknown key or a value of the wrong type."""
@@ -58,10 +41,9 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
         text = read_small_text(path, MAX_CONFIG_SIZE)
     except FileNotFoundError:
         return {}
-    except UnicodeDecodeError:
-        raise ConfigError(f"cannot read {path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        why = reason(exc) if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ConfigError(f"cannot read {path}: {why}") from None
     import tomllib  # not before: most users have no config file, and the app starts faster
 
     try:

@@ -27,7 +27,6 @@ __all__ = [
     "Format",
     "export_all",
     "export_article",
-    "export_dir",
     "render",
 ]
 
@@ -73,19 +72,30 @@ class Format:
         return exporter
 
 
-_ARTICLE = "qm_tui.core.article"
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("md", ".md", "text/markdown", "Markdown, YAML front matter", f"{_ARTICLE}.markdown"),
-        Format("html", ".html", "text/html", "standalone HTML page", f"{_ARTICLE}.html"),
-        Format("txt", ".txt", "text/plain", "plain text in the profile layout", f"{_ARTICLE}.txt"),
+        Format(
+            "md",
+            ".md",
+            "text/markdown",
+            "Markdown, YAML front matter",
+            "qm_tui.core.article.markdown",
+        ),
+        Format("html", ".html", "text/html", "standalone HTML page", "qm_tui.core.article.html"),
+        Format(
+            "txt",
+            ".txt",
+            "text/plain",
+            "plain text in the profile layout",
+            "qm_tui.core.article.txt",
+        ),
         Format(
             "docx",
             ".docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "Word document with styles",
-            f"{_ARTICLE}.docx",
+            "qm_tui.core.article.docx",
         ),
     )
 }
@@ -104,29 +114,6 @@ def get_format(name: str) -> Format:
 def render(interview: Interview, fmt: str, options: ExportOptions | None = None) -> bytes:
     """The article of `interview` in format `fmt`, as the bytes written to a file."""
     return get_format(fmt).exporter()(interview, options or ExportOptions())
-
-
-def config_template() -> Path | None:
-    """`template.docx` in the config folder (`$QM_TUI_CONFIG_DIR` or the platform's), if present."""
-    override = os.environ.get("QM_TUI_CONFIG_DIR")
-    if override:
-        folder = Path(override)
-    else:
-        from platformdirs import user_config_path
-
-        folder = user_config_path("qm-tui", appauthor=False)
-    path = folder / "template.docx"
-    return path if path.is_file() else None
-
-
-def export_dir() -> Path:
-    """`$QM_TUI_EXPORT_DIR`, else `qm-tui` in the user's documents folder."""
-    override = os.environ.get("QM_TUI_EXPORT_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_documents_path
-
-    return user_documents_path() / "qm-tui"
 
 
 def export_article(

@@ -19,7 +19,6 @@ over its name: a crash leaves the old file or the new one. Not fsynced: exports 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 from collections.abc import Iterable
@@ -27,16 +26,10 @@ from pathlib import Path
 
 from .errors import ExportError
 from .files import describe_file_type
+from .os_errors import reason
+from .storage import new_temp_file, os_failure, write_bytes
 
 __all__ = ["ExportFolder"]
-
-_TEMP_FLAGS = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
 
 
 class ExportFolder:
@@ -59,7 +52,7 @@ class ExportFolder:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ExportError(f"cannot create {self.folder}: {exc.strerror or exc}") from None
+            raise ExportError(f"cannot create {self.folder}: {reason(exc, writing=True)}") from None
         # the folder the user named may itself be a link (a synced folder): that is followed
         self._real = os.path.realpath(self.folder)
 
@@ -76,9 +69,9 @@ class ExportFolder:
         path = os.path.join(self._real, name)
         tmp: str | None = None
         try:
-            fd, tmp = _new_temp_file(self._real, name)
+            fd, tmp = new_temp_file(self._real, name)
             try:
-                _write_all(fd, data)
+                write_bytes(fd, data)
                 os.fchmod(fd, mode if mode is not None else 0o644)
             finally:
                 os.close(fd)
@@ -87,8 +80,6 @@ class ExportFolder:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-            from .storage import os_failure
-
             raise os_failure("save", self.folder / name, exc) from exc
         return self.folder / name
 
@@ -103,8 +94,6 @@ class ExportFolder:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            from .storage import os_failure
-
             raise os_failure("save", shown, exc) from exc
         if stat.S_ISLNK(st.st_mode):
             return None  # replaced by the article; what it points to is left alone
@@ -126,21 +115,3 @@ class ExportFolder:
             path=str(shown),
             kind=kind,
         )
-
-
-def _new_temp_file(folder: str, name: str) -> tuple[int, str]:
-    """`.name.<random>.tmp` in `folder`, created exclusively, never through a link (mode 0600);
-    a taken name (a file or a planted link) is passed over for another."""
-    for _ in range(100):
-        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(tmp, _TEMP_FLAGS, 0o600), tmp
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temp file name", folder)  # pragma: no cover
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]

@@ -23,6 +23,7 @@ from .article.titles import split_title_line
 from .controls import has_controls, remove_controls, without_controls
 from .errors import ArticleError, DocumentError, ImportFileError
 from .model import STATUSES, Answer, Interview
+from .os_errors import reason
 from .questions import QuestionSet, QuestionSets
 from .rules import is_iso_date
 
@@ -302,7 +303,7 @@ def read_article_file(path: Path, sets: QuestionSets) -> tuple[str, dict[str, st
     try:
         raw, _ = read_regular_file(path)
     except OSError as exc:
-        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ImportFileError(f"cannot read {path}: {reason(exc)}") from None
     if raw.startswith(ZIP_MAGIC):
         from .article.read_docx import read_docx
 

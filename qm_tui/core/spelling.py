@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import QMError
+from .locations import dictionary_dir, user_words_file
 from .storage import atomic_write
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ DICTIONARY_NAMES = {"sv": "sv_SE", "en": "en_US"}
 LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 PROBE_WORDS = {"sv": "och", "en": "the"}  # a dictionary that does not know these is unusable
 SUGGESTION_BUDGET = 0.4  # seconds; spylls' own suggest can take seconds on long words
-USER_WORDS_FILE = "words.txt"
 MAX_USER_WORDS_SIZE = 1 << 20  # bytes: about 100,000 words; a user's list holds hundreds
 QUICK_PASS_BUDGET = 0.3  # seconds the deletions and swaps may take even when the budget is less
 MAX_WORD = 64  # characters: no dictionary word is longer; Hunspell is not asked about longer ones
@@ -77,9 +77,9 @@ def dictionary_base(lang: str) -> Path:
     name = DICTIONARY_NAMES.get(lang)
     if name is None:
         raise SpellingUnavailable(f"no spelling dictionary for language {lang!r}")
-    override = os.environ.get("QM_TUI_DICTIONARY_DIR")
-    if override:
-        return Path(override) / name
+    override = dictionary_dir()
+    if override is not None:
+        return override / name
     if lang == "sv":
         packaged = _hunspell_sv_base()
         if packaged is not None:
@@ -200,16 +200,6 @@ def interview_words(iv: Interview) -> set[str]:
     return {w for text in texts for w in words_in(text)}
 
 
-def user_words_path() -> Path:
-    """The user's word list (`words.txt` in the config folder; `QM_TUI_CONFIG_DIR` overrides)."""
-    override = os.environ.get("QM_TUI_CONFIG_DIR")
-    if override:
-        return Path(override) / USER_WORDS_FILE
-    from platformdirs import user_config_path
-
-    return user_config_path("qm-tui", appauthor=False) / USER_WORDS_FILE
-
-
 def read_user_words(path: Path | None = None) -> set[str]:
     """The words of the user's list, one a line (blank lines and `#` comments skipped).
 
@@ -218,7 +208,7 @@ def read_user_words(path: Path | None = None) -> set[str]:
     """
     from .files import read_small_text
 
-    path = path or user_words_path()
+    path = path or user_words_file()
     try:
         text = read_small_text(path, MAX_USER_WORDS_SIZE, encoding="utf-8-sig")
     except FileNotFoundError:
@@ -235,7 +225,7 @@ def add_user_word(word: str, path: Path | None = None) -> None:
     word = word.strip()
     if not word or any(ch.isspace() or not ch.isprintable() for ch in word):
         raise QMError(f"not a word: {word!r}")
-    path = path or user_words_path()
+    path = path or user_words_file()
     if word in read_user_words(path):  # the guarded read: a FIFO or a huge file is refused
         return
     try:
@@ -447,10 +437,3 @@ def check_interview(iv: Interview, checker: SpellChecker) -> list[Misspelling]:
     for field, text in article_fields(iv):
         found += checker.check(text, field)
     return found
-
-
-def field_label(field: str) -> str:
-    """`answers.2` → `answer 2`, `facts.text` → `facts` (English, for the command line)."""
-    if field.startswith("answers."):
-        return f"answer {field.split('.', 1)[1]}"
-    return field.split(".", 1)[0]

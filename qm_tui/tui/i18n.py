@@ -521,14 +521,22 @@ class Texts:
                 return self._strings[key].format(**params)
             except (KeyError, IndexError):
                 return str(exc)
-        if isinstance(exc, OSError) and exc.errno is not None:
-            import errno
+        if isinstance(exc, OSError):
+            from ..core.os_errors import error_kind
 
-            kind = {errno.ENOSPC: "disk_full", errno.EACCES: "permission"}.get(exc.errno)
-            if kind is not None:
+            kind = error_kind(exc)
+            if kind != "other":
                 name = exc.filename if exc.filename is not None else "?"
                 return self(f"error.save.{kind}", path=name)
         return str(exc)
+
+    def field_label(self, field: str) -> str:
+        """How a stored field (a history path such as `name`, `answers.2`, `facts.text`) is
+        named in this language: `svar 2`, `Faktarutans text`."""
+        if field.startswith("answers."):
+            return self("history.field.answer", n=field.split(".", 1)[1])
+        label = self(f"field.{field}")
+        return label.split(" (")[0] if label != f"field.{field}" else field
 
     def __call__(self, key: str, **values: object) -> str:
         text = self._strings.get(key) or SV.get(key, key)

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QMError
+from ..locations import template_file
+from ..os_errors import reason
 from .markdown import normalise_block, normalise_line
 from .typography import typeset, wants_typography
 
@@ -60,7 +62,7 @@ def render_docx(
         try:
             stat = template.stat()
         except OSError as exc:
-            raise QMError(f"cannot use the Word template {template}: {exc.strerror}") from None
+            raise QMError(f"cannot use the Word template {template}: {reason(exc)}") from None
         key = (str(template), stat.st_mtime_ns, stat.st_size)
     base, st = _base_document(key, language)
     doc = docx.Document(io.BytesIO(base))
@@ -324,10 +326,14 @@ def _insert_in_order(p_pr: Any, element: Any) -> None:
     p_pr.append(element)
 
 
+def config_template() -> Path | None:
+    """`template.docx` in the config folder, if there is one."""
+    path = template_file()
+    return path if path.is_file() else None
+
+
 def export(interview: Interview, options: ExportOptions) -> bytes:
     """The `docx` export format, with the config folder's `template.docx` when there is one."""
-    from ..export import config_template
-
     template = options.template if options.template is not None else config_template()
     typography = wants_typography(options.lang, options.typography)
     return render_docx(interview, options.lang, typography, template)

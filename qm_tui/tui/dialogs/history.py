@@ -14,16 +14,8 @@ from textual.widgets.option_list import Option
 
 from ...core.store import Version
 from ..display import plain
-from ..i18n import SV, Texts
+from ..i18n import SV
 from ..screens.base import QMModal
-
-
-def field_label(field: str, t: Texts) -> str:
-    """How a field is named in the UI (`answers.2` → `svar 2`)."""
-    if field.startswith("answers."):
-        return t("history.field.answer", n=field.split(".", 1)[1])
-    label = t(f"field.{field}")
-    return label.split(" (")[0] if label != f"field.{field}" else field
 
 
 def when(saved: str) -> str:
@@ -48,7 +40,7 @@ class HistoryScreen(QMModal[str | None]):
     def compose(self) -> ComposeResult:
         t = self.qm.t
         with Vertical(id="dialog"):
-            yield Label(t("history.title", field=field_label(self.field, t)), id="history-title")
+            yield Label(t("history.title", field=t.field_label(self.field)), id="history-title")
             yield OptionList(id="versions")
             with VerticalScroll(id="version-text-box"):
                 yield Static(id="version-text", markup=False)

@@ -21,7 +21,6 @@ from ..display import plain
 from ..i18n import SV, Texts
 from ..screens.base import QMModal
 from ..widgets.plain_fields import PlainInput
-from .history import field_label
 
 if TYPE_CHECKING:
     from ...core.model import Interview
@@ -37,7 +36,7 @@ def plan_text(plan: UpdatePlan, t: Texts) -> Text:
     else:
         out.append(t("update.changes", n=len(plan.changes)) + "\n", style="bold")
         for change in plan.changes:
-            out.append(f"{field_label(change.field, t)}: ", style="bold")
+            out.append(f"{t.field_label(change.field)}: ", style="bold")
             out.append_text(plain(change.short_diff()))
             out.append("\n")
     if plan.warnings:

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Header, Input
+from textual.widgets import Button, ContentSwitcher, Footer, Header, Input
 
 from ...core.controls import editable, editable_text
 from ...core.errors import QMError, StoreError
@@ -30,7 +30,6 @@ from ...core.model import Interview
 from ..autosave import Autosave
 from ..display import plain_str
 from ..steps import AnswerStep, BoxesStep, PersonStep, Step, editor_steps
-from ..widgets.footer import QMFooter
 from ..widgets.status_line import StatusLine
 from ..widgets.step_list import StepList
 from .base import QMScreen, key
@@ -134,7 +133,7 @@ class EditorScreen(QMScreen):
             with ContentSwitcher(initial="step-0", id="switcher"):
                 yield self.steps[0]
         yield StatusLine(id="status")
-        yield QMFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.watch_interview(self.interview)
@@ -542,7 +541,8 @@ class EditorScreen(QMScreen):
 
     async def action_export(self) -> None:
         """Export the article as Markdown and HTML (and save)."""
-        from ...core.export import APP_FORMATS, export_article, export_dir
+        from ...core.export import APP_FORMATS, export_article
+        from ...core.locations import export_dir
 
         snapshot = self._snapshot()
         self.autosave.save_now()

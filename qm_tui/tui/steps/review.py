@@ -86,7 +86,6 @@ class ReviewStep(Step, Vertical):
         """List every misspelt word of the article with its place (in a thread)."""
         from ...core.errors import QMError
         from ...core.spelling import check_interview, checker_for, enabled
-        from ..dialogs.history import field_label
 
         t = self.t
         qs = self.qm.question_sets.get(interview.question_set)
@@ -101,7 +100,7 @@ class ReviewStep(Step, Vertical):
                 t(
                     "review.spelling.word",
                     word=m.word,
-                    field=field_label(m.field, t),
+                    field=t.field_label(m.field),
                     line=m.line + 1,
                 )
                 for m in found
