@@ -72,6 +72,11 @@ def parse_article(
         raise ArticleError("the file is empty")
     if "\x00" in text:
         raise ArticleError("not an article: the file holds binary data, not text")
+    from .limits import article_too_large
+
+    problem = article_too_large(text)
+    if problem is not None:  # before the Markdown parser, whose cost per character is high
+        raise ArticleError(problem)
     raw = text
     had_controls = has_controls(text)
     if had_controls:  # removed before reading, so front matter stays valid YAML

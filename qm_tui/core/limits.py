@@ -8,7 +8,8 @@ take seconds. The limits below are far above any real interview and keep every k
 
 - a paragraph (text between line breaks) of at most MAX_PARAGRAPH characters, a whole profile
   written as one paragraph;
-- at most MAX_QUESTIONS questions in an interview or a question set.
+- at most MAX_QUESTIONS questions in an interview or a question set;
+- an article (Markdown, text or a Word file's text) of at most MAX_ARTICLE characters.
 
 An import or update that brings more is refused with one line saying which text and the limit
 (nothing is written); a question set with more is skipped with a warning like any broken set.
@@ -22,10 +23,31 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .model import Interview
 
-__all__ = ["MAX_PARAGRAPH", "MAX_QUESTIONS", "oversized"]
+__all__ = ["MAX_ARTICLE", "MAX_PARAGRAPH", "MAX_QUESTIONS", "article_too_large", "oversized"]
 
 MAX_PARAGRAPH = 10_000  # characters between two line breaks
 MAX_QUESTIONS = 100
+# characters of an article read by import and update: a profile is about 15,000; markdown-it
+# needs up to 90 µs a character on hostile text (a run of `[`), so this keeps any read short
+MAX_ARTICLE = 256_000
+
+
+def article_too_large(text: str) -> str | None:
+    """Why `text` is too large to read as an article (None when it is not): more than
+    MAX_ARTICLE characters, or a line (a paragraph) of more than MAX_PARAGRAPH plus room for
+    its markup. Checked before parsing, so a hostile article costs no parse at all."""
+    if len(text) > MAX_ARTICLE:
+        return (
+            f"{len(text):,} characters is more than an article (at most {MAX_ARTICLE:,}; "
+            "a profile is about 15,000)"
+        )
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_PARAGRAPH + 1_000:
+        return (
+            f"a paragraph of {longest:,} characters; the editor takes at most {MAX_PARAGRAPH:,} "
+            "(a whole profile); break it into paragraphs"
+        )
+    return None
 
 
 def oversized(interview: Interview) -> str | None:
