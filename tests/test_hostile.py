@@ -355,7 +355,7 @@ async def test_the_editor_removes_control_characters_and_keeps_the_original(
 MARKUP_SET_TEXTS = [
     "[/]",
     "[link=https://evil.example]klicka[/link]",
-    "[bold",
+    "Set [/bold]",
     "Frågor [/b] \x1b]0;x\x07",
 ]
 
