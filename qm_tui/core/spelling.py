@@ -40,7 +40,7 @@ LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 PROBE_WORDS = {"sv": "och", "en": "the"}  # a dictionary that does not know these is unusable
 SUGGESTION_BUDGET = 0.4  # seconds; spylls' own suggest can take seconds on long words
 MAX_USER_WORDS_SIZE = 1 << 20  # bytes: about 100,000 words; a user's list holds hundreds
-QUICK_PASS_BUDGET = 0.3  # seconds the deletions and swaps may take even when the budget is less
+QUICK_PASS_BUDGET = 1.0  # seconds the deletions and swaps may take even when the budget is less
 MAX_WORD = 64  # characters: no dictionary word is longer; Hunspell is not asked about longer ones
 
 
