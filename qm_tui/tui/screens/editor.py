@@ -42,12 +42,14 @@ if TYPE_CHECKING:
 _key = partial(key, "editor")  # the editor's bindings: `_key(name, action, keys, ...)`
 
 
-# The editor's own tools, apart from the step keys (F-keys reach the app under tmux and screen)
+# The editor's own tools, apart from the step keys (F-keys reach the app under tmux and screen).
+# Priority keys: a field never gets them first (TextArea binds F6 to "select line" and F7 to
+# "select all": the next key typed replaced the answer), and the palette lists them from there.
 TOOL_KEYS: list[BindingType] = [
-    _key("reset_boxes", "reset_boxes", "f5", show=False),
-    _key("set_status", "cycle_status", "f6", show=False),
-    _key("add_question", "add_question", "f8", show=False),
-    _key("remove_question", "remove_question", "f9", show=False),
+    _key("reset_boxes", "reset_boxes", "f5", show=False, priority=True),
+    _key("set_status", "cycle_status", "f6", show=False, priority=True),
+    _key("add_question", "add_question", "f8", show=False, priority=True),
+    _key("remove_question", "remove_question", "f9", show=False, priority=True),
 ]
 
 
@@ -64,14 +66,15 @@ class EditorScreen(QMScreen):
         _key("next", "next_step", "ctrl+n", priority=True),
         # ctrl+b is tmux's prefix and never arrives there; ctrl+g does (ctrl+b stays an alias)
         _key("prev", "prev_step", "ctrl+g,ctrl+b", priority=True),
-        _key("save", "save", "ctrl+s", show=False),
+        _key("save", "save", "ctrl+s", show=False, priority=True),
         _key("preview", "preview", "ctrl+r", priority=True),
-        _key("export", "export", "ctrl+o", show=False),
+        _key("export", "export", "ctrl+o", show=False, priority=True),
+        # not a priority key: escape first closes an open dropdown
         _key("back", "back", "escape"),
         _key("quit", "quit", "ctrl+q", show=False),
-        _key("history", "history", "f2", show=False),
-        _key("spelling", "spelling", "f7", show=False),
-        _key("editor", "external_editor", "f4", show=False),
+        _key("history", "history", "f2", show=False, priority=True),
+        _key("spelling", "spelling", "f7", show=False, priority=True),
+        _key("editor", "external_editor", "f4", show=False, priority=True),
         *TOOL_KEYS,
     ]
     # The form flow (huh/gum): tab past the last field of a step goes on to the next step,
@@ -79,13 +82,13 @@ class EditorScreen(QMScreen):
     # the five keys that fit in 80 columns (next, previous, review, back, help); the rest are
     # in the help (F1) and the palette.
     BINDINGS += [
-        _key("help", "app.help", "f1", palette=False),
+        _key("help", "app.help", "f1", priority=True),
         Binding("tab", "field_forward", show=False, priority=True),
         Binding("enter", "enter_in_field", show=False, priority=True),  # a one-line field
         Binding("shift+tab", "field_back", show=False, priority=True),
     ]
     # Another window saved over this one's text: ctrl+l loads the saved version
-    BINDINGS += [_key("reload", "reload", "ctrl+l", show=False)]
+    BINDINGS += [_key("reload", "reload", "ctrl+l", show=False, priority=True)]
 
     step: var[int] = var(0)
     """The index of the step shown."""
@@ -585,13 +588,15 @@ class EditorScreen(QMScreen):
 
         self.app.push_screen(HistoryScreen(self.interview_id, field), restore)
 
-    def action_external_editor(self) -> None:
+    async def action_external_editor(self) -> None:
         """Edit the current long text (an answer) in $VISUAL / $EDITOR."""
         from ..external_editor import edit_externally
 
         field = self.current.external_field()
         if field is None:
+            self.notify(self.qm.t("editor.no_field"))
             return
+        await self.flush()  # what was typed is stored before the terminal is handed over
         text = self.interview.text_of(field)
         edited = edit_externally(self.app, text, self.qm.t)
         if edited is not None and edited != text:
