@@ -97,7 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("questions", help="print the question sets")
     p = sub.add_parser("status", help="set an interview's publishing status")
     p.add_argument("id", help="interview id")
-    p.add_argument("status", choices=STATUSES, help="draft, complete, approved or published")
+    p.add_argument(
+        "status",
+        choices=STATUSES,
+        help="approved or published; draft and complete follow what is filled in",
+    )
     p = sub.add_parser("check", help="list misspelt words of an interview, with suggestions")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("id", nargs="?", help="interview id")
@@ -519,8 +523,18 @@ def _cmd_status(args: argparse.Namespace) -> int:
     store = _store(args)
     interview_id = _id(args.id)
     iv = store.get(interview_id)
-    if iv.status != args.status:
-        store.save(interview_id, iv.with_workflow_status(args.status))
+    chosen = iv.with_chosen_status(args.status)  # the editor's rule: draft/complete follow text
+    if chosen.status != args.status:
+        if args.status == "complete":
+            why = f"it still lacks {', '.join(iv.gaps())}"
+        else:
+            why = "every answer, the name and the quote are filled in"
+        raise UsageError(
+            f"interview {interview_id} cannot be {args.status}: {why} "
+            "(draft and complete follow what is filled in)"
+        )
+    if iv.status != chosen.status:
+        store.save(interview_id, chosen)
     print(f"Interview {interview_id} is {args.status} (was {iv.status})")
     return 0
 

@@ -67,8 +67,8 @@ async def test_the_list_shows_ids_and_statuses_and_sets_and_filters_them(db_path
         table = _list(app).table
         assert [str(c.label) for c in table.columns.values()][:3] == ["Id", "Namn", "Status"]
         assert table.get_row_at(0)[0] == str(second) and table.get_row_at(0)[2] == "utkast"
-        await pilot.press("s")  # draft -> complete -> approved
-        await wait_for(pilot, lambda: InterviewStore(db_path).get(second).status == "complete")
+        # stored as a draft, but everything is filled in: the status rule makes it complete,
+        # so the next status is approved (issue 23: the editor's rule on the list too)
         await pilot.press("s")
         await wait_for(pilot, lambda: InterviewStore(db_path).get(second).status == "approved")
         await wait_for(pilot, lambda: _list(app).table.get_row_at(0)[2] == "granskad")
@@ -262,3 +262,19 @@ async def test_screens_have_their_breakpoint_classes_before_their_first_frame(
         assert set(app.screen.classes) & BREAKPOINTS == expected  # Textual's own, after it
         for screen in (TrashScreen(), ConfirmScreen("?")):
             assert set(screen.classes) & BREAKPOINTS == expected
+
+
+async def test_s_on_the_list_follows_the_status_rule(db_path: Path) -> None:
+    """Issue 23: `s` made an interview with two answers and no quote complete."""
+    store = InterviewStore(db_path)
+    half = sample("Cia Berg", "Kalmar")
+    half = replace(half, quote="").with_answer(2, "").with_answer(3, "").with_answer(4, "")
+    iv_id = store.add(half)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        await pilot.press("s")  # draft -> approved: complete is skipped while text is missing
+        await wait_for(pilot, lambda: InterviewStore(db_path).get(iv_id).status == "approved")
+        await pilot.press("s", "s")  # approved -> published -> draft (not complete)
+        await wait_for(pilot, lambda: InterviewStore(db_path).get(iv_id).status == "draft")
+        await wait_for(pilot, lambda: _list(app).table.get_row_at(0)[2] == "utkast")

@@ -271,6 +271,27 @@ def test_status_follows_the_publishing_workflow(
     assert "no interview with id 7" in capsys.readouterr().err
 
 
+def test_status_follows_the_editors_rule(
+    db_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 23: `status ID complete` took an interview with two answers and no quote."""
+    from .conftest import sample
+
+    half = sets.default().new_interview(name="Åsa").with_answer(0, "Ett").with_answer(1, "Två")
+    InterviewStore(db_path).add(half)
+    assert run(db_path, "status", "1", "complete") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be complete" in err and "answers.3" in err
+    assert InterviewStore(db_path).get(1).status == "draft"
+    InterviewStore(db_path).add(sample().with_workflow_status("complete"))
+    assert run(db_path, "status", "2", "draft") == 1
+    assert "cannot be draft" in capsys.readouterr().err
+    assert InterviewStore(db_path).get(2).status == "complete"
+    assert run(db_path, "status", "2", "approved") == 0
+    assert run(db_path, "status", "2", "complete") == 0  # back from approved: allowed
+    assert InterviewStore(db_path).get(2).status == "complete"
+
+
 def test_importing_a_duplicate_warns_and_imports(
     db_path: Path, tmp_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -368,22 +368,14 @@ class EditorScreen(QMScreen):
 
     def action_cycle_status(self) -> None:
         """Move the interview on to the next status of the publishing workflow (F6)."""
-        from ...core.status import STATUSES
-
-        now = self.interview.settled_status()
-        status = now
-        for _ in STATUSES:  # skip what would settle back (klar while something is missing)
-            status = STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)]
-            if self.interview.with_workflow_status(status).settled_status() != now:
-                break
-        self.set_status(status)
+        self.set_status(self.interview.next_status())
 
     def set_status(self, status: str) -> None:
         """Give the interview workflow status `status`, saved like an edit; utkast and klar
         follow what is filled in, which the message says when it overrides the choice."""
         t = self.qm.t
-        self._edited(self.interview.with_workflow_status(status))
-        settled = self.interview.settled_status()
+        self._edited(self.interview.with_chosen_status(status))
+        settled = self.interview.status
         self.query_one(PersonStep).show_state(self.interview)
         name = plain_str(self.interview.name.strip() or t("noname"))
         self.notify(t("list.status_set", who=name, status=t(f"status.{settled}")), markup=False)

@@ -293,14 +293,15 @@ class InterviewListScreen(QMScreen):
         row = self.selected()
         if row is None:
             return
-        current = STATUSES.index(row.status) if row.status in STATUSES else -1
-        status = STATUSES[(current + 1) % len(STATUSES)]
 
-        def change(store: InterviewStore) -> bool:
-            store.save(row.id, store.get(row.id).with_workflow_status(status))
-            return True
+        def change(store: InterviewStore) -> str:
+            stored = store.get(row.id)
+            status = stored.next_status()  # the editor's rule: see Interview.with_chosen_status
+            store.save(row.id, stored.with_chosen_status(status))
+            return status
 
-        if await self.store_call(change) is None:
+        status = await self.store_call(change)
+        if status is None:
             return  # the failure was shown
         t = self.qm.t
         self.notify(t("list.status_set", who=who(row, t), status=t(f"status.{status}")))
