@@ -381,9 +381,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         return 0
     interview_id = _id(args.id)
-    folder = None if args.output is None else Path(args.output).parent
-    if folder is not None and not folder.is_dir():  # a mistyped folder; --all DIR makes its own
-        raise UsageError(f"no folder {folder} to write {args.output} in (create it first)")
+    if args.output is not None and not Path(args.output).parent.is_dir():
+        # a mistyped folder is an error: only --all DIR makes its own
+        parent = Path(args.output).parent
+        raise UsageError(f"no folder {parent} to write {args.output} in (create it first)")
     interview = store.get(interview_id)
     if args.output is None and args.format == "docx" and sys.stdout.isatty():
         raise UsageError("a Word document is binary: write it to a file with -o FILE.docx")
