@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
@@ -278,3 +278,20 @@ async def test_s_on_the_list_follows_the_status_rule(db_path: Path) -> None:
         await pilot.press("s", "s")  # approved -> published -> draft (not complete)
         await wait_for(pilot, lambda: InterviewStore(db_path).get(iv_id).status == "draft")
         await wait_for(pilot, lambda: _list(app).table.get_row_at(0)[2] == "utkast")
+
+
+async def test_an_empty_status_filter_names_the_status(db_path: Path) -> None:
+    """Issue 23: the empty message said `Inga intervjuer matchar ””.`"""
+    _store(db_path)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        await pilot.press("f", "f", "f", "f")  # drafts, complete, approved, published
+        await pilot.pause()
+        assert _list(app).shown == []
+        empty = str(app.screen.query_one("#empty", Static).render())
+        assert "publicerad" in empty and "””" not in empty
+        await pilot.press("slash", *"Bo")
+        await pilot.pause()
+        empty = str(app.screen.query_one("#empty", Static).render())
+        assert "publicerad" in empty and "”Bo”" in empty

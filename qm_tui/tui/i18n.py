@@ -24,6 +24,8 @@ SV: dict[str, str] = {
         "eller importera med [b]qm-tui import FIL[/b]."
     ),
     "list.no_match": "Inga intervjuer matchar ”{query}”.",
+    "list.no_status": "Inga intervjuer har status {status} (f byter filter).",
+    "list.no_match_status": "Inga intervjuer med status {status} matchar ”{query}”.",
     "list.count": "{shown} av {total} intervjuer",
     "list.loading": "Läser intervjuer …",
     "list.delete_confirm": "Flytta intervjun med {who} till papperskorgen?",
@@ -267,6 +269,8 @@ EN: dict[str, str] = {
         "or import with [b]qm-tui import FILE[/b]."
     ),
     "list.no_match": "No interviews match “{query}”.",
+    "list.no_status": "No interviews have the status {status} (f changes the filter).",
+    "list.no_match_status": "No {status} interviews match “{query}”.",
     "list.count": "{shown} of {total} interviews",
     "list.loading": "Reading interviews …",
     "list.delete_confirm": "Move the interview with {who} to the trash?",

@@ -209,7 +209,7 @@ class EditorScreen(QMScreen):
     def watch_interview(self, interview: Interview) -> None:
         """Mark the steps done or empty, and name the interview in the header."""
         gaps = interview.gaps()
-        self.query_one(StepList).set_done([step.done(gaps) for step in self.steps])
+        self.query_one(StepList).set_done([step.done(interview, gaps) for step in self.steps])
         name = interview.name.strip() or self.qm.t("noname")
         org = interview.organisation
         self.sub_title = plain_str(f"{name} · {org}" if org.strip() else name)
@@ -487,6 +487,10 @@ class EditorScreen(QMScreen):
         if not self.is_new or self.autosave.recreated:
             return
         tpl = self._template
+        if self.interview.question_set != tpl.question_set:
+            # another set chosen (Frågor) is no typing: compare with the new one's blank
+            with contextlib.suppress(QMError):
+                tpl = self.qm.question_sets.switch(tpl, self.interview.question_set)
         iv = replace(self.interview, created=tpl.created, updated=tpl.updated, status=tpl.status)
         if iv != tpl:
             return

@@ -210,7 +210,14 @@ class InterviewListScreen(QMScreen):
         if not self.rows:
             empty.update(t("list.empty"))
         elif not self.shown:
-            empty.update(plain(t("list.no_match", query=query)))
+            status = t(f"status.{wanted}") if wanted else ""
+            if wanted and self._query:
+                message = t("list.no_match_status", query=query, status=status)
+            elif wanted:
+                message = t("list.no_status", status=status)
+            else:
+                message = t("list.no_match", query=query)
+            empty.update(plain(message))
         self.set_class(not self.shown, "-empty")
         count = t("list.count", shown=len(self.shown), total=len(self.rows))
         if wanted:

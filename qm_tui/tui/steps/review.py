@@ -48,7 +48,7 @@ class ReviewStep(Step, Vertical):
     def progress(self, t: Texts, number: int, count: int) -> str:
         return t("progress.review", step=number, steps=count)
 
-    def done(self, gaps: Iterable[str]) -> bool:
+    def done(self, interview: Interview, gaps: Iterable[str]) -> bool:
         return not tuple(gaps)
 
     def current_field(self, focused: Widget | None) -> str | None:
