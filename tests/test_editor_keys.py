@@ -46,11 +46,12 @@ FIELDS = {
 
 
 def documented_keys() -> list[str]:
-    """The first key of every editor binding that the help (F1) lists."""
+    """The first key of every editor binding that the help (F1) lists (escape in an open
+    dropdown has its own test)."""
     return [
         b.key.split(",")[0]
         for b in EditorScreen.BINDINGS
-        if isinstance(b, Binding) and b.id is not None
+        if isinstance(b, Binding) and b.id is not None and b.id != "editor.close_menu"
     ]
 
 
@@ -213,3 +214,56 @@ async def test_f6_then_a_letter_in_an_answer_keeps_the_answer(db_path: Path) -> 
         assert answer.endswith("X") and len(answer) > 1
         assert ed.interview.settled_status() == "approved"
         assert not CommandPalette.is_open(app)
+
+
+def _footer_text(app: QMApp) -> str:
+    from qm_tui.tui.widgets.footer import QMFooter
+
+    footer = app.screen.query_one(QMFooter)
+    return " ".join(str(w.render()) for w in footer.query("*") if not w.children)
+
+
+async def test_no_english_in_an_open_dropdown_or_an_empty_palette(db_path: Path) -> None:
+    """Issue 23: "esc Dismiss menu" in the footer, "Select" in Frågor, "No matches found"."""
+    from textual.widgets import OptionList
+
+    InterviewStore(db_path).add(sample())
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        ed = editor_of(app)
+        chooser = ed.query_one("#question-set", Select)
+        listed = chooser.query_one(OptionList)
+        prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert "Select" not in prompts and prompts
+        chooser.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: chooser.expanded)
+        await pilot.pause()
+        footer = _footer_text(app)
+        assert "Stäng listan" in footer and "Dismiss" not in footer
+        await pilot.press("escape")  # closes the list, stays in the editor
+        await wait_for(pilot, lambda: not chooser.expanded)
+        assert app.screen is ed and app.focused is chooser
+        assert "Tillbaka" in _footer_text(app)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app))
+        await pilot.press(*"zzqxj")
+        await wait_for(pilot, lambda: any("Inga" in t for t in _options(app)))
+        assert _options(app) == ["Inga kommandon matchar ”zzqxj”"]
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"stav")
+        await wait_for(pilot, lambda: any("Stavning" in t for t in _options(app)))
+        assert not any("Inga" in t for t in _options(app))
+
+
+def _options(app: QMApp) -> list[str]:
+    from textual.widgets import OptionList
+
+    found = app.screen.query(OptionList)
+    if not found:
+        return []
+    options = found.first()
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Header, Input
+from textual.widgets import Button, ContentSwitcher, Header, Input, Select
 
 from ...core.controls import without_controls
 from ...core.errors import QMError, StoreError
@@ -69,7 +69,9 @@ class EditorScreen(QMScreen):
         _key("save", "save", "ctrl+s", show=False, priority=True),
         _key("preview", "preview", "ctrl+r", priority=True),
         _key("export", "export", "ctrl+o", show=False, priority=True),
-        # not a priority key: escape first closes an open dropdown
+        # while a dropdown is open, escape closes it (a priority key, so the footer shows it in
+        # the UI language, not the dropdown's own English "Dismiss menu"); otherwise it goes back
+        _key("close_menu", "close_menu", "escape", palette=False, priority=True),
         _key("back", "back", "escape"),
         _key("quit", "quit", "ctrl+q", show=False),
         _key("history", "history", "f2", show=False, priority=True),
@@ -269,7 +271,20 @@ class EditorScreen(QMScreen):
         (a new line in an answer, a button press)."""
         if action == "enter_in_field":
             return isinstance(self.focused, Input)
+        if action == "close_menu":
+            return self._open_dropdown() is not None
         return True
+
+    def _open_dropdown(self) -> Select[str] | None:
+        """The dropdown whose list is open, if one is."""
+        return next((s for s in self.query(Select) if s.expanded), None)
+
+    def action_close_menu(self) -> None:
+        """Close the open dropdown's list (escape), as the dropdown itself would."""
+        dropdown = self._open_dropdown()
+        if dropdown is not None:
+            dropdown.expanded = False
+            dropdown.focus()
 
     async def action_enter_in_field(self) -> None:
         """Enter in a one-line field goes on, as tab does."""

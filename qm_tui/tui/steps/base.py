@@ -67,9 +67,12 @@ class Step(Widget):
         interview and its `gaps()`: by default, every field of the step is filled in."""
         from ...core.rules import is_filled
 
-        return not set(gaps) & set(self.fields) and all(
-            is_filled(interview.text_of(f)) for f in self.fields
-        )
+        if set(gaps) & set(self.fields):
+            return False
+        try:
+            return all(is_filled(interview.text_of(f)) for f in self.fields)
+        except IndexError:  # a question just removed; the steps are being rebuilt
+            return False
 
     def enter(self, interview: Interview, first_visit: bool) -> Widget:
         """The step is being shown (with the current interview); returns where the focus goes."""
