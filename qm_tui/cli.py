@@ -53,12 +53,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import", help="import interviews from JSON documents or articles (txt, md, docx)"
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="a JSON file of interview documents, or an article: "
+        ".txt, .md (with or without front matter) or .docx",
+    )
     p = sub.add_parser(
         "update", help="apply a corrected article (docx, txt or md) to an existing interview"
     )
     p.add_argument("id", help="interview id")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="the corrected article: .docx, .txt or .md"
+    )
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
     p = sub.add_parser("export", help="export an interview as an article (md, html, txt, docx)")
     target = p.add_mutually_exclusive_group(required=True)
@@ -147,6 +156,12 @@ class _Subcommands:
         self._common = common
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A command; its `help` (the line in `qm-tui --help`) is also the description of its
+        own `--help`, capitalised as a sentence."""
+        summary = kwargs.get("help", "")
+        kwargs.setdefault(
+            "description", summary[:1].upper() + summary[1:] + "." if summary else None
+        )
         parser: argparse.ArgumentParser = self._action.add_parser(
             name, parents=[self._common], **kwargs
         )

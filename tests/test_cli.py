@@ -424,3 +424,28 @@ def test_anything_else_goes_to_the_parser(argv: list[str]) -> None:
     from qm_tui.cli import start_options
 
     assert start_options(argv) is None
+
+
+def test_every_command_has_a_description_and_every_argument_a_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 23: `qm-tui import --help` had no description and FILE no help text."""
+    import re
+
+    from qm_tui.cli import _COMMANDS
+
+    for name in _COMMANDS:
+        with pytest.raises(SystemExit):
+            main([name, "--help"])
+        out = capsys.readouterr().out
+        description = out.split("\n\n")[1]
+        assert description[0].isupper() and description.rstrip().endswith("."), name
+        block = (out.split("positional arguments:\n") + [""])[1].split("\n\n")[0]
+        arguments: list[str] = []  # each argument's line(s): its name, then its help
+        for line in block.splitlines():
+            if re.match(r"^  \S", line):
+                arguments.append(line)
+            else:
+                arguments[-1] += line
+        for argument in arguments:
+            assert len(argument.split(None, 1)) == 2, f"{name}: {argument} has no help"
