@@ -440,7 +440,7 @@ def test_every_command_has_a_description_and_every_argument_a_help(
         out = capsys.readouterr().out
         description = out.split("\n\n")[1]
         assert description[0].isupper() and description.rstrip().endswith("."), name
-        block = (out.split("positional arguments:\n") + [""])[1].split("\n\n")[0]
+        block = [*out.split("positional arguments:\n"), ""][1].split("\n\n")[0]
         arguments: list[str] = []  # each argument's line(s): its name, then its help
         for line in block.splitlines():
             if re.match(r"^  \S", line):
