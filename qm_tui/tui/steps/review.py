@@ -37,8 +37,11 @@ class ReviewStep(Step, Vertical):
     DEFAULT_CLASSES = "step review-step"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="warnings")
-        yield Static(id="spelling", markup=False)
+        # the warnings and the spelling list scroll in a box of their own, at most a third of
+        # the height: the article always keeps most of it (issue 23)
+        with VerticalScroll(id="review-notes"):
+            yield Static(id="warnings")
+            yield Static(id="spelling", markup=False)
         yield VerticalScroll(id="preview")
         yield Button(self.t("review.export"), id="export", variant="primary")
 
