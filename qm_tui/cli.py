@@ -53,12 +53,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import", help="import interviews from JSON documents or articles (txt, md, docx)"
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="a JSON file of interview documents, or an article: "
+        ".txt, .md (with or without front matter) or .docx",
+    )
     p = sub.add_parser(
         "update", help="apply a corrected article (docx, txt or md) to an existing interview"
     )
     p.add_argument("id", help="interview id")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="the corrected article: .docx, .txt or .md"
+    )
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
     p = sub.add_parser("export", help="export an interview as an article (md, html, txt, docx)")
     target = p.add_mutually_exclusive_group(required=True)
@@ -97,7 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("questions", help="print the question sets")
     p = sub.add_parser("status", help="set an interview's publishing status")
     p.add_argument("id", help="interview id")
-    p.add_argument("status", choices=STATUSES, help="draft, complete, approved or published")
+    p.add_argument(
+        "status",
+        choices=STATUSES,
+        help="approved or published; draft and complete follow what is filled in",
+    )
     p = sub.add_parser("check", help="list misspelt words of an interview, with suggestions")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("id", nargs="?", help="interview id")
@@ -143,6 +156,12 @@ class _Subcommands:
         self._common = common
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A command; its `help` (the line in `qm-tui --help`) is also the description of its
+        own `--help`, capitalised as a sentence."""
+        summary = kwargs.get("help", "")
+        kwargs.setdefault(
+            "description", summary[:1].upper() + summary[1:] + "." if summary else None
+        )
         parser: argparse.ArgumentParser = self._action.add_parser(
             name, parents=[self._common], **kwargs
         )
@@ -371,6 +390,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         return 0
     interview_id = _id(args.id)
+    if args.output is not None and not Path(args.output).parent.is_dir():
+        # a mistyped folder is an error: only --all DIR makes its own
+        parent = Path(args.output).parent
+        raise UsageError(f"no folder {parent} to write {args.output} in (create it first)")
     interview = store.get(interview_id)
     if args.output is None and args.format == "docx" and sys.stdout.isatty():
         raise UsageError("a Word document is binary: write it to a file with -o FILE.docx")
@@ -517,8 +540,18 @@ def _cmd_status(args: argparse.Namespace) -> int:
     store = _store(args)
     interview_id = _id(args.id)
     iv = store.get(interview_id)
-    if iv.status != args.status:
-        store.save(interview_id, iv.with_workflow_status(args.status))
+    chosen = iv.with_chosen_status(args.status)  # the editor's rule: draft/complete follow text
+    if chosen.status != args.status:
+        if args.status == "complete":
+            why = f"it still lacks {', '.join(iv.gaps())}"
+        else:
+            why = "every answer, the name and the quote are filled in"
+        raise UsageError(
+            f"interview {interview_id} cannot be {args.status}: {why} "
+            "(draft and complete follow what is filled in)"
+        )
+    if iv.status != chosen.status:
+        store.save(interview_id, chosen)
     print(f"Interview {interview_id} is {args.status} (was {iv.status})")
     return 0
 
