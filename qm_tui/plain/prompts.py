@@ -3,12 +3,16 @@
 Every line written goes through `visible_controls`, so no escape byte, BEL or bidi override
 from stored or typed text reaches the terminal, and plain mode itself writes none: no colours,
 no cursor movement. On a terminal, lines are read with the standard library's readline (line
-editing and history), set up so that it writes no escape sequences of its own either; from a
-pipe, lines are read as they come and each prompt ends its line.
+editing and history), set up so that it writes no escape sequences of its own either: it is
+told the terminal is `dumb`, so a long line scrolls sideways, redrawn with carriage returns and
+backspaces, instead of being redrawn with cursor-movement sequences. (Without readline the
+kernel's line editing would cut a typed line off at 4095 bytes.) From a pipe, lines are read as
+they come and each prompt ends its line.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TextIO
 
@@ -19,7 +23,6 @@ _READLINE_SETTINGS = (
     "set enable-bracketed-paste off",
     "set enable-meta-key off",
     "set bell-style none",
-    "set horizontal-scroll-mode off",
     "tab: tab-insert",
 )
 
@@ -78,9 +81,16 @@ class Prompter:
 
 def _set_up_readline() -> None:
     """Line editing for `input` on a terminal, when the platform has readline."""
+    term = os.environ.get("TERM")
+    os.environ["TERM"] = "dumb"  # read once, when readline starts: no cursor-movement sequences
     try:
         import readline
     except ImportError:  # Windows without pyreadline: plain input still works
         return
+    finally:
+        if term is None:
+            del os.environ["TERM"]
+        else:
+            os.environ["TERM"] = term
     for setting in _READLINE_SETTINGS:
         readline.parse_and_bind(setting)
