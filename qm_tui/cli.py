@@ -171,7 +171,9 @@ def start_options(argv: Sequence[str]) -> argparse.Namespace | None:
     abbreviation, a value starting with `-`, an error) returns None and goes to argparse. The
     full parser costs about 3 ms of the app's start-up, before the first frame.
     """
-    found: dict[str, Any] = {"command": None, "db": None, "lang": None, "question_set": None}
+    found: dict[str, Any] = {
+        "command": None, "db": None, "lang": None, "question_set": None, "plain": False,
+    }  # fmt: skip
     tokens = iter(argv)
     for token in tokens:
         option, equals, value = token.partition("=")
@@ -193,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.opened_stores = []
     try:
         if args.command is None:
-            if getattr(args, "plain", False) or os.environ.get("ACCESSIBLE"):
+            if args.plain or os.environ.get("ACCESSIBLE"):
                 return _run_plain_menu(args)
             return _run_tui(args)
         code = _COMMANDS[args.command](args)
