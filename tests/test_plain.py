@@ -376,3 +376,16 @@ def test_misspelt_words_on_one_line_with_the_first_suggestion(db_path: Path) -> 
     done = run(db_path, lines, "interview", env={"QM_TUI_SPELLCHECK": "on"})
     assert done.returncode == 0, done.stderr
     assert "\nMöjliga stavfel: samvrekan (samverkan)\n" in done.stdout
+
+
+def test_the_menu_reads_out_the_20_newest_and_takes_any_id(db_path: Path) -> None:
+    InterviewStore(db_path).add_many(
+        sample(name=f"Person {n}").with_text("date", f"2026-01-{n:02}") for n in range(1, 23)
+    )
+    done = run(db_path, ["2", "1", "/klar", "4"], "--plain")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "22: Person 22, 2026-01-22, 5 av 5 besvarade, utkast" in out
+    assert "3: Person 3, " in out and "\n2: Person 2, " not in out
+    assert "Och 2 äldre; skriv numret om du vet det" in out
+    assert "Fortsätter intervju 1: Person 1, Växjö City." in out

@@ -11,6 +11,8 @@ from .prompts import Prompter
 from .session import start_interview
 from .texts import Texts
 
+LISTED = 20  # the newest interviews read out; any stored id can be typed
+
 if TYPE_CHECKING:
     from ..core.questions import QuestionSets
     from ..core.store import InterviewStore
@@ -69,7 +71,7 @@ def _pick(store: InterviewStore, t: Texts, io: Prompter) -> int | None:
     if not summaries:
         io.say(t("menu.empty"))
         return None
-    for s in summaries:
+    for s in summaries[:LISTED]:
         who = s.name.strip() or t("noname")
         if s.organisation.strip():
             who = f"{who}, {s.organisation.strip()}"
@@ -80,6 +82,8 @@ def _pick(store: InterviewStore, t: Texts, io: Prompter) -> int | None:
                 answered=s.answered, questions=s.questions, status=status,
             )
         )  # fmt: skip
+    if len(summaries) > LISTED:
+        io.say(t("menu.more", n=len(summaries) - LISTED))
     known = {s.id for s in summaries}
     while True:
         line = io.ask(t("menu.id"))
