@@ -101,6 +101,8 @@ class InterviewSession:
                 self.io.say(self.t("interrupted"))
             code = 130
         with _no_interrupts():
+            if self.id is not None and self.interview.settled_status() != self.interview.status:
+                self.dirty = True  # stored before the status rule ran (an import, a script)
             if not self._save_or_dump():
                 return 1
             self._summary()
