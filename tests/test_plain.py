@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from qm_tui.core.errors import QMError
 from qm_tui.core.model import Interview, today_iso
 from qm_tui.core.store import InterviewStore
 
@@ -47,7 +48,7 @@ def whole_interview() -> list[str]:
 
 
 def stored(db: Path, interview_id: int = 1) -> Interview:
-    return InterviewStore(db, packed=False).get(interview_id)
+    return InterviewStore(db).get(interview_id)
 
 
 def test_a_whole_interview_scripted_in(db_path: Path) -> None:
@@ -283,8 +284,8 @@ def _answers_saved(db: Path, count: int) -> Callable[[], bool]:
         if not db.exists():
             return False
         try:
-            items = InterviewStore(db, packed=False).list()
-        except Exception:  # the file may be mid-replace: look again
+            items = InterviewStore(db).list()
+        except QMError:  # a read that met the writer's lock: look again
             return False
         return bool(items) and items[0].interview.answered >= count
 
