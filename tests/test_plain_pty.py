@@ -68,7 +68,17 @@ class Terminal:
         self._seen = found + len(wanted)
 
     def type(self, text: str) -> None:
-        """Type `text`, reading the echo meanwhile so neither side blocks."""
+        """Type `text` once readline reads the keys, reading the echo meanwhile so neither
+        side blocks.
+
+        Keys typed while the terminal is in the kernel's line mode (between two lines) reach
+        readline too, but a ctrl+d typed then is an end of input that readline never sees.
+        """
+        deadline = time.monotonic() + DEADLINE
+        while termios.tcgetattr(self.master)[3] & termios.ICANON:  # readline not reading yet
+            assert time.monotonic() < deadline, bytes(self.output)
+            if select.select([self.master], [], [], 0.05)[0]:
+                self._read_some()
         data = text.encode("utf-8")
         while data:
             readable, writable, _ = select.select([self.master], [self.master], [], 0.5)
