@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,14 @@ from qm_tui.plain.commands import Command, UnknownCommand, read_command
 from qm_tui.plain.prompts import Prompter
 from qm_tui.plain.session import start_interview
 from qm_tui.plain.texts import EN, SV
+
+from .conftest import sample
+
+
+@pytest.fixture(autouse=True)
+def _no_spelling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No dictionary parsed in the background of these in-process sessions."""
+    monkeypatch.setenv("QM_TUI_SPELLCHECK", "off")
 
 
 @pytest.mark.parametrize(
@@ -61,7 +70,6 @@ def test_a_store_that_refuses_every_save_loses_nothing(
 
     store = InterviewStore(db_path)
     monkeypatch.setattr(InterviewStore, "add", refuse)
-    monkeypatch.setenv("QM_TUI_SPELLCHECK", "off")
     typed = "Anna\n\n\n\n\nEtt svar som inte får försvinna.\n\n/klar\n"
     out = io.StringIO()
     code = start_interview(
@@ -79,3 +87,52 @@ def test_a_store_that_refuses_every_save_loses_nothing(
     assert dumped["name"] == "Anna"
     assert dumped["answers"][0]["answer"] == "Ett svar som inte får försvinna."
     assert len(InterviewStore(db_path)) == 0
+
+
+class _OtherWindow(Prompter):
+    """Lines from a script; before the line numbered `at`, `meanwhile` runs (another window)."""
+
+    def __init__(self, lines: list[str], at: int, meanwhile: Callable[[], None]) -> None:
+        super().__init__(io.StringIO("".join(line + "\n" for line in lines)), io.StringIO())
+        self.asked = 0
+        self.at = at
+        self.meanwhile = meanwhile
+
+    def ask(self, prompt: str = "") -> str | None:
+        self.asked += 1
+        if self.asked == self.at:
+            self.meanwhile()
+        return super().ask(prompt)
+
+
+def test_a_change_made_elsewhere_meanwhile_is_named(db_path: Path, sets: QuestionSets) -> None:
+    InterviewStore(db_path).add(sample())
+
+    def edit_elsewhere() -> None:
+        other = InterviewStore(db_path)
+        other.save(1, other.get(1).with_text("title", "ändrad i appen"))
+
+    io_ = _OtherWindow(["", "", "Ny organisation", "/klar"], 3, edit_elsewhere)
+    code = start_interview(
+        InterviewStore(db_path), sets, interview_id=1, set_id=None, lang="sv", prompter=io_
+    )
+    assert code == 0
+    out = io_.stdout.getvalue()
+    assert "Intervjun hade ändrats någon annanstans; din text sparades" in out
+    assert "(qm-tui history 1)" in out
+    assert InterviewStore(db_path).get(1).organisation == "Ny organisation"
+    history = InterviewStore(db_path).history(1, "title")
+    assert "ändrad i appen" in [v.value for v in history]  # the other version is kept
+
+
+def test_an_interview_deleted_elsewhere_is_saved_anew(db_path: Path, sets: QuestionSets) -> None:
+    InterviewStore(db_path).add(sample())
+    io_ = _OtherWindow(["", "Ny titel", "/klar"], 2, lambda: InterviewStore(db_path).delete(1))
+    code = start_interview(
+        InterviewStore(db_path), sets, interview_id=1, set_id=None, lang="sv", prompter=io_
+    )
+    assert code == 0
+    out = io_.stdout.getvalue()
+    assert "Intervjun var raderad i ett annat fönster; texten sparades som intervju 2." in out
+    assert "Fortsätt: qm-tui interview 2" in out
+    assert InterviewStore(db_path).get(2).title == "Ny titel"
