@@ -92,11 +92,11 @@ class InterviewSession:
         try:
             self._walk()
         except EndOfInput:
-            self._finish_typing()
+            self._finish_typing(check=False)  # nobody is left to read the spelling
             self.io.say(self.t("eof"))
         except KeyboardInterrupt:
             with _no_interrupts():
-                self._finish_typing()
+                self._finish_typing(check=False)
                 self.io.say("")
                 self.io.say(self.t("interrupted"))
             code = 130
@@ -253,7 +253,7 @@ class InterviewSession:
             assert move is not None
             return move
 
-    def _finish_typing(self) -> None:
+    def _finish_typing(self, *, check: bool = True) -> None:
         """Keep the lines of the answer being typed (if any), saved and spell-checked."""
         if self._typing is None:
             return
@@ -262,7 +262,8 @@ class InterviewSession:
         if lines:
             text = "\n".join(lines)
             self._set(path, text)
-            self._check_spelling(text)
+            if check:
+                self._check_spelling(text)
 
     def _ask_quote(self) -> Move:
         candidates = quote_candidates(a.answer for a in self.interview.answers)
