@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, the interactive interview editor starts.",
     )
     parser.add_argument("--version", action="version", version=f"qm-tui {__version__}")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="without a command: plain line-by-line mode with a menu, not the full-screen app "
+        "(also when $ACCESSIBLE is set)",
+    )
     _add_global_options(parser, None)
     common = argparse.ArgumentParser(add_help=False)
     _add_global_options(common, argparse.SUPPRESS)
@@ -111,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
         choices=STATUSES,
         help="approved or published; draft and complete follow what is filled in",
     )
+    p = sub.add_parser(
+        "interview", help="the interview line by line (for screen readers, slow links, scripts)"
+    )
+    p.add_argument("id", nargs="?", help="interview id to continue (default: a new interview)")
     p = sub.add_parser("check", help="list misspelt words of an interview, with suggestions")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("id", nargs="?", help="interview id")
@@ -176,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.opened_stores = []
     try:
         if args.command is None:
+            if args.plain or os.environ.get("ACCESSIBLE"):
+                return _run_plain_menu(args)
             return _run_tui(args)
         code = _COMMANDS[args.command](args)
         _report_skipped(args)
@@ -598,6 +610,45 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plain_command(args: argparse.Namespace) -> str:
+    """How the user runs qm-tui, for the commands plain mode suggests (`--db` kept)."""
+    import shlex
+
+    return f"qm-tui --db {shlex.quote(str(args.db))}" if args.db else "qm-tui"
+
+
+def _cmd_interview(args: argparse.Namespace) -> int:
+    from .core.ui_language import detect_lang
+    from .plain.session import start_interview
+
+    interview_id = None if args.id is None else _id(args.id)
+    sets = _load_sets()
+    store = _store(args)
+    return start_interview(
+        store,
+        sets,
+        interview_id=interview_id,
+        set_id=args.question_set,
+        lang=detect_lang(args.lang),
+        command=_plain_command(args),
+    )
+
+
+def _run_plain_menu(args: argparse.Namespace) -> int:
+    from .core.ui_language import detect_lang
+    from .plain.menu import run_menu
+
+    sets = _load_sets()
+    sets.for_new_interviews(args.question_set)  # an unknown --set stops here, with one line
+    return run_menu(
+        _store(args),
+        sets,
+        set_id=args.question_set,
+        lang=detect_lang(args.lang),
+        command=_plain_command(args),
+    )
+
+
 def _run_tui(args: argparse.Namespace) -> int:
     from .core.config import chosen_set_id
 
@@ -629,4 +680,5 @@ _COMMANDS = {
     "questions": _cmd_questions,
     "status": _cmd_status,
     "check": _cmd_check,
+    "interview": _cmd_interview,
 }

@@ -6,8 +6,9 @@ use it cheaply. Every key in `sv` exists in `en` (a test checks it).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
+from ..core.ui_language import detect_lang
+
+__all__ = ["EN", "STRINGS", "SV", "Texts", "detect_lang"]
 
 SV: dict[str, str] = {
     "app.title": "QM-intervjuer",
@@ -510,21 +511,6 @@ EN: dict[str, str] = {
 }
 
 STRINGS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
-
-
-def detect_lang(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """The UI language: `explicit` if given, else `en` for an English locale, else `sv`.
-
-    The locale is the first non-empty of LC_ALL, LC_MESSAGES and LANG (the POSIX order).
-    """
-    if explicit:
-        return explicit if explicit in STRINGS else "sv"
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "sv"
-    return "sv"
 
 
 class Texts:
