@@ -229,6 +229,25 @@ async def test_untouched_new_interview_is_dropped_on_leaving(db_path: Path) -> N
     assert InterviewStore(db_path).trash() == []
 
 
+async def test_a_new_interview_with_only_another_set_chosen_is_dropped(db_path: Path) -> None:
+    """Issue 23: choosing Frågor is not typing; leaving with escape left an empty interview."""
+    from textual.widgets import Select
+
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        ed = editor_of(app)
+        chooser = ed.query_one("#question-set", Select)
+        chooser.value = "qm-en"
+        await wait_for(pilot, lambda: ed.interview.question_set == "qm-en")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewListScreen))
+    assert len(InterviewStore(db_path)) == 0
+    assert InterviewStore(db_path).trash() == []
+
+
 async def test_quit_from_the_editor_saves_first(db_path: Path) -> None:
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:

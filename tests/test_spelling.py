@@ -284,3 +284,18 @@ def test_check_never_imports_textual(db_path: Path, sets: QuestionSets, tmp_path
     )
     assert done.stdout.splitlines()[-1] == "0 False False"
     assert done.stdout.startswith("säkerställa (Pull quote, line 1): (no suggestions)\n")
+
+
+def test_the_trades_own_words_are_known(sets: QuestionSets, tmp_path: Path) -> None:
+    """Issue 23: centrumvärd, etablerare, BID … were flagged in every interview."""
+    from qm_tui.core.spelling import domain_words
+
+    iv = sets.default("sv").new_interview(name="Åsa")
+    words = "centrumvärd centrumvärdarna etablerare etablerarna stadskärna handelsområde"
+    words += " citysamverkan platsutveckling BID QM TOCEMA stadskärneutveckling"
+    text = f"Vår {words}."
+    assert {"centrumvärd", "etablerare", "BID"} <= domain_words()
+    bare = SpellChecker(load_dictionary("sv"))
+    assert {m.word for m in bare.check(text)} >= {"centrumvärd", "etablerare", "BID"}
+    assert checker_for(iv, sets.default("sv")).check(text) == []
+    assert "centrumvärd" not in read_user_words()  # shipped, not written to the user's list

@@ -23,6 +23,7 @@ __all__ = [
 ]
 
 KNOWN_KEYS = ("question_set",)
+MAX_CONFIG_SIZE = 1 << 20  # bytes; a settings file of one key is a few dozen
 DEFAULT_SET = "qm-sv"
 
 
@@ -33,19 +34,23 @@ class ConfigError(QMError):
 def read_config(path: Path | None = None) -> dict[str, Any]:
     """The settings in `config.toml`; empty when there is no file. ConfigError when it is
     unreadable, not TOML, or holds an unknown key or a value of the wrong type."""
+    from .files import read_small_text
+
     path = path or config_file()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_small_text(path, MAX_CONFIG_SIZE)
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        why = reason(exc) if isinstance(exc, OSError) else str(exc)
+        why = reason(exc) if isinstance(exc, OSError) else "not UTF-8 text"
         raise ConfigError(f"cannot read {path}: {why}") from None
     import tomllib  # not before: most users have no config file, and the app starts faster
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
+    except ValueError as exc:  # TOMLDecodeError, or a number of thousands of digits
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     unknown = sorted(set(data) - set(KNOWN_KEYS))
     if unknown:

@@ -8,13 +8,13 @@ with `export(interview, options) -> bytes`; adding one is that module plus one l
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import ExportError
-from .os_errors import reason
 
 if TYPE_CHECKING:
     from .model import Interview
@@ -128,7 +128,8 @@ def export_article(
 
     Names come from `assign_filenames` over every stored interview, as `qm-tui export --all`
     gives them: exporting again replaces the interview's own files, and two interviews with
-    the same date, name and organisation never overwrite each other. Raises StoreError.
+    the same date, name and organisation never overwrite each other. The rules of
+    `ExportFolder` hold (no write through a planted link, a FIFO refused). Raises QMError.
     """
     from .filenames import Named, assign_filenames
 
@@ -139,20 +140,21 @@ def export_article(
     ]
     everyone.append((interview_id, interview))
     options = ExportOptions(lang=lang, interview_id=interview_id)
-    from .storage import atomic_write
+    from .export_folder import ExportFolder
 
-    paths = []
-    for fmt in formats:
-        data = render(interview, fmt, options)
-        path = folder / assign_filenames(everyone, get_format(fmt).suffix)[interview_id]
-        atomic_write(path, data)
-        paths.append(path)
-    return paths
+    target = ExportFolder(folder)
+    formats = list(formats)
+    names = [assign_filenames(everyone, get_format(fmt).suffix)[interview_id] for fmt in formats]
+    target.check(names)
+    return [
+        target.write(name, render(interview, fmt, options))
+        for fmt, name in zip(formats, names, strict=True)
+    ]
 
 
 def export_all(
     interviews: list[tuple[int, Interview]],
-    folder: Path,
+    folder: str | os.PathLike[str],
     fmt: str,
     options_for: Callable[[Interview], ExportOptions],
     include: Callable[[Interview], bool] | None = None,
@@ -161,26 +163,19 @@ def export_all(
 
     With `include`, only the interviews it accepts are written; names are still handed out
     over all of them, so an interview's file name never depends on which others were written.
-    Files can be made again, so they are written atomically but not fsynced.
+    Files can be made again, so they are written atomically but not fsynced. The rules of
+    `ExportFolder` hold: a name holding a FIFO, a device or a folder is refused before anything
+    is written; a planted link is replaced, never followed. An empty folder name is refused.
     """
+    from .export_folder import ExportFolder
     from .filenames import assign_filenames
-    from .storage import FolderWriter
 
-    suffix = get_format(fmt).suffix
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} exists and is not a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"cannot create {folder}: {reason(exc, writing=True)}") from None
-    names = assign_filenames(interviews, suffix)
-    writer = FolderWriter(folder)
+    target = ExportFolder(folder)
+    names = assign_filenames(interviews, get_format(fmt).suffix)
+    chosen = [(i, iv) for i, iv in interviews if include is None or include(iv)]
+    target.check(names[i] for i, _ in chosen)
     paths = []
-    for interview_id, interview in interviews:
-        if include is not None and not include(interview):
-            continue
-        name = names[interview_id]
+    for interview_id, interview in chosen:
         options = replace(options_for(interview), interview_id=interview_id)
-        writer.write(name, render(interview, fmt, options))
-        paths.append(folder / name)
+        paths.append(target.write(names[interview_id], render(interview, fmt, options)))
     return paths

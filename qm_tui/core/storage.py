@@ -10,53 +10,26 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import StoreError
+from .os_errors import error_kind, reason
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["FolderWriter", "StoreError", "atomic_write", "os_failure"]
-
-WRITE_BATCH = 1 << 20  # bytes gathered from the pieces of a file before each write
-
-
-def _describe_os_error(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied (read-only file or folder)"
-    return exc.strerror or str(exc)
-
-
-def _reason_code(exc: OSError) -> str:
-    """The kind of an OS error, for the app's translated message (`error.<what>.<kind>`)."""
-    if exc.errno == errno.ENOSPC:
-        return "disk_full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission"
-    return "other"
+__all__ = ["StoreError", "atomic_write", "new_temp_file", "os_failure", "write_bytes"]
 
 
 def os_failure(what: str, path: Path, exc: OSError) -> StoreError:
     """`cannot <what> <path>: <reason>`, with a code and params for the app's own wording."""
-    reason = _describe_os_error(exc)
+    why = reason(exc, writing=what != "read")
     verb = {"save": "save to", "read": "read", "lock": "lock"}[what]
-    message = f"cannot {verb} {path}: {reason}"
+    message = f"cannot {verb} {path}: {why}"
     if what == "lock":
         message += " (the folder must be writable to save)"
-    code = f"{what}.{_reason_code(exc)}"
-    return StoreError(message, code=code, path=str(path), reason=reason)
+    return StoreError(message, code=f"{what}.{error_kind(exc)}", path=str(path), reason=why)
 
 
-def atomic_write(
-    path: Path, data: bytes | Iterable[bytes], *, durable: bool = True
-) -> os.stat_result:
-    """Replace `path` with `data` (bytes, or pieces of them) so that a crash leaves either the
-    old or the new file.
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> os.stat_result:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file.
 
     `durable` fsyncs the file and its folder, so the new file survives a power cut; exports,
     which can be redone, skip it (a thousand fsyncs cost more than rendering the articles).
@@ -64,7 +37,7 @@ def atomic_write(
     untouched, and StoreError says why.
 
     The temp file gets an unpredictable name and is created exclusively without following
-    links (`_new_temp_file`), and its mode is set through its descriptor: a symlink planted
+    links (`new_temp_file`), and its mode is set through its descriptor: a symlink planted
     in the folder can never redirect the write. A `path` that is a symlink keeps being one: the
     file it points to is replaced (as editors do). A `path` that exists and is not a regular
     file (`/dev/null`, a FIFO, `/dev/stdout`) is written as a stream, like a shell's `>`.
@@ -90,16 +63,16 @@ def atomic_write(
     tmp: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = _new_temp_file(str(folder), target.name)
+        fd, tmp = new_temp_file(str(folder), target.name)
         try:
-            _write_all(fd, data)
+            write_bytes(fd, data)
             os.fchmod(fd, mode & 0o777 if mode is not None else 0o644)
             if durable:
                 os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, target)
-    except BaseException as exc:  # also whatever making a piece raised
+    except BaseException as exc:  # also an interrupt: the temp file goes
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -111,65 +84,6 @@ def atomic_write(
     return target.stat()
 
 
-class FolderWriter:
-    """`atomic_write(folder / name, data, durable=False)` for many files into one folder.
-
-    The folder is resolved and listed once, not per file: a name that was not in it is written
-    as a new file (an exclusive temp file in the resolved folder, mode 0644, renamed over the
-    name) without `atomic_write`'s per-file stat, realpath, mkdir and final stat. A name that
-    was there (a file to replace, a symlink, a FIFO, a folder) goes through `atomic_write`
-    itself, as do names that are not plain ASCII file names (a case-insensitive file system
-    could hold them under another spelling). If a name appears between the listing and the
-    write, the rename replaces it and never writes through it, as it would a link planted
-    after `atomic_write`'s own stat.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self._real = os.path.realpath(folder)
-        try:
-            self._taken: set[str] | None = {n.casefold() for n in os.listdir(self._real)}
-        except OSError:  # not listable: every name takes the careful path
-            self._taken = None
-
-    def write(self, name: str, data: bytes) -> None:
-        """Replace `folder / name` with `data`, atomically (not fsynced: exports can be redone)."""
-        if not self._is_new(name):
-            atomic_write(self.folder / name, data, durable=False)
-            return
-        tmp: str | None = None
-        try:
-            fd, tmp = _new_temp_file(self._real, name)
-            try:
-                _write_all(fd, data)
-                os.fchmod(fd, 0o644)
-            finally:
-                os.close(fd)
-            os.replace(tmp, os.path.join(self._real, name))
-        except FileNotFoundError:  # the folder went away: atomic_write makes it again
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-            atomic_write(self.folder / name, data, durable=False)
-        except OSError as exc:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-            raise os_failure("save", self.folder / name, exc) from exc
-        if self._taken is not None:
-            self._taken.add(name.casefold())
-
-    def _is_new(self, name: str) -> bool:
-        return (
-            self._taken is not None
-            and name.isascii()
-            and name.isprintable()
-            and "/" not in name
-            and name not in ("", ".", "..")
-            and name.casefold() not in self._taken
-        )
-
-
 _TEMP_FLAGS = (
     os.O_WRONLY
     | os.O_CREAT
@@ -179,7 +93,7 @@ _TEMP_FLAGS = (
 )
 
 
-def _new_temp_file(folder: str, name: str) -> tuple[int, str]:
+def new_temp_file(folder: str, name: str) -> tuple[int, str]:
     """`.name.<random>.tmp` in `folder`, created exclusively, never through a link (mode 0600).
 
     What `tempfile.mkstemp` does, without its imports (random, shutil) and per-call set-up; a
@@ -194,39 +108,25 @@ def _new_temp_file(folder: str, name: str) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temp file name", folder)  # pragma: no cover
 
 
-def _write_all(fd: int, data: bytes | Iterable[bytes]) -> None:
-    if isinstance(data, bytes):
-        _write_bytes(fd, data)
-        return
-    batch = bytearray()
-    for piece in data:
-        batch += piece
-        if len(batch) >= WRITE_BATCH:
-            _write_bytes(fd, batch)
-            batch.clear()
-    _write_bytes(fd, batch)
-
-
-def _write_bytes(fd: int, data: bytes | bytearray) -> None:
+def write_bytes(fd: int, data: bytes | bytearray) -> None:
+    """All of `data` into the descriptor (os.write may take less at a time)."""
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
         view = view[written:]
 
 
-def _write_stream(path: Path, data: bytes | Iterable[bytes]) -> os.stat_result:
+def _write_stream(path: Path, data: bytes) -> os.stat_result:
     """Write into an existing special file (device, FIFO, terminal) as a shell's `>` does."""
-    if not isinstance(data, bytes):
-        data = b"".join(data)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
         try:
-            _write_all(fd, data)
+            write_bytes(fd, data)
             return os.fstat(fd)
         finally:
             os.close(fd)
     except OSError as exc:
-        raise StoreError(f"cannot write to {path}: {_describe_os_error(exc)}") from exc
+        raise StoreError(f"cannot write to {path}: {reason(exc, writing=True)}") from exc
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tinydb import TinyDB
@@ -90,11 +90,15 @@ def main() -> None:
         base = store.get(1)
         edits = iter(range(10**6))
 
-        def save_ours(store: InterviewStore = store, base: Interview = base) -> None:
-            store.save(1, base.with_answer(0, f"ändrat svar {next(edits)}"))
+        def save_ours(
+            store: InterviewStore = store, base: Interview = base, n: Iterator[int] = edits
+        ) -> None:
+            store.save(1, base.with_answer(0, f"ändrat svar {next(n)}"))
 
-        def save_stock(stock: TinyDB = stock, base: Interview = base) -> None:
-            doc = base.with_answer(0, f"ändrat svar {next(edits)}").to_dict()
+        def save_stock(
+            stock: TinyDB = stock, base: Interview = base, n: Iterator[int] = edits
+        ) -> None:
+            doc = base.with_answer(0, f"ändrat svar {next(n)}").to_dict()
             stock.table("interviews").update(doc, doc_ids=[1])
 
         size = ours_path.stat().st_size
