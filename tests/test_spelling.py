@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from qm_tui.cli import main
+from qm_tui.core import spelling
 from qm_tui.core.errors import QMError
 from qm_tui.core.importing import read_import_file
 from qm_tui.core.locations import user_words_file
 from qm_tui.core.model import Interview
 from qm_tui.core.questions import QuestionSetError, QuestionSets, parse_question_set
-from qm_tui.core import spelling
 from qm_tui.core.spelling import (
     SpellChecker,
     SpellingUnavailable,
