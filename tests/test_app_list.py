@@ -3,9 +3,11 @@ case or accents, escape, the cursor back on the interview left; help, palette an
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
+from rich.console import Console
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, Static
 
@@ -122,7 +124,9 @@ async def test_help_on_question_mark_and_f1_lists_the_keys_in_swedish(db_path: P
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text").render())
+        console = Console(width=100, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one("#help-text", Static).content)
+        text = console.export_text()
         for expected in ("Listan", "Redigeraren", "ctrl+n", "ctrl+g", "Gå till föregående steg"):
             assert expected in text
         await pilot.press("escape")
