@@ -482,7 +482,8 @@ EN: dict[str, str] = {
     "error.save.permission": "cannot save to {path}: permission denied (read-only file or folder)",
     "error.save.other": "cannot save to {path}: {reason}",
     "error.export.special": (
-        "cannot export to {path}: it is {kind}, not a regular file; remove it or export elsewhere"
+        "cannot export to {path}: it is not a regular file (a folder, FIFO or device); "
+        "remove it or export elsewhere"
     ),
     "error.export.empty_folder": "the export folder name is empty: name a folder",
     "error.read.permission": "cannot read {path}: permission denied",
