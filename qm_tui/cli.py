@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, the interactive interview editor starts.",
     )
     parser.add_argument("--version", action="version", version=f"qm-tui {__version__}")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="without a command: plain line-by-line mode with a menu, not the full-screen app "
+        "(also when $ACCESSIBLE is set)",
+    )
     _add_global_options(parser, None)
     common = argparse.ArgumentParser(add_help=False)
     _add_global_options(common, argparse.SUPPRESS)
@@ -53,12 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import", help="import interviews from JSON documents or articles (txt, md, docx)"
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="a JSON file of interview documents, or an article: "
+        ".txt, .md (with or without front matter) or .docx",
+    )
     p = sub.add_parser(
         "update", help="apply a corrected article (docx, txt or md) to an existing interview"
     )
     p.add_argument("id", help="interview id")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="the corrected article: .docx, .txt or .md"
+    )
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
     p = sub.add_parser("export", help="export an interview as an article (md, html, txt, docx)")
     target = p.add_mutually_exclusive_group(required=True)
@@ -97,7 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("questions", help="print the question sets")
     p = sub.add_parser("status", help="set an interview's publishing status")
     p.add_argument("id", help="interview id")
-    p.add_argument("status", choices=STATUSES, help="draft, complete, approved or published")
+    p.add_argument(
+        "status",
+        choices=STATUSES,
+        help="approved or published; draft and complete follow what is filled in",
+    )
+    p = sub.add_parser(
+        "interview", help="the interview line by line (for screen readers, slow links, scripts)"
+    )
+    p.add_argument("id", nargs="?", help="interview id to continue (default: a new interview)")
     p = sub.add_parser("check", help="list misspelt words of an interview, with suggestions")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("id", nargs="?", help="interview id")
@@ -143,6 +166,12 @@ class _Subcommands:
         self._common = common
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A command; its `help` (the line in `qm-tui --help`) is also the description of its
+        own `--help`, capitalised as a sentence."""
+        summary = kwargs.get("help", "")
+        kwargs.setdefault(
+            "description", summary[:1].upper() + summary[1:] + "." if summary else None
+        )
         parser: argparse.ArgumentParser = self._action.add_parser(
             name, parents=[self._common], **kwargs
         )
@@ -157,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.opened_stores = []
     try:
         if args.command is None:
+            if args.plain or os.environ.get("ACCESSIBLE"):
+                return _run_plain_menu(args)
             return _run_tui(args)
         code = _COMMANDS[args.command](args)
         _report_skipped(args)
@@ -371,6 +402,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         return 0
     interview_id = _id(args.id)
+    if args.output is not None and not Path(args.output).parent.is_dir():
+        # a mistyped folder is an error: only --all DIR makes its own
+        parent = Path(args.output).parent
+        raise UsageError(f"no folder {parent} to write {args.output} in (create it first)")
     interview = store.get(interview_id)
     if args.output is None and args.format == "docx" and sys.stdout.isatty():
         raise UsageError("a Word document is binary: write it to a file with -o FILE.docx")
@@ -517,8 +552,18 @@ def _cmd_status(args: argparse.Namespace) -> int:
     store = _store(args)
     interview_id = _id(args.id)
     iv = store.get(interview_id)
-    if iv.status != args.status:
-        store.save(interview_id, iv.with_workflow_status(args.status))
+    chosen = iv.with_chosen_status(args.status)  # the editor's rule: draft/complete follow text
+    if chosen.status != args.status:
+        if args.status == "complete":
+            why = f"it still lacks {', '.join(iv.gaps())}"
+        else:
+            why = "every answer, the name and the quote are filled in"
+        raise UsageError(
+            f"interview {interview_id} cannot be {args.status}: {why} "
+            "(draft and complete follow what is filled in)"
+        )
+    if iv.status != chosen.status:
+        store.save(interview_id, chosen)
     print(f"Interview {interview_id} is {args.status} (was {iv.status})")
     return 0
 
@@ -565,6 +610,45 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plain_command(args: argparse.Namespace) -> str:
+    """How the user runs qm-tui, for the commands plain mode suggests (`--db` kept)."""
+    import shlex
+
+    return f"qm-tui --db {shlex.quote(str(args.db))}" if args.db else "qm-tui"
+
+
+def _cmd_interview(args: argparse.Namespace) -> int:
+    from .core.ui_language import detect_lang
+    from .plain.session import start_interview
+
+    interview_id = None if args.id is None else _id(args.id)
+    sets = _load_sets()
+    store = _store(args)
+    return start_interview(
+        store,
+        sets,
+        interview_id=interview_id,
+        set_id=args.question_set,
+        lang=detect_lang(args.lang),
+        command=_plain_command(args),
+    )
+
+
+def _run_plain_menu(args: argparse.Namespace) -> int:
+    from .core.ui_language import detect_lang
+    from .plain.menu import run_menu
+
+    sets = _load_sets()
+    sets.for_new_interviews(args.question_set)  # an unknown --set stops here, with one line
+    return run_menu(
+        _store(args),
+        sets,
+        set_id=args.question_set,
+        lang=detect_lang(args.lang),
+        command=_plain_command(args),
+    )
+
+
 def _run_tui(args: argparse.Namespace) -> int:
     from .core.config import chosen_set_id
 
@@ -596,4 +680,5 @@ _COMMANDS = {
     "questions": _cmd_questions,
     "status": _cmd_status,
     "check": _cmd_check,
+    "interview": _cmd_interview,
 }

@@ -44,6 +44,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QM_TUI_DB", str(tmp_path / "env-default.json"))
     monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
+    monkeypatch.delenv("ACCESSIBLE", raising=False)  # would start plain mode instead of the app
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,13 @@ case or accents, escape, the cursor back on the interview left; help, palette an
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
+from rich.console import Console
 from textual.command import CommandPalette
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
@@ -66,8 +68,8 @@ async def test_the_list_shows_ids_and_statuses_and_sets_and_filters_them(db_path
         table = _list(app).table
         assert [str(c.label) for c in table.columns.values()][:3] == ["Id", "Namn", "Status"]
         assert table.get_row_at(0)[0] == str(second) and table.get_row_at(0)[2] == "utkast"
-        await pilot.press("s")  # draft -> complete -> approved
-        await wait_for(pilot, lambda: InterviewStore(db_path).get(second).status == "complete")
+        # stored as a draft, but everything is filled in: the status rule makes it complete,
+        # so the next status is approved (issue 23: the editor's rule on the list too)
         await pilot.press("s")
         await wait_for(pilot, lambda: InterviewStore(db_path).get(second).status == "approved")
         await wait_for(pilot, lambda: _list(app).table.get_row_at(0)[2] == "granskad")
@@ -122,7 +124,9 @@ async def test_help_on_question_mark_and_f1_lists_the_keys_in_swedish(db_path: P
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text").render())
+        console = Console(width=100, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one("#help-text", Static).content)
+        text = console.export_text()
         for expected in ("Listan", "Redigeraren", "ctrl+n", "ctrl+g", "Gå till föregående steg"):
             assert expected in text
         await pilot.press("escape")
@@ -209,8 +213,8 @@ async def test_keys_typed_right_after_slash_go_into_the_search_box(db_path: Path
 async def test_a_search_that_matches_nothing_names_it_without_markup_or_raw_controls(
     db_path: Path,
 ) -> None:
-    """The query is typed text: shown in the "no match" line as it is; the search field, like
-    every field, leaves out the ESC a paste brought (a field cannot show it escaped)."""
+    """The query is typed text: shown in the "no match" line as it is, without markup; the
+    search box keeps no control character (ESC is removed as it is pasted)."""
     from textual.events import Paste
     from textual.widgets import Static
 
@@ -222,4 +226,37 @@ async def test_a_search_that_matches_nothing_names_it_without_markup_or_raw_cont
         app.post_message(Paste("x\x1b[31m[/][b]"))
         await pilot.pause()
         shown = str(app.screen.query_one("#empty", Static).render())
-        assert "\x1b" not in shown and "x[31m[/][b]" in shown
+        assert "\x1b" not in shown and "”x[31m[/][b]”" in shown
+
+
+async def test_s_on_the_list_follows_the_status_rule(db_path: Path) -> None:
+    """Issue 23: `s` made an interview with two answers and no quote complete."""
+    store = InterviewStore(db_path)
+    half = sample("Cia Berg", "Kalmar")
+    half = replace(half, quote="").with_answer(2, "").with_answer(3, "").with_answer(4, "")
+    iv_id = store.add(half)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        await pilot.press("s")  # draft -> approved: complete is skipped while text is missing
+        await wait_for(pilot, lambda: InterviewStore(db_path).get(iv_id).status == "approved")
+        await pilot.press("s", "s")  # approved -> published -> draft (not complete)
+        await wait_for(pilot, lambda: InterviewStore(db_path).get(iv_id).status == "draft")
+        await wait_for(pilot, lambda: _list(app).table.get_row_at(0)[2] == "utkast")
+
+
+async def test_an_empty_status_filter_names_the_status(db_path: Path) -> None:
+    """Issue 23: the empty message said `Inga intervjuer matchar ””.`"""
+    _store(db_path)
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: _list(app).loaded)
+        await pilot.press("f", "f", "f", "f")  # drafts, complete, approved, published
+        await pilot.pause()
+        assert _list(app).shown == []
+        empty = str(app.screen.query_one("#empty", Static).render())
+        assert "publicerad" in empty and "””" not in empty
+        await pilot.press("slash", *"Bo")
+        await pilot.pause()
+        empty = str(app.screen.query_one("#empty", Static).render())
+        assert "publicerad" in empty and "”Bo”" in empty

@@ -13,6 +13,7 @@ import pytest
 from textual.events import Paste
 from textual.widgets import Input, Markdown, TextArea
 
+from qm_tui.core.errors import QMError
 from qm_tui.core.store import InterviewStore, StoreError
 from qm_tui.tui import autosave as autosave_module
 from qm_tui.tui.app import QMApp
@@ -279,15 +280,27 @@ asyncio.run(main())
 """
 
 
+def _saved(db_path: Path, answer: str) -> bool:
+    """Whether the file holds interview 1 with `answer` as its first answer."""
+    try:
+        return InterviewStore(db_path).get(1).answers[0].answer == answer
+    except QMError:
+        return False
+
+
 @pytest.mark.slow
-def test_kill_9_loses_at_most_the_last_second(db_path: Path) -> None:
+def test_kill_9_after_an_autosave_keeps_it(db_path: Path) -> None:
     child = subprocess.Popen(
         [sys.executable, "-c", KILL_CHILD, str(db_path)], stdout=subprocess.PIPE, text=True
     )
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "typed"
-        time.sleep(1.5)
+        # the autosave reaches the file while the app runs on (no quit, no flush)
+        deadline = time.monotonic() + 10
+        while not _saved(db_path, "Sista orden före kill"):
+            assert time.monotonic() < deadline, "the typed answer was never saved"
+            time.sleep(0.05)
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait()

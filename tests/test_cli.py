@@ -268,6 +268,27 @@ def test_status_follows_the_publishing_workflow(
     assert "no interview with id 7" in capsys.readouterr().err
 
 
+def test_status_follows_the_editors_rule(
+    db_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 23: `status ID complete` took an interview with two answers and no quote."""
+    from .conftest import sample
+
+    half = sets.default().new_interview(name="Åsa").with_answer(0, "Ett").with_answer(1, "Två")
+    InterviewStore(db_path).add(half)
+    assert run(db_path, "status", "1", "complete") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be complete" in err and "answers.3" in err
+    assert InterviewStore(db_path).get(1).status == "draft"
+    InterviewStore(db_path).add(sample().with_workflow_status("complete"))
+    assert run(db_path, "status", "2", "draft") == 1
+    assert "cannot be draft" in capsys.readouterr().err
+    assert InterviewStore(db_path).get(2).status == "complete"
+    assert run(db_path, "status", "2", "approved") == 0
+    assert run(db_path, "status", "2", "complete") == 0  # back from approved: allowed
+    assert InterviewStore(db_path).get(2).status == "complete"
+
+
 def test_importing_a_duplicate_warns_and_imports(
     db_path: Path, tmp_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -346,3 +367,28 @@ def test_the_editor_starts_without_reading_the_sets_when_the_default_is_used(
     monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(db_path.parent / "no-config"))
     assert run(db_path) == 0
     assert len(started) == 1
+
+
+def test_every_command_has_a_description_and_every_argument_a_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 23: `qm-tui import --help` had no description and FILE no help text."""
+    import re
+
+    from qm_tui.cli import _COMMANDS
+
+    for name in _COMMANDS:
+        with pytest.raises(SystemExit):
+            main([name, "--help"])
+        out = capsys.readouterr().out
+        description = out.split("\n\n")[1]
+        assert description[0].isupper() and description.rstrip().endswith("."), name
+        block = [*out.split("positional arguments:\n"), ""][1].split("\n\n")[0]
+        arguments: list[str] = []  # each argument's line(s): its name, then its help
+        for line in block.splitlines():
+            if re.match(r"^  \S", line):
+                arguments.append(line)
+            else:
+                arguments[-1] += line
+        for argument in arguments:
+            assert len(argument.split(None, 1)) == 2, f"{name}: {argument} has no help"

@@ -153,7 +153,7 @@ def test_a_failing_step_leaves_no_temp_file_and_the_name_untouched(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     if step == "write":
-        monkeypatch.setattr(export_folder, "write_bytes", full)
+        monkeypatch.setattr(os, "write", full)
     else:
         monkeypatch.setattr(os, "replace", full)
     with pytest.raises(StoreError, match=r"cannot save to .*a\.md: the disk is full"):

@@ -27,6 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
+from textual.command import CommandList
 from textual.widgets import DataTable
 
 from qm_tui.cli import main
@@ -42,11 +43,12 @@ from qm_tui.core.questions import load_question_sets
 from qm_tui.core.storage import atomic_write
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
+from qm_tui.tui.dialogs.confirm import ConfirmScreen
 from qm_tui.tui.screens.editor import EditorScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.screens.trash import TrashScreen
 
-SIZE = (110, 34)
+from .conftest import SIZE, wait_for
 
 # Names an import could bring in: markup, terminal escapes, clipboard writes, Trojan Source.
 HOSTILE_NAMES = [
@@ -268,23 +270,24 @@ async def _check_app_shows_names_literally(db: Path, listed: list[str], trashed:
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, InterviewListScreen)
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if screen.loaded:
-                break
+        await wait_for(pilot, lambda: screen.loaded)
         shown = _cells(screen.table)
         for name in listed:
             assert visible_controls(name) in shown
         assert all(UNSAFE_TEXT.search(cell) is None for cell in shown)
         await pilot.press("t")
-        await pilot.pause(0.2)
-        trash = app.screen
-        assert isinstance(trash, TrashScreen)
-        assert visible_controls(trashed) in _cells(trash.query_one(DataTable))
+
+        def trash_shown() -> bool:
+            trash = app.screen
+            return isinstance(trash, TrashScreen) and bool(_cells(trash.query_one(DataTable)))
+
+        await wait_for(pilot, trash_shown)
+        assert visible_controls(trashed) in _cells(app.screen.query_one(DataTable))
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+p", *"intervju")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: bool(app.screen.query(CommandList)))
+        await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
         await pilot.press("escape")
         await pilot.pause()
 
@@ -315,14 +318,14 @@ async def test_hostile_names_in_list_trash_history_and_notifications(db_path: Pa
     await _check_app_shows_names_literally(db_path, HOSTILE_NAMES[1:], HOSTILE_NAMES[0])
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, InterviewListScreen)
+        await wait_for(pilot, lambda: screen.loaded)
         app.notify("Anna [/] Berg \x1b]0;x\x07 [link=https://x]y[/link]")
         await pilot.press("d")  # the confirmation shows the name
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: app.screen is screen)
         notes = list(app._notifications)
         assert notes[-1].message == "Anna [/] Berg \\x1b]0;x\\x07 [link=https://x]y[/link]"
         assert not notes[-1].markup
@@ -335,9 +338,9 @@ async def test_the_editor_removes_control_characters_and_keeps_the_original(
     iid = store.add(interview("\x1b]0;pwned\x07Anna", organisation="[b]Växjö[/b]"))
     app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: getattr(app.screen, "loaded", False))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
         editor = app.screen
         assert isinstance(editor, EditorScreen)
         assert editor.interview.name == "]0;pwnedAnna"
@@ -829,10 +832,9 @@ async def test_the_app_notifies_broken_sets_and_creates_interviews(
 ) -> None:
     app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: getattr(app.screen, "loaded", False))
         await pilot.press("n")
-        await pilot.pause(0.5)
-        assert isinstance(app.screen, EditorScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
         skipped = [n.message for n in app._notifications if "Question set skipped" in n.message]
         assert len(skipped) == len(BROKEN_SETS) + 1
 
@@ -1183,9 +1185,9 @@ async def test_the_app_lists_the_valid_interviews_and_names_the_others(db_path: 
     before = db_path.read_bytes()
     app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, InterviewListScreen)
+        await wait_for(pilot, lambda: screen.loaded)
         assert sorted(r.id for r in screen.rows) == [1, 5]
         warned = [n.message for n in app._notifications if "Could not be read" in n.message]
         assert len(warned) == 1 and "interview '2'" in warned[0]

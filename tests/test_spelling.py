@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from qm_tui.cli import main
+from qm_tui.core import spelling
 from qm_tui.core.errors import QMError
 from qm_tui.core.importing import read_import_file
 from qm_tui.core.locations import user_words_file
@@ -144,16 +145,19 @@ def test_an_unreadable_word_list_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_suggestions_put_the_likely_word_first(swedish: SpellChecker) -> None:
-    assert swedish.suggest("samvrekan")[0] == "samverkan"
-    assert swedish.suggest("certifering")[0] == "certifiering"
-    assert "stadskärna" in swedish.suggest("stadskärrna")
-    assert len(swedish.suggest("stadskärrna", limit=2)) <= 2
+    """The order, not the time budget (a busy machine cuts a 0.4 s search short)."""
+    assert swedish.suggest("samvrekan", budget=60)[0] == "samverkan"
+    assert swedish.suggest("certifering", budget=60)[0] == "certifiering"
+    assert "stadskärna" in swedish.suggest("stadskärrna", budget=60)
+    assert len(swedish.suggest("stadskärrna", limit=2, budget=60)) <= 2
 
 
 def test_suggestions_are_cut_off_at_the_budget_but_keep_the_quick_pass(
-    swedish: SpellChecker,
+    swedish: SpellChecker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # No time at all for spylls' search: the deletions and swaps still find the compound.
+    # No time at all for spylls' search: the deletions and swaps still find the compound
+    # (given all the time they need here: a busy machine overran their 0.3 s).
+    monkeypatch.setattr(spelling, "QUICK_PASS_BUDGET", 60)
     assert swedish.suggest("organisationsmässigtt", budget=0) == ["organisationsmässigt"]
     swedish.add_known(["TOCEMA"])
     assert "TOCEMA" in swedish.suggest("TOCEM", budget=0)
@@ -283,3 +287,18 @@ def test_check_never_imports_textual(db_path: Path, sets: QuestionSets, tmp_path
     )
     assert done.stdout.splitlines()[-1] == "0 False False"
     assert done.stdout.startswith("säkerställa (Pull quote, line 1): (no suggestions)\n")
+
+
+def test_the_trades_own_words_are_known(sets: QuestionSets, tmp_path: Path) -> None:
+    """Issue 23: centrumvärd, etablerare, BID … were flagged in every interview."""
+    from qm_tui.core.spelling import domain_words
+
+    iv = sets.default("sv").new_interview(name="Åsa")
+    words = "centrumvärd centrumvärdarna etablerare etablerarna stadskärna handelsområde"
+    words += " citysamverkan platsutveckling BID QM TOCEMA stadskärneutveckling"
+    text = f"Vår {words}."
+    assert {"centrumvärd", "etablerare", "BID"} <= domain_words()
+    bare = SpellChecker(load_dictionary("sv"))
+    assert {m.word for m in bare.check(text)} >= {"centrumvärd", "etablerare", "BID"}
+    assert checker_for(iv, sets.default("sv")).check(text) == []
+    assert "centrumvärd" not in read_user_words()  # shipped, not written to the user's list

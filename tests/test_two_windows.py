@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from textual.widgets import TextArea
 
+from qm_tui.core.model import Interview
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui import autosave
 from qm_tui.tui.app import QMApp
@@ -18,10 +20,25 @@ def _notes(app: QMApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def test_the_losing_window_is_told_and_loads_the_saved_version(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def looks(monkeypatch: pytest.MonkeyPatch) -> Counter[autosave.Autosave]:
+    """How often each editor's autosave has looked for a version saved elsewhere (every 0.1 s
+    here): what a test waits on before it says that something was not reported."""
     monkeypatch.setattr(autosave, "CHECK_INTERVAL", 0.1)
+    count: Counter[autosave.Autosave] = Counter()
+    real = autosave.Autosave.saved_elsewhere
+
+    async def counted(self: autosave.Autosave) -> Interview | None:
+        count[self] += 1
+        return await real(self)
+
+    monkeypatch.setattr(autosave.Autosave, "saved_elsewhere", counted)
+    return count
+
+
+async def test_the_losing_window_is_told_and_loads_the_saved_version(
+    db_path: Path, looks: Counter[autosave.Autosave]
+) -> None:
     InterviewStore(db_path).add(sample())
     first, second = QMApp(db_path=db_path, lang="sv"), QMApp(db_path=db_path, lang="sv")
     async with first.run_test(size=SIZE) as p1, second.run_test(size=SIZE) as p2:
@@ -49,7 +66,8 @@ async def test_the_losing_window_is_told_and_loads_the_saved_version(
         assert ed1.interview.answers[0].answer == "Andra fönstrets svar."
         assert ed1.saved_elsewhere is None and not ed1.autosave.dirty
         # told once: no second warning for the same version, and typing on saves without conflict
-        await p1.pause(0.3)
+        seen = looks[ed1.autosave]
+        await wait_for(p1, lambda: looks[ed1.autosave] >= seen + 3)  # it looked three more times
         assert sum("ctrl+l" in m for m in _notes(first)) == 1
         await p1.press(*" Mer.")
         assert await ed1.flush()
@@ -61,9 +79,8 @@ async def test_the_losing_window_is_told_and_loads_the_saved_version(
 
 
 async def test_an_unchanged_window_is_not_told_about_its_own_saves(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, looks: Counter[autosave.Autosave]
 ) -> None:
-    monkeypatch.setattr(autosave, "CHECK_INTERVAL", 0.1)
     InterviewStore(db_path).add(sample())
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
@@ -72,6 +89,7 @@ async def test_an_unchanged_window_is_not_told_about_its_own_saves(
         ed.set_field("name", "Åsa Öberg")
         await pilot.pause()
         assert await ed.flush()
-        await pilot.pause(0.5)
+        seen = looks[ed.autosave]
+        await wait_for(pilot, lambda: looks[ed.autosave] >= seen + 3)  # it looked three more times
         assert ed.saved_elsewhere is None
         assert not any("ctrl+l" in m for m in _notes(app))

@@ -145,6 +145,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--package", default="qm_tui")
     parser.add_argument("--functions", action="store_true", help="list function-level imports")
+    parser.add_argument(
+        "--depth",
+        type=int,
+        default=0,
+        help="also report cycles between packages, names cut to this many parts "
+        "(3: qm_tui.core.interview)",
+    )
     args = parser.parse_args()
     paths = sorted((ROOT / args.package).rglob("*.py"))
     modules = {module_name(p) for p in paths}
@@ -173,6 +180,21 @@ def main() -> int:
         print(f"Cycles counting {label}: {len(found)}")
         for group in found:
             print("  " + " <-> ".join(group))
+    if args.depth:
+        cut = {
+            m: ".".join(m.split(".")[: args.depth])
+            for m in set(every) | {t for v in every.values() for t in v}
+        }
+        for label, graph in (("module-level imports", top), ("all imports", every)):
+            packages: dict[str, set[str]] = defaultdict(set)
+            for name, targets in graph.items():
+                for target in targets:
+                    if cut[name] != cut[target] and not cut[name].startswith(cut[target] + "."):
+                        packages[cut[name]].add(cut[target])
+            found = cycles(packages)
+            print(f"Cycles between packages (depth {args.depth}) counting {label}: {len(found)}")
+            for group in found:
+                print("  " + " <-> ".join(group))
     print(f"Function-level imports of {args.package} modules: {len(inner)}")
     verdicts = [
         (name, line, target, verdict(name, target, top, libraries)) for name, line, target in inner

@@ -10,18 +10,18 @@ The file is plain TinyDB JSON that stock TinyDB opens: UTF-8 with `åäö` as th
 keys sorted, so that two versions differ only where their data does (git diffs them well).
 
 Several processes share one file: a change is a locked read-modify-write that starts from the
-file as it is on disk then (compared by content with what this process last read, never by
-size or time alone), so two writers never lose each other's saves.
+file as it is on disk then (compared by its size and CRC-32 with what this process last read or
+wrote, never by inode or time alone), so two writers never lose each other's saves.
 """
 
 from __future__ import annotations
 
 import contextlib
 import glob
-import hashlib
 import json
 import os
 import stat
+import zlib
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb.storages import Storage
 
 from .errors import StoreError
-from .files import NotRegularFileError, describe_file_type, read_regular_file
+from .files import NotRegularFileError, describe_file_type, open_regular_file, read_regular_file
 from .legacy import fold_legacy_files, legacy_files
 from .storage import atomic_write, os_failure
 
@@ -56,7 +56,8 @@ def serialize(tables: Tables) -> bytes:
     import orjson
 
     try:
-        return orjson.dumps(tables, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+        options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+        return orjson.dumps(tables, option=options)
     except orjson.JSONEncodeError:
         pass
     try:
@@ -119,7 +120,8 @@ class AtomicJSONStorage(Storage):
         self._lock_timeout = lock_timeout
         self._lock: FileLock | None = None  # made on first write: filelock is slow to import
         self._cache: Tables | None = None
-        self._digest = b""  # of the bytes the cache was read from or written as
+        self._digest: tuple[int, int] | None = None  # (size, CRC-32) of the bytes the cache
+        # was read from or written as
         self._stat: tuple[int, int, int, int] | None = None
         self._swept = False
 
@@ -185,9 +187,13 @@ class AtomicJSONStorage(Storage):
     # -- inside -------------------------------------------------------------------------
 
     def _fresh(self) -> Tables:
-        """Under the lock: the tables as the file holds them now, compared by content."""
+        """Under the lock: the tables as the file holds them now.
+
+        The file is compared with what this process last read or wrote by its size and CRC-32,
+        computed in pieces (the bytes are not kept); only a file that differs is parsed again.
+        """
         try:
-            raw, st = read_regular_file(self.path)
+            digest, st = _file_digest(self.path)
         except FileNotFoundError:
             self._forget()
             return fold_legacy_files(self._target, {}) if self._has_legacy() else {}
@@ -195,11 +201,10 @@ class AtomicJSONStorage(Storage):
             raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
         except OSError as exc:
             raise os_failure("read", self.path, exc) from exc
-        digest = hashlib.blake2b(raw, digest_size=16).digest()
         if self._cache is not None and digest == self._digest and not self._has_legacy():
             self._stat = _signature(st)
             return self._cache
-        return self._parsed(raw, st, digest)
+        return self._load()
 
     def _load(self) -> Tables:
         try:
@@ -208,14 +213,12 @@ class AtomicJSONStorage(Storage):
             raise StoreError(f"cannot read {self.path}: it is {exc.strerror}") from None
         except OSError as exc:
             raise os_failure("read", self.path, exc) from exc
-        return self._parsed(raw, st, hashlib.blake2b(raw, digest_size=16).digest())
-
-    def _parsed(self, raw: bytes, st: os.stat_result, digest: bytes) -> Tables:
+        digest: tuple[int, int] | None = (len(raw), zlib.crc32(raw))
         tables = parse(raw, self.path)
         del raw
         if self._has_legacy():
             tables = fold_legacy_files(self._target, tables)
-            digest = b""  # not what the file holds: the next change writes it whole
+            digest = None  # not what the file holds: the next change writes it whole
         self._cache, self._digest, self._stat = tables, digest, _signature(st)
         return tables
 
@@ -230,7 +233,8 @@ class AtomicJSONStorage(Storage):
             self._forget()
             raise
         self._cache, self._stat = data, _signature(st)
-        self._digest = hashlib.blake2b(raw, digest_size=16).digest()
+        self._digest = (len(raw), zlib.crc32(raw))
+        del raw
         if self._has_legacy():
             fold_legacy_files(self._target, {}, remove=True)
         if not self._swept:
@@ -240,7 +244,7 @@ class AtomicJSONStorage(Storage):
         return legacy_files(self._target)
 
     def _forget(self) -> None:
-        self._cache, self._digest, self._stat = None, b"", None
+        self._cache, self._digest, self._stat = None, None, None
 
     def _sweep_temp_files(self) -> None:
         """Remove temp files left by a process killed mid-save (safe: we hold the lock)."""
@@ -272,6 +276,18 @@ class AtomicJSONStorage(Storage):
             yield
         finally:
             self._lock.release()
+
+
+def _file_digest(path: Path) -> tuple[tuple[int, int], os.stat_result]:
+    """(size, CRC-32) of a regular file, read in pieces, and its stat."""
+    fd, st = open_regular_file(path)
+    try:
+        crc, size = 0, 0
+        while chunk := os.read(fd, 1 << 20):
+            crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+        return (size, crc), st
+    finally:
+        os.close(fd)
 
 
 def _signature(st: os.stat_result) -> tuple[int, int, int, int]:

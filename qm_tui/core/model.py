@@ -163,6 +163,26 @@ class Interview:
         _check_status(status)
         return replace(self, status=status)
 
+    def with_chosen_status(self, status: str) -> Interview:
+        """A copy with workflow status `status` as the status rule settles it (see
+        `settled_status`): asked for `complete` with something missing, or for `draft` with
+        everything filled in, it gets the status its text has. The list, the CLI and the
+        editor all set a status through here."""
+        return self.with_workflow_status(status).with_status()
+
+    def next_status(self) -> str:
+        """The next status of the publishing workflow that the rule lets this interview have
+        (`complete` is skipped while something is missing; after `published`, `draft` or
+        `complete` by what is filled in)."""
+        now = self.settled_status()
+        status = now
+        for _ in STATUSES:
+            status = STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)]
+            settled = self.with_chosen_status(status).status
+            if settled != now:
+                return settled
+        return now
+
     def settled_status(self) -> str:
         """The status after an edit: `complete` or `draft` by what is filled in, unless the
         interview was approved or published by hand, which editing does not undo."""

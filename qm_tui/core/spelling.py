@@ -3,9 +3,10 @@
 Swedish uses the `hunspell-sv` dictionary (SFOL-based, 2026), English spylls' bundled `en_US`
 (SCOWL). A dictionary is parsed on first use and kept for the process; the caller decides which
 thread pays for it (the app loads it in a worker after its first frame). Words the interview
-itself defines (names, organisation, every word of its question set, the set's `words` list and
-the user's word list) are never flagged, nor are e-mail and web addresses, anything with a digit,
-and text in quotation marks (the way to mark a foreign phrase: ”place branding”).
+itself defines (names, organisation, every word of its question set, the set's `words` list), the
+trade's own words shipped with qm-tui (`domain_words.txt`) and the user's word list are never
+flagged, nor are e-mail and web addresses, anything with a digit, and text in quotation marks
+(the way to mark a foreign phrase: ”place branding”).
 
 No Textual import: the CLI and the TUI share this module.
 """
@@ -198,6 +199,21 @@ def interview_words(iv: Interview) -> set[str]:
     """The interview's own names: person, title, organisation and interviewer."""
     texts = (iv.name, iv.title, iv.organisation, iv.interviewer)
     return {w for text in texts for w in words_in(text)}
+
+
+DOMAIN_WORDS_FILE = Path(__file__).with_name("domain_words.txt")
+
+
+def domain_words() -> set[str]:
+    """The town-centre trade's own words, shipped with qm-tui (`domain_words.txt`: one word a
+    line, `#` comments), known in every interview beside the user's word list."""
+    text = DOMAIN_WORDS_FILE.read_text(encoding="utf-8")
+    return {w for line in text.splitlines() if (w := line.strip()) and not w.startswith("#")}
+
+
+def known_words() -> set[str]:
+    """The words known in every interview: the shipped domain list and the user's list."""
+    return domain_words() | read_user_words()
 
 
 def read_user_words(path: Path | None = None) -> set[str]:
@@ -416,7 +432,7 @@ def checker_for(iv: Interview, qs: QuestionSet | None, lang: str = "sv") -> Spel
     Raises SpellingUnavailable when the dictionary cannot be loaded, QMError when the user's
     word list cannot be read.
     """
-    known = interview_words(iv) | read_user_words()
+    known = interview_words(iv) | known_words()
     if qs is not None:
         known |= question_set_words(qs)
         lang = qs.lang

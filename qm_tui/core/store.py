@@ -34,7 +34,6 @@ __all__ = [
     "NotFoundError",
     "SaveResult",
     "StoreError",
-    "default_db_path",
 ]
 
 FILE_SCHEMA = 1
@@ -76,16 +75,6 @@ class SaveResult(NamedTuple):
     conflict: bool
     id: int = 0
     readded: bool = False
-
-
-def default_db_path() -> Path:
-    """`$QM_TUI_DB`, else `interviews.json` in the platform's user data folder."""
-    env = os.environ.get("QM_TUI_DB")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("qm-tui", appauthor=False) / "interviews.json"
 
 
 def flatten(doc: dict[str, Any]) -> dict[str, str]:

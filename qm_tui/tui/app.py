@@ -41,6 +41,13 @@ def open_interview_provider() -> type[Provider]:
     return OpenInterviewProvider
 
 
+def no_matches_provider() -> type[Provider]:
+    """The palette's "no matches" line in the UI language, imported when the palette opens."""
+    from .palette import NoMatchesProvider
+
+    return NoMatchesProvider
+
+
 PRELOAD_DELAY = 1.0  # seconds after start-up before the spelling dictionary is loaded
 
 
@@ -63,7 +70,7 @@ class QMApp(App[None]):
     """Capture QM interviews and publish them as articles."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {open_interview_provider}
+    COMMANDS = App.COMMANDS | {open_interview_provider, no_matches_provider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+q",

@@ -175,7 +175,14 @@ class InterviewListScreen(QMScreen):
         if not self.rows:
             empty.update(t("list.empty"))
         elif not self.shown:
-            empty.update(plain(t("list.no_match", query=query)))
+            status = t(f"status.{wanted}") if wanted else ""
+            if wanted and self._query:
+                message = t("list.no_match_status", query=query, status=status)
+            elif wanted:
+                message = t("list.no_status", status=status)
+            else:
+                message = t("list.no_match", query=query)
+            empty.update(plain(message))
         self.set_class(not self.shown, "-empty")
         count = t("list.count", shown=len(self.shown), total=len(self.rows))
         if wanted:
@@ -258,14 +265,15 @@ class InterviewListScreen(QMScreen):
         row = self.selected()
         if row is None:
             return
-        current = STATUSES.index(row.status) if row.status in STATUSES else -1
-        status = STATUSES[(current + 1) % len(STATUSES)]
 
-        def change(store: InterviewStore) -> bool:
-            store.save(row.id, store.get(row.id).with_workflow_status(status))
-            return True
+        def change(store: InterviewStore) -> str:
+            stored = store.get(row.id)
+            status = stored.next_status()  # the editor's rule: see Interview.with_chosen_status
+            store.save(row.id, stored.with_chosen_status(status))
+            return status
 
-        if await self.store_call(change) is None:
+        status = await self.store_call(change)
+        if status is None:
             return  # the failure was shown
         t = self.qm.t
         self.notify(t("list.status_set", who=who(row, t), status=t(f"status.{status}")))

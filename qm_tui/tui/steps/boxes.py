@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -68,9 +66,6 @@ class BoxesStep(Step, VerticalScroll):
 
     def progress(self, t: Texts, number: int, count: int) -> str:
         return t("progress.boxes", step=number, steps=count)
-
-    def done(self, gaps: Iterable[str]) -> bool:
-        return True  # the boxes are optional: the set's text is a complete default
 
     def enter(self, interview: Interview, first_visit: bool) -> Widget:
         return self.query_one(f"#{widget_id(BOX_FIELDS[0])}")

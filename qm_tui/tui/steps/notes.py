@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -65,9 +63,6 @@ class NotesStep(Step, Vertical):
 
     def progress(self, t: Texts, number: int, count: int) -> str:
         return t("progress.notes", step=number, steps=count)
-
-    def done(self, gaps: Iterable[str]) -> bool:
-        return True  # notes are optional and never part of the article
 
     def enter(self, interview: Interview, first_visit: bool) -> Widget:
         area = self.query_one("#field-private_notes", TextArea)

@@ -56,7 +56,13 @@ class PersonStep(Step, VerticalScroll):
             )
         yield Static(t("date.invalid"), id="date-error")
         yield Label(t("field.question_set"), classes="field-label")
-        yield Select(self._set_options(), value=self.interview.question_set, id="question-set")
+        # no blank choice: an interview always has a set (Textual's blank is "Select")
+        yield Select(
+            self._set_options(),
+            value=self.interview.question_set,
+            allow_blank=False,
+            id="question-set",
+        )
         yield Static(t("set.locked"), id="set-locked")
         yield Label(t("field.status"), classes="field-label")
         yield Select(

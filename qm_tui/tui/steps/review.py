@@ -38,8 +38,11 @@ class ReviewStep(Step, Vertical):
     DEFAULT_CLASSES = "step review-step"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="warnings")
-        yield Static(id="spelling", markup=False)
+        # the warnings and the spelling list scroll in a box of their own, at most a third of
+        # the height: the article always keeps most of it (issue 23)
+        with VerticalScroll(id="review-notes"):
+            yield Static(id="warnings")
+            yield Static(id="spelling", markup=False)
         yield VerticalScroll(id="preview")
         yield Button(self.t("review.export"), id="export", variant="primary")
 
@@ -49,7 +52,7 @@ class ReviewStep(Step, Vertical):
     def progress(self, t: Texts, number: int, count: int) -> str:
         return t("progress.review", step=number, steps=count)
 
-    def done(self, gaps: Iterable[str]) -> bool:
+    def done(self, interview: Interview, gaps: Iterable[str]) -> bool:
         return not tuple(gaps)
 
     def current_field(self, focused: Widget | None) -> str | None:

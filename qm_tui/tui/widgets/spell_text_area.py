@@ -26,8 +26,8 @@ from ...core.spelling import (
     SpellChecker,
     add_user_word,
     is_loaded,
+    known_words,
     load_dictionary,
-    read_user_words,
 )
 from ...core.spelling import (
     enabled as spelling_enabled,
@@ -125,7 +125,7 @@ class SpellTextArea(PlainTextArea):
 
     def _load(self) -> None:
         try:
-            checker = SpellChecker(load_dictionary(self.lang), self.known | read_user_words())
+            checker = SpellChecker(load_dictionary(self.lang), self.known | known_words())
         except QMError as exc:
             self.app.call_from_thread(self._report, str(exc))
             return
