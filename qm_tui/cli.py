@@ -323,6 +323,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from .core.importing import duplicate_warnings, read_import_file
+    from .core.sync.uids import uids_for_import
 
     sets = _load_sets()
     interviews: list[Interview] = []
@@ -332,6 +333,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         interviews += found
         warnings += warned
     store = _store(args)
+    interviews, warned = uids_for_import(interviews, store.uids())
+    warnings += warned
     ids = store.add_many(interviews)
     warnings += duplicate_warnings([(item.id, item.interview) for item in store.list()], ids)
     for line in warnings:

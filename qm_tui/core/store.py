@@ -14,14 +14,16 @@ the whole file, written atomically. The file stays a plain TinyDB file that stoc
 from __future__ import annotations
 
 import builtins
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DocumentError, NotFoundError, StoreError
 from .storage import PACKED, AtomicJSONStorage, NoChange, Tables
+from .sync.uids import assign_missing_uids, legacy_uid
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
     from .model import Interview
@@ -290,6 +292,12 @@ class InterviewStore:
         items.sort(key=lambda t: (t.deleted, t.id), reverse=True)
         return items
 
+    def uids(self) -> set[str]:
+        """The uids of every interview stored (live or trashed) or purged from this database."""
+        from .sync.uids import uids_in_use
+
+        return uids_in_use(self._read())
+
     def history(self, interview_id: int, field: str | None = None) -> builtins.list[Version]:
         """Earlier values of the interview's fields (or of one field), newest first."""
         per_field = self._read().get("history", {}).get(str(interview_id), {})
@@ -314,6 +322,14 @@ class InterviewStore:
 
     # -- writing -------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Tables]:
+        """The storage's transaction, with uids given first to interviews stored without one."""
+        with self._storage.transaction() as tables:
+            for table, key in assign_missing_uids(tables):
+                self._storage.touch(table, key)
+            yield tables
+
     def add(self, interview: Interview) -> int:
         """Store a new interview; returns its id."""
         return self.add_many([interview])[0]
@@ -321,7 +337,7 @@ class InterviewStore:
     def add_many(self, interviews: Iterable[Interview]) -> builtins.list[int]:
         """Store several new interviews in one write; returns their ids in order."""
         items = list(interviews)
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             self._check_schema(tables)
             ids = [self._insert(tables, interview.to_dict()) for interview in items]
         return ids
@@ -349,7 +365,7 @@ class InterviewStore:
         saved = replace(interview, updated=now_iso())
         new = saved.to_dict()
         conflict = False
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             self._check_schema(tables)
             table = tables.get("interviews", {})
             old = table.get(str(interview_id))
@@ -371,7 +387,7 @@ class InterviewStore:
 
     def delete(self, interview_id: int) -> None:
         """Move an interview to the trash."""
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             doc = tables.get("interviews", {}).pop(str(interview_id), None)
             if doc is None:
                 raise NotFoundError(f"no interview with id {interview_id}")
@@ -382,7 +398,7 @@ class InterviewStore:
 
     def restore(self, interview_id: int) -> Interview:
         """Bring an interview back from the trash under its old id."""
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             entry = tables.get("trash", {}).pop(str(interview_id), None)
             if entry is None:
                 raise NotFoundError(f"no interview with id {interview_id} in the trash")
@@ -396,7 +412,7 @@ class InterviewStore:
 
     def purge(self, interview_id: int | None = None) -> int:
         """Delete for good one trashed interview (or all of them); returns how many."""
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             trash = tables.get("trash", {})
             keys = list(trash) if interview_id is None else [str(interview_id)]
             if interview_id is not None and str(interview_id) not in trash:
@@ -472,12 +488,18 @@ class InterviewStore:
             del entries[:-HISTORY_LIMIT]
 
     def _parse(self, interview_id: int, doc: Any) -> Interview:
+        from dataclasses import replace
+
         from .model import Interview
 
         try:
-            return Interview.from_dict(doc)
+            interview = Interview.from_dict(doc)
         except DocumentError as exc:
             raise StoreError(f"{self.path}: interview {interview_id} is invalid: {exc}") from None
+        if interview.uid:
+            return interview
+        # stored before uids: the uid its next write gives it (see `assign_missing_uids`)
+        return replace(interview, uid=legacy_uid(interview_id, interview.created))
 
 
 MAX_ID = 10**15  # ids are decimal keys; longer ones are refused before int() sees them
