@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DocumentError, NotFoundError, StoreError
 from .storage import PACKED, AtomicJSONStorage, NoChange, Tables
+from .sync.fields import stamp_save
 from .sync.uids import assign_missing_uids, legacy_uid
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
@@ -94,6 +95,8 @@ def flatten(doc: dict[str, Any]) -> dict[str, str]:
     """Field path -> text for every editable text in a document (`answers.2`, `contact.email`)."""
     flat: dict[str, str] = {}
     for key, value in doc.items():
+        if key == "changed":
+            continue
         if isinstance(value, str):
             flat[key] = value
         elif key == "answers" and isinstance(value, list):
@@ -372,9 +375,12 @@ class InterviewStore:
             if old is None:
                 if not readd:
                     raise NotFoundError(f"no interview with id {interview_id}")
+                new = stamp_save(None, new, new["updated"])
                 new_id = self._insert(tables, new)
-                return SaveResult(saved, conflict=True, id=new_id, readded=True)
+                return SaveResult(self._parse(new_id, new), conflict=True, id=new_id, readded=True)
             conflict = base is not None and old != base.to_dict()
+            new = stamp_save(old, new, new["updated"])  # the uid kept, the fields' change times
+            saved = self._parse(interview_id, new)
             if new == {**old, "updated": new["updated"]}:
                 saved = self._parse(interview_id, old)
                 raise NoChange

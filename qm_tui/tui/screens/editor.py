@@ -510,7 +510,8 @@ class EditorScreen(QMScreen):
         stored = await self.autosave.saved_elsewhere()
         if stored is None:
             return
-        if stored.to_dict() == replace(self._snapshot(), updated=stored.updated).to_dict():
+        same = replace(self._snapshot(), updated=stored.updated, changed=stored.changed)
+        if stored.to_dict() == same.to_dict():
             self.autosave.take(stored)  # the same text: nothing was lost
             return
         if self.saved_elsewhere is None or self.saved_elsewhere.updated != stored.updated:
