@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("id", nargs="?", help="interview id")
     which.add_argument("--all", action="store_true", help="check every interview")
     p.add_argument("--json", action="store_true", help="print a JSON list of misspelt words")
+    from .cli_sync import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -593,7 +596,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-_COMMANDS = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": _cmd_list,
     "show": _cmd_show,
     "import": _cmd_import,
@@ -607,4 +610,14 @@ _COMMANDS = {
     "questions": _cmd_questions,
     "status": _cmd_status,
     "check": _cmd_check,
+    "merge": lambda args: _sync_command("merge", args),
+    "merge-driver": lambda args: _sync_command("merge_driver", args),
 }
+
+
+def _sync_command(name: str, args: argparse.Namespace) -> int:
+    """The sharing commands live in `cli_sync` (loaded only for them)."""
+    from . import cli_sync
+
+    command: Any = getattr(cli_sync, f"cmd_{name}")
+    return int(command(args))

@@ -17,14 +17,14 @@ import builtins
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DocumentError, NotFoundError, StoreError
 from .storage import PACKED, AtomicJSONStorage, NoChange, Tables
 from .sync.fields import stamp_save
-from .sync.uids import assign_missing_uids, legacy_uid
+from .sync.uids import assign_missing_uids, bury, legacy_uid
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
     from .model import Interview
@@ -424,10 +424,35 @@ class InterviewStore:
             if interview_id is not None and str(interview_id) not in trash:
                 raise NotFoundError(f"no interview with id {interview_id} in the trash")
             history = tables.get("history", {})
+            bury(tables, keys, _now())  # tombstones: no merge brings them back
             for key in keys:
                 del trash[key]
                 history.pop(key, None)
         return len(keys)
+
+    def rewrite(
+        self, change: Callable[[dict[str, dict[str, Any]]], dict[str, dict[str, Any]] | None]
+    ) -> bool:
+        """One locked read-modify-write of the whole file, for a change to many documents (a
+        merge): `change` gets plain copies of the tables as they are now and returns the
+        tables to store (None: nothing is written). True if written."""
+        import copy
+
+        written = False
+        with self._storage.transaction() as tables:
+            self._check_schema(tables)
+            plain = {
+                str(n): {str(k): copy.deepcopy(v) for k, v in t.items()} for n, t in tables.items()
+            }
+            new = change(plain)
+            if new is None:
+                raise NoChange
+            self._check_schema(dict(new))
+            for name in [n for n in tables if n not in new]:
+                del tables[name]
+            tables.update(new)
+            written = True
+        return written
 
     # -- helpers -------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "assign_missing_uids",
+    "bury",
     "legacy_uid",
     "tombstone_uids",
     "uids_for_import",
@@ -26,7 +27,7 @@ __all__ = [
 # the namespace of uids derived for interviews made before uids existed
 _LEGACY = uuid.UUID("6f0b7c1e-8d47-4a43-9a1e-2f7b9d1c5e30")
 
-Tables = MutableMapping[str, MutableMapping[str, Any]]
+Tables = MutableMapping[str, Any]  # table name -> table (key -> document)
 
 
 def legacy_uid(interview_id: int | str, created: object) -> str:
@@ -34,15 +35,17 @@ def legacy_uid(interview_id: int | str, created: object) -> str:
     return str(uuid.uuid5(_LEGACY, f"{interview_id} {created}"))
 
 
-def assign_missing_uids(tables: Tables) -> list[tuple[str, str]]:
+def assign_missing_uids(tables: Tables, *, every: bool = False) -> list[tuple[str, str]]:
     """Give every interview (live and in the trash) without a uid its `legacy_uid`; returns
     (table, key) of each document changed. Documents that are not objects are left alone.
 
     Done once per database: `meta`'s `uids` then says every interview has one (new ones get
-    theirs at creation), so later writes need not read every document.
+    theirs at creation), so later writes need not read every document; `every` looks anyway.
     """
     meta = tables.get("meta", {}).get("1")
-    if meta is not None and (not isinstance(meta, dict) or meta.get("uids") is True):
+    if meta is not None and (
+        not isinstance(meta, dict) or (meta.get("uids") is True and not every)
+    ):
         return []  # done, or a broken meta document (the store refuses to write over it)
     changed: list[tuple[str, str]] = [("meta", "1")]
     interviews = tables.get("interviews", {})
@@ -108,3 +111,27 @@ def uids_for_import(
         taken.add(interview.uid)
         out.append(interview)
     return out, warnings
+
+
+def bury(tables: Tables, keys: list[str], now: str) -> None:
+    """Before trashed interviews are purged: a tombstone for each (uid, when it was deleted,
+    when purged), so no merge brings an unchanged copy back."""
+    trash = tables.get("trash", {})
+    stones = tables.get("tombstones")
+    found = []
+    for key in keys:
+        entry = trash.get(key)
+        doc = entry.get("interview") if isinstance(entry, dict) else None
+        if isinstance(doc, dict) and isinstance(doc.get("uid"), str):
+            found.append(
+                {"uid": doc["uid"], "deleted": str(entry.get("deleted", now)), "purged": now}
+            )
+    if not found:
+        return
+    if stones is None:
+        stones = tables["tombstones"] = {}
+    taken = {int(k) for k in stones if k.isascii() and k.isdigit()}
+    next_key = max(taken, default=0) + 1
+    for stone in found:
+        stones[str(next_key)] = stone
+        next_key += 1
