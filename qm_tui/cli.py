@@ -612,6 +612,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _cmd_check,
     "merge": lambda args: _sync_command("merge", args),
     "merge-driver": lambda args: _sync_command("merge_driver", args),
+    "sync": lambda args: _sync_command("sync", args),
 }
 
 

@@ -24,6 +24,7 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument("other", type=Path, metavar="OTHER", help="the other copy's database file")
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
+    sub.add_parser("sync", help="commit, fetch, merge and push the database in its git repository")
     p = sub.add_parser("merge-driver", help="used by git to merge the database (see 'sync')")
     p.add_argument("ancestor", type=Path, metavar="BASE")
     p.add_argument("ours", type=Path, metavar="OURS")
@@ -69,7 +70,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_merge_driver(args: argparse.Namespace) -> int:
     """git's merge driver for the database file: merges THEIRS into OURS (with BASE, their
     common ancestor) and writes the result to OURS; exit 0 when merged."""
+    from .core.controls import visible_controls
     from .core.storage import atomic_write, serialize
+    from .core.sync.git import DRIVER_SAYS
     from .core.sync.merge import merge_tables
     from .core.sync.source import read_copy
 
@@ -77,7 +80,21 @@ def cmd_merge_driver(args: argparse.Namespace) -> int:
     theirs = read_copy(args.theirs, empty_ok=True)
     base = read_copy(args.ancestor, empty_ok=True) if args.ancestor.exists() else {}
     result = merge_tables(ours, theirs, base or None, other_name="the other branch")
+    # no journal token: a journal written beside the file before git replaced it is not
+    # replayed over the merged file
+    result.tables.get("meta", {}).get("1", {}).pop("journal", None)
     atomic_write(args.ours, serialize(dict(result.tables)))
-    for line in [*result.lines, *result.conflicts, *result.warnings]:
-        print(f"qm-tui merge: {line}", file=sys.stderr)
+    lines = [*result.lines, *(f"conflict: {c}" for c in result.conflicts)]
+    lines += [f"warning: {w}" for w in result.warnings]
+    for line in lines:
+        print(visible_controls(f"{DRIVER_SAYS}{line}"), file=sys.stderr)
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from .cli import _db_path, _say
+    from .core.sync.git import sync
+
+    for line in sync(_db_path(args)).lines():
+        _say(line)
     return 0

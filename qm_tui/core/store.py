@@ -454,6 +454,15 @@ class InterviewStore:
             written = True
         return written
 
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the write lock while a tool outside the store (git) reads and replaces the
+        file: every save waits until it is done. Everything saved so far is in the file."""
+        with self._storage.transaction():
+            self._storage.compact()  # the journal folded in (the lock is taken again: reentrant)
+            yield
+            raise NoChange
+
     # -- helpers -------------------------------------------------------------------------
 
     def _insert(self, tables: Tables, doc: dict[str, Any]) -> int:
