@@ -190,34 +190,36 @@ def sync(db_path: Path) -> SyncReport:
     attributes = f"{folder}/.gitattributes" if folder else ".gitattributes"
     report = SyncReport(remote=remote)
     store = InterviewStore(top / rel, packed=False)
+    # the lock only while git reads or replaces the file: saves wait for that, not the network
     with store.locked():
         report.committed = _commit(git, [rel, attributes], attributes_changed)
-        for attempt in (1, 2):
-            _fetch(git, remote, remote_branch)
-            tracking = f"refs/remotes/{remote}/{remote_branch}"
-            has_remote = git.ok("rev-parse", "--verify", "--quiet", tracking) is not None
-            if has_remote:
+    for attempt in (1, 2):
+        _fetch(git, remote, remote_branch)
+        tracking = f"refs/remotes/{remote}/{remote_branch}"
+        has_remote = git.ok("rev-parse", "--verify", "--quiet", tracking) is not None
+        if has_remote:
+            with store.locked():
                 _merge(git, rel, tracking, report)
-                ahead = int(git.out("rev-list", "--count", f"{tracking}..HEAD"))
-            else:
-                ahead = int(git.out("rev-list", "--count", "HEAD"))
-            if ahead == 0:
-                break
-            pushed = git.run(
-                "push", "--porcelain", remote, f"HEAD:refs/heads/{remote_branch}",
-                check=False, timeout=NETWORK_TIMEOUT,
-            )  # fmt: skip
-            if pushed.returncode == 0:
-                report.pushed = ahead
-                if not has_remote or git.ok("rev-parse", "--abbrev-ref", "@{u}") is None:
-                    git.run("branch", f"--set-upstream-to={remote}/{remote_branch}", check=False)
-                break
-            if attempt == 2 or _unreachable(pushed.stderr):
-                why = _first_line(pushed.stderr or pushed.stdout)
-                raise SyncError(
-                    f"push rejected by {remote}: {why}. This copy's changes are committed here; "
-                    "run sync again later"
-                )
+            ahead = int(git.out("rev-list", "--count", f"{tracking}..HEAD"))
+        else:
+            ahead = int(git.ok("rev-list", "--count", "HEAD") or 0)
+        if ahead == 0:
+            break
+        pushed = git.run(
+            "push", "--porcelain", remote, f"HEAD:refs/heads/{remote_branch}",
+            check=False, timeout=NETWORK_TIMEOUT,
+        )  # fmt: skip
+        if pushed.returncode == 0:
+            report.pushed = ahead
+            if git.ok("rev-parse", "--abbrev-ref", "@{u}") is None:
+                git.run("branch", f"--set-upstream-to={remote}/{remote_branch}", check=False)
+            break
+        if attempt == 2 or _unreachable(pushed.stderr):
+            why = _first_line(pushed.stderr or pushed.stdout)
+            raise SyncError(
+                f"push rejected by {remote}: {why}. This copy's changes are committed here; "
+                "run sync again later"
+            )
     return report
 
 
