@@ -258,6 +258,7 @@ def _print_json(data: Any) -> None:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     store = _store(args)
+    _note_conflict_copies(store.path)
     if args.json:
         _print_json(store.documents())
         return 0
@@ -278,6 +279,21 @@ def _cmd_list(args: argparse.Namespace) -> int:
     ]
     _print_table(("ID", "DATE", "NAME", "ORGANISATION", "STATUS", "ANSWERED"), rows)
     return 0
+
+
+def _note_conflict_copies(db: Path) -> None:
+    """Name on stderr each sync-folder conflict copy beside the database, with the command
+    that joins it."""
+    import shlex
+
+    from .core.sync.copies import conflict_copies
+
+    for copy in conflict_copies(db):
+        _err(
+            f"qm-tui: note: {copy} looks like a sync folder's conflict copy of the database, "
+            "with changes made elsewhere; join it with: "
+            f"qm-tui --db {shlex.quote(str(db))} merge {shlex.quote(str(copy))}"
+        )
 
 
 def _print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
