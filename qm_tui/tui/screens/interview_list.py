@@ -76,6 +76,11 @@ class InterviewListScreen(QMScreen):
     ]
     # Issue 10: a corrected article (docx, txt or md) applied to the selected interview
     BINDINGS += [key("list", "update", "update_from_file", "u", show=False)]  # in help, palette
+    # Issue 21: sharing (see `sharing`)
+    BINDINGS += [
+        key("list", "sync", "sync", "g", show=False),
+        key("list", "merge_copy", "merge_copy", "m", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -163,6 +168,9 @@ class InterviewListScreen(QMScreen):
         self._prepare_search(rows)
         if first:  # a missing or stale list index is rebuilt from what was just read
             await self.store_call(lambda store: store.refresh_index())
+            from ..sharing import point_out_copies
+
+            await point_out_copies(self)
 
     @work(thread=True, exclusive=True, group="search-text", description="search text")
     def _prepare_search(self, rows: list[Summary]) -> None:
@@ -305,6 +313,18 @@ class InterviewListScreen(QMScreen):
         t = self.qm.t
         self.notify(t("list.status_set", who=who(row, t), status=t(f"status.{status}")))
         self.reload(select=row.id)
+
+    async def action_sync(self) -> None:
+        """Sync the database through its git repository (commit, fetch, merge, push)."""
+        from ..sharing import sync_now
+
+        await sync_now(self)
+
+    async def action_merge_copy(self) -> None:
+        """Offer to join a sync folder's conflict copy of the database."""
+        from ..sharing import merge_copy
+
+        await merge_copy(self)
 
     def action_help(self) -> None:
         """Show every key of the list and the editor."""

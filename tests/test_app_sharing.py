@@ -1,0 +1,96 @@
+"""The list's sharing keys: a sync folder's conflict copy pointed out and merged (m), git sync
+(g) with what came in and went out."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from qm_tui.core.store import InterviewStore
+from qm_tui.tui.app import QMApp
+
+from .conftest import SIZE, sample, wait_for
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification's text, in order."""
+    messages: list[str] = []
+    real = QMApp.notify
+
+    def notify(self: QMApp, message: str, **kwargs: object) -> None:
+        messages.append(message)
+        real(self, message, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QMApp, "notify", notify)
+    return messages
+
+
+def _edit(db: Path, field: str, text: str) -> None:
+    store = InterviewStore(db)
+    store.save(1, store.get(1).with_text(field, text))
+    store.close()
+
+
+async def test_a_conflict_copy_is_pointed_out_and_merged_with_m(
+    tmp_path: Path, said: list[str]
+) -> None:
+    db = tmp_path / "interviews.json"
+    store = InterviewStore(db)
+    store.add(sample("Anna Östberg"))
+    store.close()
+    copy = tmp_path / "interviews.sync-conflict-20260501-101500-ABCDEF1.json"
+    shutil.copyfile(db, copy)
+    _edit(copy, "quote", "Skrivet på den andra datorn")
+    _edit(db, "title", "vd")
+    app = QMApp(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: any(copy.name in m for m in said))
+        assert any("Tryck m för att slå ihop den" in m for m in said)
+        await pilot.press("m")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: any(m.startswith("Slog ihop") for m in said))
+    merged = InterviewStore(db).get(1)
+    assert (merged.title, merged.quote) == ("vd", "Skrivet på den andra datorn")
+    assert any("1 updated" in m and "updated 1 Anna Östberg" in m for m in said)
+
+
+@pytest.mark.slow
+async def test_g_syncs_with_git_and_says_what_came_in(
+    tmp_path: Path, said: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    clones = []
+    for who in ("a", "b"):
+        folder = tmp_path / who
+        subprocess.run(["git", "clone", "-q", str(remote), str(folder)], check=True,
+                       capture_output=True)  # fmt: skip
+        for key, value in (("user.name", who), ("user.email", f"{who}@example.org")):
+            subprocess.run(["git", "config", key, value], cwd=folder, check=True)
+        clones.append(folder / "interviews.json")
+    db_a, db_b = clones
+    store = InterviewStore(db_b)
+    store.add(sample("Bo Ek"))
+    store.close()
+    from qm_tui.cli import main
+
+    assert main(["--db", str(db_b), "sync"]) == 0
+    app = QMApp(db_a)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await wait_for(pilot, lambda: any(m.startswith("Synkat med origin") for m in said), 20)
+        await wait_for(pilot, lambda: [r.name for r in app.screen.shown] == ["Bo Ek"])  # type: ignore[attr-defined]
+    done = next(m for m in said if m.startswith("Synkat"))
+    assert "Kom in: 1 ändring(ar)" in done and "added 1 Bo Ek" in done
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=db_a.parent,
+                            capture_output=True, text=True, check=True)  # fmt: skip
+    assert status.stdout == ""
