@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -94,3 +95,45 @@ async def test_g_syncs_with_git_and_says_what_came_in(
     status = subprocess.run(["git", "status", "--porcelain"], cwd=db_a.parent,
                             capture_output=True, text=True, check=True)  # fmt: skip
     assert status.stdout == ""
+
+
+async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
+    tmp_path: Path, said: list[str]
+) -> None:
+    from textual.widgets import Input
+
+    from qm_tui.core.sync.merge import merge_tables
+
+    from .conftest import open_selected
+
+    db, other = tmp_path / "a.json", tmp_path / "b.json"
+    store = InterviewStore(db)
+    store.add(sample("Anna Östberg"))
+    store.close()
+    shutil.copyfile(db, other)
+    _edit(db, "name", "Anna Berg")
+    _edit(other, "name", "Anna Björk")
+    store = InterviewStore(db)
+    assert store.rewrite(
+        lambda tables: merge_tables(tables, json.loads(other.read_text(encoding="utf-8"))).tables
+    )
+    kept = store.get(1).name
+    (lost,) = {"Anna Berg", "Anna Björk"} - {kept}
+    assert [v.value for v in store.history(1, "name") if v.conflict] == [lost]
+    store.close()
+    app = QMApp(db)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_selected(pilot)
+        await wait_for(
+            pilot, lambda: any(m.startswith("Ändrat på två ställen: Namn.") for m in said)
+        )
+        name = editor.query_one("#field-name", Input)
+        await wait_for(pilot, lambda: name.has_focus)
+        assert name.border_subtitle == "ändrad på två ställen, den andra versionen finns i F2"
+        await pilot.press("end", "!")
+        await wait_for(pilot, lambda: name.border_subtitle == "")
+        await wait_for(pilot, lambda: InterviewStore(db).get(1).name == kept + "!")
+    store = InterviewStore(db)
+    from qm_tui.core.sync.merge import open_conflicts
+
+    assert open_conflicts(store.get(1), store.history(1)) == []

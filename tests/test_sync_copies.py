@@ -26,6 +26,8 @@ NOT_COPIES = [
     "other (1).json",
     "interviews (copy).txt",
     "interviews.json.bak",
+    "interviews-old.json",  # a copy the user made (OneDrive adds a computer name in capitals)
+    "interviews-backup-2026.json",
 ]
 
 

@@ -66,6 +66,7 @@ class Version(NamedTuple):
     field: str
     value: str
     saved: str
+    conflict: bool = False  # the other side of a merge conflict (see `sync.merge`)
 
 
 class SaveResult(NamedTuple):
@@ -316,7 +317,8 @@ class InterviewStore:
                 continue
             for v in entries:
                 if isinstance(v, dict) and isinstance(v.get("value"), str):
-                    versions.append(Version(name, v["value"], str(v.get("saved", ""))))
+                    saved = str(v.get("saved", ""))
+                    versions.append(Version(name, v["value"], saved, v.get("conflict") is True))
                 else:
                     what = f"history of {name} in interview {interview_id}"
                     self._skip(what, "an entry is not a version")

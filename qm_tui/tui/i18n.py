@@ -233,8 +233,13 @@ SV: dict[str, str] = {
         "{path} är upptagen: en annan qm-tui har skrivit i den i {seconds} s; försök igen"
     ),
     # Import a corrected article onto an interview (issue 10, from the list)
+    "field.conflict": "ändrad på två ställen, den andra versionen finns i F2",
+    "field.conflict.banner": (
+        "Ändrat på två ställen: {fields}. Den senare ändringen visas; den andra versionen "
+        "finns i fältets historik (F2)."
+    ),
     "key.sync": "Synka",
-    "key.sync.tip": "Synka databasen genom dess git-förråd: spara, hämta, slå ihop, skicka",
+    "key.sync.tip": "Synka med git: spara, hämta, slå ihop, skicka",
     "key.merge_copy": "Slå ihop kopia",
     "key.merge_copy.tip": "Slå ihop en konfliktkopia från synkmappen med databasen",
     "sync.running": "Synkar …",
@@ -485,8 +490,13 @@ EN: dict[str, str] = {
         "{path} is busy: another qm-tui has been writing to it for {seconds} s; try again"
     ),
     # Import a corrected article onto an interview (issue 10, from the list)
+    "field.conflict": "changed in two places, the other version is in F2",
+    "field.conflict.banner": (
+        "Changed in two places: {fields}. The later change is shown; the other version is in "
+        "the field's history (F2)."
+    ),
     "key.sync": "Sync",
-    "key.sync.tip": "Sync the database through its git repository: commit, fetch, merge, push",
+    "key.sync.tip": "Sync with git: commit, fetch, merge, push",
     "key.merge_copy": "Merge copy",
     "key.merge_copy.tip": "Join a sync folder's conflict copy into the database",
     "sync.running": "Syncing …",

@@ -23,7 +23,8 @@ def _patterns(stem: str, suffix: str) -> list[re.Pattern[str]]:
         # Nextcloud
         re.compile(rf"{name}\.sync-conflict-\d{{8}}-\d{{6}}-[A-Z0-9]+{ext}"),  # Syncthing
         re.compile(rf"{name} \(\d{{1,3}}\){ext}"),  # Google Drive
-        re.compile(rf"{name}-[A-Za-z0-9][A-Za-z0-9_-]{{0,62}}{ext}"),  # OneDrive: -HOSTNAME
+        # OneDrive: -HOSTNAME (a Windows computer name: upper case, at most 15 characters)
+        re.compile(rf"{name}-[A-Z0-9][A-Z0-9-]{{0,14}}{ext}"),
     ]
 
 

@@ -21,15 +21,19 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QMError
 from .fields import QUESTIONS, answer_keys, key_of_path, keyed_texts, keyed_times, path_of_key
 from .uids import assign_missing_uids
 
-__all__ = ["MergeError", "MergeResult", "merge_tables"]
+if TYPE_CHECKING:
+    from ..model import Interview
+    from ..store import Version
+
+__all__ = ["MergeError", "MergeResult", "merge_tables", "open_conflicts"]
 
 Tables = dict[str, dict[str, Any]]
 HISTORY_LIMIT = 100  # versions kept per field (as the store keeps)
@@ -567,3 +571,13 @@ def _report(
     if paths:
         result.lines.append(f"updated {key} {name}: {', '.join(paths)}")
         counts["updated"] = counts.get("updated", 0) + 1
+
+
+def open_conflicts(interview: Interview, versions: Iterable[Version]) -> list[str]:
+    """The field paths whose text won a merge conflict that no edit has settled since: a
+    version marked as the conflict's other side, saved when the field last changed or later."""
+    changed = dict(interview.changed)
+    found = {
+        v.field for v in versions if v.conflict and _at(v.saved) >= _at(changed.get(v.field, ""))
+    }
+    return sorted(found)

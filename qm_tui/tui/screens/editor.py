@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -28,6 +28,7 @@ from ...core.controls import without_controls
 from ...core.errors import QMError, StoreError
 from ...core.model import Interview
 from ..autosave import Autosave
+from ..conflict_marks import ConflictMarks
 from ..display import plain_str
 from ..steps import AnswerStep, BoxesStep, PersonStep, Step, editor_steps
 from ..widgets.footer import QMFooter
@@ -110,6 +111,7 @@ class EditorScreen(QMScreen):
         self.autosave = Autosave(self, interview_id, interview, self._snapshot, self._show_save)
         self.saved_elsewhere: Interview | None = None
         """A version another window saved over this one's text (ctrl+l loads it)."""
+        self.conflict_marks = ConflictMarks(self)
 
     @property
     def review_step(self) -> int:
@@ -148,6 +150,10 @@ class EditorScreen(QMScreen):
         if self._controls_removed:
             self.notify(self.qm.t("editor.controls_removed"), severity="warning", timeout=15)
             self.autosave.changed()
+        self.run_worker(self.conflict_marks.load(), group="conflicts")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.conflict_marks.focused(event.widget)
 
     # -- state and views --------------------------------------------------------------------
 
@@ -283,6 +289,7 @@ class EditorScreen(QMScreen):
         event.stop()
         if self.interview.text_of(event.field) == event.value:
             return
+        self.conflict_marks.settled(event.field)
         self.interview = self.interview.with_text(event.field, event.value)
         self.autosave.changed()
 
