@@ -146,6 +146,23 @@ def test_with_a_common_ancestor_a_change_on_one_side_wins_whatever_the_times(
     assert result.conflicts == []
 
 
+def test_with_a_common_ancestor_a_change_on_both_sides_keeps_the_later(
+    pair: tuple[Path, Path],
+) -> None:
+    a, b = pair
+    ancestor = tables_of(a)
+    edit(a, 1, "quote", "Åsas citat")
+    edit(b, 1, "quote", "Bos citat")
+    age(a, 1, {"quote": T3})
+    age(b, 1, {"quote": T2})
+    for x, y in ((a, b), (b, a)):
+        result = merge_tables(tables_of(x), tables_of(y), ancestor)
+        assert result.tables["interviews"]["1"]["quote"] == "Åsas citat"
+        assert len(result.conflicts) == 1
+        kept = [e["value"] for e in result.tables["history"]["1"]["quote"] if e.get("conflict")]
+        assert kept == ["Bos citat"]
+
+
 def test_an_interview_new_on_each_side_gets_a_free_id(
     pair: tuple[Path, Path], sets: QuestionSets
 ) -> None:
@@ -189,7 +206,13 @@ def test_edited_after_the_deletion_is_kept_with_a_warning(pair: tuple[Path, Path
     result = merge_tables(tables_of(a), tables_of(b), other_name="b.json")
     assert result.tables["interviews"]["2"]["quote"] == "Skrivet efter raderingen"
     assert "2" not in result.tables.get("trash", {})
-    assert any("edited after that" in w for w in result.warnings)
+    (warning,) = result.warnings
+    assert "was deleted in b.json on 2026-05-01" in warning and "edited after that" in warning
+    # the other way round, it comes back from the trash
+    back = merge_tables(tables_of(b), tables_of(a), other_name="a.json")
+    assert back.lines == ["restored 2 Örjan Ek, Växjö City (edited in a.json)"]
+    assert back.tables["interviews"]["2"]["quote"] == "Skrivet efter raderingen"
+    assert "1 updated" in back.summary()
     both_ways(a, b)
 
 

@@ -57,10 +57,11 @@ class MergeResult:
     def summary(self) -> str:
         """One line of counts."""
         c = self.counts
+        updated = c.get("updated", 0) + c.get("restored", 0)
+        deleted = c.get("deleted", 0) + c.get("removed", 0)
         return (
-            f"{c.get('added', 0)} added, {c.get('updated', 0)} updated, "
-            f"{c.get('deleted', 0)} deleted, {c.get('conflicts', 0)} conflict(s), "
-            f"{c.get('unchanged', 0)} unchanged"
+            f"{c.get('added', 0)} added, {updated} updated, {deleted} deleted, "
+            f"{c.get('conflicts', 0)} conflict(s), {c.get('unchanged', 0)} unchanged"
         )
 
 
@@ -87,7 +88,10 @@ def merge_tables(
     base = _plain(ancestor) if ancestor is not None else None
     a_side, a_bad = _index(mine, "this database", strict=False)
     b_side, _ = _index(theirs, other_name, strict=True)
-    o_side = _index(base, "the common ancestor", strict=False)[0] if base is not None else {}
+    try:
+        o_side = _index(base, "the ancestor", strict=False)[0] if base is not None else {}
+    except MergeError:  # an odd ancestor: merged as if there were none
+        o_side = {}
     stones = _tombstones(mine)
     for uid, theirs_stone in _tombstones(theirs).items():
         stones[uid] = _later_stone(stones.get(uid), theirs_stone)
@@ -123,6 +127,12 @@ def merge_tables(
 
     # ids: the local copy's stay; the other's keep their number when it is free and new here
     meta = dict(mine.get("meta", {}).get("1", {}))
+    counter = meta.get("next_id", 1)
+    if type(counter) is not int or counter < 1:
+        raise MergeError(
+            f"this database's id counter (meta next_id) is {str(counter)[:40]!r}, not a usable "
+            "number; nothing was merged"
+        )
     used = {key for _, _, key in placed if key} | {key for _, key in a_bad}
     next_id = _next_id(meta, mine)
     for uid, merged, key in sorted(placed, key=lambda p: (p[2] == "", _num(p[1].key), p[0])):
@@ -189,7 +199,7 @@ def _merge_copies(
     live, gone = (a, b) if a.deleted is None else (b, a)
     assert gone.deleted is not None
     if _edited_after(live, o, gone.deleted):
-        where = label["here" if gone is b else "there"]
+        where = label["there" if gone is b else "here"]
         result.warnings.append(
             f"{name} ({uid[:8]}) was deleted in {where} on {gone.deleted} but edited after "
             "that in the other copy: kept"
