@@ -438,14 +438,12 @@ class InterviewStore:
         """One locked read-modify-write of the whole file, for a change to many documents (a
         merge): `change` gets plain copies of the tables as they are now and returns the
         tables to store (None: nothing is written). True if written."""
-        import copy
+        from .sync.merge import deep_copy
 
         written = False
         with self._storage.transaction() as tables:
             self._check_schema(tables)
-            plain = {
-                str(n): {str(k): copy.deepcopy(v) for k, v in t.items()} for n, t in tables.items()
-            }
+            plain = deep_copy(tables)
             new = change(plain)
             if new is None:
                 raise NoChange
