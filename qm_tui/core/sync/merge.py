@@ -188,8 +188,9 @@ def _merge_copies(
     label: dict[str, str],
 ) -> _Copy | None:
     """Both copies have the interview (live or trashed)."""
+    conflicts: list[str] = []
     if a.doc == b.doc and a.history == b.history:  # the usual case: not changed apart
-        doc, history, conflicts = a.doc, a.history, []
+        doc, history = a.doc, a.history
     else:
         doc, history, conflicts = _merge_docs(a, b, o)
     name = _name(doc)
