@@ -13,7 +13,7 @@ import pytest
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
 
-from .conftest import SIZE, sample, wait_for
+from .conftest import SIZE, open_selected, sample, wait_for
 
 
 @pytest.fixture
@@ -90,11 +90,27 @@ async def test_g_syncs_with_git_and_says_what_came_in(
         await pilot.press("g")
         await wait_for(pilot, lambda: any(m.startswith("Synkat med origin") for m in said), 20)
         await wait_for(pilot, lambda: [r.name for r in app.screen.shown] == ["Bo Ek"])  # type: ignore[attr-defined]
-    done = next(m for m in said if m.startswith("Synkat"))
-    assert "Kom in: 1 ändring(ar)" in done and "added 1 Bo Ek" in done
-    status = subprocess.run(["git", "status", "--porcelain"], cwd=db_a.parent,
-                            capture_output=True, text=True, check=True)  # fmt: skip
-    assert status.stdout == ""
+        done = next(m for m in said if m.startswith("Synkat"))
+        assert "Kom in: 1 ändring(ar)" in done and "added 1 Bo Ek" in done
+        # edits apart while this app stays open: the name here, the quote in the other clone
+        await open_selected(pilot)
+        await pilot.press("end", *" Berg", "escape")
+        await wait_for(pilot, lambda: InterviewStore(db_a).get(1).name == "Bo Ek Berg")
+        _edit(db_b, "quote", "Citat från den andra klonen")
+        assert main(["--db", str(db_b), "sync"]) == 0
+        said.clear()
+        await pilot.press("g")
+        await wait_for(pilot, lambda: any(m.startswith("Synkat med origin") for m in said), 20)
+        assert "updated 1 Bo Ek Berg, Växjö City: quote" in said[-1]
+        assert "Gick ut: 2 commit(s)" in said[-1]  # this copy's commit and the merge
+    assert main(["--db", str(db_b), "sync"]) == 0
+    for db in (db_a, db_b):
+        both = InterviewStore(db).get(1)
+        assert (both.name, both.quote) == ("Bo Ek Berg", "Citat från den andra klonen")
+    for db in (db_a, db_b):
+        status = subprocess.run(["git", "status", "--porcelain"], cwd=db.parent,
+                                capture_output=True, text=True, check=True)  # fmt: skip
+        assert status.stdout == ""
 
 
 async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
@@ -103,8 +119,6 @@ async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
     from textual.widgets import Input
 
     from qm_tui.core.sync.merge import merge_tables
-
-    from .conftest import open_selected
 
     db, other = tmp_path / "a.json", tmp_path / "b.json"
     store = InterviewStore(db)

@@ -429,3 +429,22 @@ def test_edits_apart_merge_alike_both_ways_and_lose_nothing(
         merged_store = InterviewStore(db)
         assert len(merged_store.list()) + len(merged_store.trash()) == len(merged)
         assert merged_store.skipped == {}
+
+
+def test_copies_of_a_database_from_before_uids_merge_without_duplicates(
+    pair: tuple[Path, Path],
+) -> None:
+    a, b = pair
+    for path in (a, b):  # as an older qm-tui wrote them
+        tables = tables_of(path)
+        del tables["meta"]["1"]["uids"]
+        for doc in tables["interviews"].values():
+            del doc["uid"]
+        write_tables(path, tables)
+    edit(a, 1, "name", "Åsa Berg")  # this copy got its uids on this write
+    result = merge_tables(tables_of(a), tables_of(b), other_name="b.json")
+    assert sorted(d["name"] for d in result.tables["interviews"].values()) == [
+        "Åsa Berg",
+        "Örjan Ek",
+    ]
+    assert result.lines == [] and not result.conflicts
