@@ -64,6 +64,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     store.rewrite(change)
     print_report(found[-1], dry_run=args.dry_run)
+    from .core.sync.copies import is_conflict_copy
+
+    if not args.dry_run and is_conflict_copy(store.path, args.other.name):
+        from .cli import _say
+
+        _say(f"Everything in {args.other} is in the database now: the copy can be removed.")
     return 0
 
 

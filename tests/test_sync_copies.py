@@ -61,3 +61,4 @@ def test_list_names_each_copy_with_the_merge_command(
     assert all("looks like a sync folder's conflict copy" in n for n in notes)
     assert f"qm-tui --db {db} merge '{tmp_path / COPIES[1]}'" in notes[0]
     assert main(["--db", str(db), "merge", str(tmp_path / COPIES[1])]) == 0
+    assert "the copy can be removed" in capsys.readouterr().out
