@@ -379,10 +379,10 @@ class InterviewStore:
                     raise NotFoundError(f"no interview with id {interview_id}")
                 new = stamp_save(None, new, new["updated"])
                 new_id = self._insert(tables, new)
-                return SaveResult(self._parse(new_id, new), conflict=True, id=new_id, readded=True)
+                return SaveResult(_stamped(saved, new), conflict=True, id=new_id, readded=True)
             conflict = base is not None and old != base.to_dict()
             new = stamp_save(old, new, new["updated"])  # the uid kept, the fields' change times
-            saved = self._parse(interview_id, new)
+            saved = _stamped(saved, new)
             if new == {**old, "updated": new["updated"]}:
                 saved = self._parse(interview_id, old)
                 raise NoChange
@@ -605,6 +605,14 @@ def _row(key: str, packed: Any, dictionary: bytes, doc: Any = None) -> tuple[Sum
     if type(packed) is bytes:
         return Summary.from_packed(packed, dictionary, doc, interview_id), updated
     return Summary.from_document(doc, interview_id), updated
+
+
+def _stamped(interview: Interview, doc: dict[str, Any]) -> Interview:
+    """The interview with the uid and change times `stamp_save` gave its document."""
+    from dataclasses import replace
+
+    changed = tuple(sorted(doc.get("changed", {}).items()))
+    return replace(interview, uid=str(doc.get("uid", "")), changed=changed)
 
 
 def _now() -> str:
