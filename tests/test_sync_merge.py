@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -389,17 +391,35 @@ def _texts(tables: dict[str, Any]) -> dict[str, dict[str, set[str]]]:
     return out
 
 
+_MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
+
+
+def _shift_times(path: Path, seconds: int) -> None:
+    """Move every time in a database file (not the interview dates) by `seconds`."""
+
+    def moved(m: re.Match[str]) -> str:
+        when = dt.datetime.fromisoformat(m.group()) + dt.timedelta(seconds=seconds)
+        return when.isoformat(timespec="seconds")
+
+    path.write_text(_MOMENT.sub(moved, path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 @settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(st.lists(EDIT, max_size=5), st.lists(EDIT, max_size=5))
+@given(
+    st.lists(EDIT, max_size=5),
+    st.lists(EDIT, max_size=5),
+    st.sampled_from([-7200, 0, 7200]),
+)
 def test_edits_apart_merge_alike_both_ways_and_lose_nothing(
     tmp_path_factory: pytest.TempPathFactory,
     sets: QuestionSets,
     edits_a: list[tuple[str, int, str, str]],
     edits_b: list[tuple[str, int, str, str]],
+    shift: int,
 ) -> None:
     folder = tmp_path_factory.mktemp("copies")
     a, b = folder / "a.json", folder / "b.json"
@@ -411,6 +431,7 @@ def test_edits_apart_merge_alike_both_ways_and_lose_nothing(
     ancestor = tables_of(a)
     _apply(a, edits_a, sets)
     _apply(b, edits_b, sets)
+    _shift_times(b, shift)  # B's clock ahead of or behind A's: later and earlier edits
     for base in (None, ancestor):
         ab = merge_tables(tables_of(a), tables_of(b), base)
         ba = merge_tables(tables_of(b), tables_of(a), base)
