@@ -116,7 +116,7 @@ async def test_g_syncs_with_git_and_says_what_came_in(
 async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
     tmp_path: Path, said: list[str]
 ) -> None:
-    from textual.widgets import Input
+    from textual.widgets import Input, OptionList
 
     from qm_tui.core.sync.merge import merge_tables
 
@@ -144,6 +144,14 @@ async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
         name = editor.query_one("#field-name", Input)
         await wait_for(pilot, lambda: name.has_focus)
         assert name.border_subtitle == "ändrad på två ställen, den andra versionen finns i F2"
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "HistoryScreen")
+        options = app.screen.query_one("#versions", OptionList)
+        await wait_for(pilot, lambda: options.option_count > 0)
+        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any(f"[den andra versionen]  {lost}" in text for text in texts)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: name.has_focus)
         await pilot.press("end", "!")
         await wait_for(pilot, lambda: name.border_subtitle == "")
         await wait_for(pilot, lambda: InterviewStore(db).get(1).name == kept + "!")

@@ -234,6 +234,7 @@ SV: dict[str, str] = {
     ),
     # Import a corrected article onto an interview (issue 10, from the list)
     "field.conflict": "ändrad på två ställen, den andra versionen finns i F2",
+    "history.other_copy": "[den andra versionen]",
     "field.conflict.banner": (
         "Ändrat på två ställen: {fields}. Den senare ändringen visas; den andra versionen "
         "finns i fältets historik (F2)."
@@ -491,6 +492,7 @@ EN: dict[str, str] = {
     ),
     # Import a corrected article onto an interview (issue 10, from the list)
     "field.conflict": "changed in two places, the other version is in F2",
+    "history.other_copy": "[the other version]",
     "field.conflict.banner": (
         "Changed in two places: {fields}. The later change is shown; the other version is in "
         "the field's history (F2)."

@@ -65,7 +65,10 @@ class HistoryScreen(QMModal[str | None]):
         for version in self.versions:
             preview = " ".join(version.value.split())[:70] or "–"
             saved = plain(when(version.saved), style="bold")
-            options.add_option(Option(Text.assemble(saved, "  ", plain(preview))))
+            # the other side of a merge conflict (see `conflict_marks`)
+            mark = self.qm.t("history.other_copy") + "  " if version.conflict else ""
+            other = plain(mark, style="bold")
+            options.add_option(Option(Text.assemble(saved, "  ", other, plain(preview))))
         options.highlighted = 0
         options.focus()
 
