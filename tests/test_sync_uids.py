@@ -142,7 +142,7 @@ def test_import_keeps_the_uid_unless_the_database_has_it(
     # again: the database holds that uid now, so the copy gets a new one, and a warning
     assert run(other, "import", str(exported)) == 0
     err = capsys.readouterr().err
-    assert f"has uid {iv.uid}, which the database already holds" in err
+    assert f"has uid {iv.uid}, which the database holds (or held)" in err
     again = InterviewStore(other).get(2).uid
     assert is_uid(again) and again != iv.uid
 
@@ -182,3 +182,23 @@ def test_a_bad_uid_in_front_matter_is_named_and_replaced(
     result = parse_article(text, sets)
     assert is_uid(result.interview.uid) and result.interview.uid != iv.uid
     assert any("ignored an invalid uid" in w for w in result.warnings)
+
+
+def test_importing_a_purged_interview_gives_it_a_new_uid(
+    tmp_path: Path, sets: QuestionSets, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "db.json"
+    iv = _interview(sets)
+    store = InterviewStore(db)
+    store.add(iv)
+    store.close()
+    exported = tmp_path / "article.md"
+    assert run(db, "export", "1", "-o", str(exported)) == 0
+    store = InterviewStore(db)
+    store.delete(1)
+    store.purge(1)
+    store.close()
+    capsys.readouterr()
+    assert run(db, "import", str(exported)) == 0  # a merge would never bring a tombstone back
+    assert "which the database holds (or held)" in capsys.readouterr().err
+    assert InterviewStore(db).get(2).uid != iv.uid

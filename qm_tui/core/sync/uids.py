@@ -103,8 +103,8 @@ def uids_for_import(
             interview = replace(interview, uid=new_uid())
         elif interview.uid in taken:
             warnings.append(
-                f"imported interview {n} has uid {interview.uid}, which the database already "
-                "holds; it was added as a new interview with a new uid (merge copies of one "
+                f"imported interview {n} has uid {interview.uid}, which the database holds "
+                "(or held); it was added as a new interview with a new uid (merge copies of one "
                 "database with 'qm-tui merge' instead)"
             )
             interview = replace(interview, uid=new_uid())
