@@ -77,7 +77,8 @@ def cmd_merge_driver(args: argparse.Namespace) -> int:
     """git's merge driver for the database file: merges THEIRS into OURS (with BASE, their
     common ancestor) and writes the result to OURS; exit 0 when merged."""
     from .core.controls import visible_controls
-    from .core.storage import atomic_write, serialize
+    from .core.json_storage import serialize
+    from .core.storage import atomic_write
     from .core.sync.git import DRIVER_SAYS
     from .core.sync.merge import merge_tables
     from .core.sync.source import read_copy
@@ -86,8 +87,8 @@ def cmd_merge_driver(args: argparse.Namespace) -> int:
     theirs = read_copy(args.theirs, empty_ok=True)
     base = read_copy(args.ancestor, empty_ok=True) if args.ancestor.exists() else {}
     result = merge_tables(ours, theirs, base or None, other_name="the other branch")
-    # no journal token: a journal written beside the file before git replaced it is not
-    # replayed over the merged file
+    # no journal token of an earlier qm-tui: a journal of its beside the file is never replayed
+    # over the merged file
     result.tables.get("meta", {}).get("1", {}).pop("journal", None)
     atomic_write(args.ours, serialize(dict(result.tables)))
     lines = [*result.lines, *(f"conflict: {c}" for c in result.conflicts)]

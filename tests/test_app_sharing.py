@@ -33,7 +33,6 @@ def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def _edit(db: Path, field: str, text: str) -> None:
     store = InterviewStore(db)
     store.save(1, store.get(1).with_text(field, text))
-    store.close()
 
 
 async def test_a_conflict_copy_is_pointed_out_and_merged_with_m(
@@ -42,7 +41,6 @@ async def test_a_conflict_copy_is_pointed_out_and_merged_with_m(
     db = tmp_path / "interviews.json"
     store = InterviewStore(db)
     store.add(sample("Anna Östberg"))
-    store.close()
     copy = tmp_path / "interviews.sync-conflict-20260501-101500-ABCDEF1.json"
     shutil.copyfile(db, copy)
     _edit(copy, "quote", "Skrivet på den andra datorn")
@@ -55,6 +53,7 @@ async def test_a_conflict_copy_is_pointed_out_and_merged_with_m(
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
         await pilot.press("y")
         await wait_for(pilot, lambda: any(m.startswith("Slog ihop") for m in said))
+        await app.workers.wait_for_complete()  # the list's reload after the merge
     merged = InterviewStore(db).get(1)
     assert (merged.title, merged.quote) == ("vd", "Skrivet på den andra datorn")
     assert any("1 updated" in m and "updated 1 Anna Östberg" in m for m in said)
@@ -81,7 +80,6 @@ async def test_g_syncs_with_git_and_says_what_came_in(
     db_a, db_b = clones
     store = InterviewStore(db_b)
     store.add(sample("Bo Ek"))
-    store.close()
     from qm_tui.cli import main
 
     assert main(["--db", str(db_b), "sync"]) == 0
@@ -103,6 +101,7 @@ async def test_g_syncs_with_git_and_says_what_came_in(
         await wait_for(pilot, lambda: any(m.startswith("Synkat med origin") for m in said), 20)
         assert "updated 1 Bo Ek Berg, Växjö City: quote" in said[-1]
         assert "Gick ut: 2 commit(s)" in said[-1]  # this copy's commit and the merge
+        await app.workers.wait_for_complete()  # the list's reload after the sync
     assert main(["--db", str(db_b), "sync"]) == 0
     for db in (db_a, db_b):
         both = InterviewStore(db).get(1)
@@ -123,7 +122,6 @@ async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
     db, other = tmp_path / "a.json", tmp_path / "b.json"
     store = InterviewStore(db)
     store.add(sample("Anna Östberg"))
-    store.close()
     shutil.copyfile(db, other)
     _edit(db, "name", "Anna Berg")
     _edit(other, "name", "Anna Björk")
@@ -134,7 +132,6 @@ async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
     kept = store.get(1).name
     (lost,) = {"Anna Berg", "Anna Björk"} - {kept}
     assert [v.value for v in store.history(1, "name") if v.conflict] == [lost]
-    store.close()
     app = QMApp(db)
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_selected(pilot)

@@ -26,7 +26,6 @@ def _add(store: InterviewStore, sets: QuestionSets) -> int:
 
 def _set_time(store: InterviewStore, interview_id: int, path: str, when: str) -> None:
     """Age one field's change time in the file (saves within a second share their time)."""
-    store.close()
     tables = json.loads(store.path.read_text(encoding="utf-8"))
     doc = tables["interviews"][str(interview_id)]
     doc["changed"] = {**doc.get("changed", {}), path: when}
@@ -99,12 +98,10 @@ def test_a_save_that_changes_nothing_writes_nothing(
 ) -> None:
     iid = _add(store, sets)
     store.save(iid, store.get(iid).with_text("name", "Åsa Berg"))
-    store.close()
     before = db_path.read_bytes()
     loaded = store.get(iid)
     stale = replace(loaded, changed=())  # an editor's copy from before the last save
     assert store.save(iid, stale).interview == loaded
-    store.close()
     assert db_path.read_bytes() == before
 
 

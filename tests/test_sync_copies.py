@@ -47,7 +47,6 @@ def test_list_names_each_copy_with_the_merge_command(
     db = tmp_path / "interviews.json"
     store = InterviewStore(db)
     store.add(sets.default().new_interview(name="Åsa"))
-    store.close()
     for name in COPIES[:2]:
         shutil.copyfile(db, tmp_path / name)
     (tmp_path / "interviews (2).json").mkdir()  # a folder is no copy

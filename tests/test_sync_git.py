@@ -56,14 +56,12 @@ def sync(db: Path) -> int:
 def add(db: Path, sets: QuestionSets, name: str) -> int:
     store = InterviewStore(db)
     new_id = store.add(sets.default().new_interview(name=name, organisation="Växjö City"))
-    store.close()
     return new_id
 
 
 def edit(db: Path, interview_id: int, field: str, text: str) -> None:
     store = InterviewStore(db)
     store.save(interview_id, store.get(interview_id).with_text(field, text))
-    store.close()
 
 
 def by_uid(db: Path) -> dict[str, Any]:

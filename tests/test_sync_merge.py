@@ -52,7 +52,6 @@ def pair(tmp_path: Path, sets: QuestionSets) -> tuple[Path, Path]:
     for name in ("Åsa Öberg", "Örjan Ek"):
         iv = sets.default().new_interview(name=name, organisation="Växjö City")
         store.add(iv.with_answer(0, f"Svar från {name}"))
-    store.close()
     shutil.copyfile(a, b)
     return a, b
 
@@ -60,7 +59,6 @@ def pair(tmp_path: Path, sets: QuestionSets) -> tuple[Path, Path]:
 def edit(path: Path, interview_id: int, field: str, text: str) -> None:
     store = InterviewStore(path)
     store.save(interview_id, store.get(interview_id).with_text(field, text))
-    store.close()
 
 
 def by_uid(tables: dict[str, Any]) -> dict[str, Any]:
@@ -172,7 +170,6 @@ def test_an_interview_new_on_each_side_gets_a_free_id(
     for path, name in ((a, "Ny i A"), (b, "Ny i B")):
         store = InterviewStore(path)
         assert store.add(sets.default().new_interview(name=name)) == 3
-        store.close()
     result = merge_tables(tables_of(a), tables_of(b), other_name="b.json")
     names = {k: d["name"] for k, d in result.tables["interviews"].items()}
     assert names == {"1": "Åsa Öberg", "2": "Örjan Ek", "3": "Ny i A", "4": "Ny i B"}
@@ -187,7 +184,6 @@ def test_deleted_on_one_side_and_untouched_on_the_other_is_deleted(
     a, b = pair
     store = InterviewStore(b)
     store.delete(2)
-    store.close()
     result = merge_tables(tables_of(a), tables_of(b), other_name="b.json")
     assert set(result.tables["interviews"]) == {"1"}
     assert result.tables["trash"]["2"]["interview"]["name"] == "Örjan Ek"
@@ -199,7 +195,6 @@ def test_edited_after_the_deletion_is_kept_with_a_warning(pair: tuple[Path, Path
     a, b = pair
     store = InterviewStore(b)
     store.delete(2)
-    store.close()
     tables = tables_of(b)
     tables["trash"]["2"]["deleted"] = T1
     write_tables(b, tables)
@@ -225,7 +220,6 @@ def test_a_purged_interview_never_comes_back(pair: tuple[Path, Path], tmp_path: 
     store = InterviewStore(a)
     store.delete(2)
     store.purge(2)
-    store.close()
     assert [s["uid"] for s in tables_of(a)["tombstones"].values()] == [
         tables_of(b)["interviews"]["2"]["uid"]
     ]
@@ -243,7 +237,6 @@ def test_an_answer_follows_its_question_when_the_other_side_adds_one(
     a, b = pair
     store = InterviewStore(a)
     store.save(1, store.get(1).with_question("En ny första fråga?", 0))
-    store.close()
     edit(b, 1, "answers.2", "Svaret på fråga två")
     result = merge_tables(tables_of(a), tables_of(b))
     answers = result.tables["interviews"]["1"]["answers"]
@@ -372,7 +365,6 @@ def _apply(path: Path, edits: list[tuple[str, int, str, str]], sets: QuestionSet
         else:
             target = ids[(n - 1) % len(ids)]
             store.save(target, store.get(target).with_text(field, text))
-    store.close()
 
 
 def _texts(tables: dict[str, Any]) -> dict[str, dict[str, set[str]]]:
@@ -426,7 +418,6 @@ def test_edits_apart_merge_alike_both_ways_and_lose_nothing(
     store = InterviewStore(a)
     for name in ("Åsa", "Örjan"):
         store.add(sets.default().new_interview(name=name))
-    store.close()
     shutil.copyfile(a, b)
     ancestor = tables_of(a)
     _apply(a, edits_a, sets)

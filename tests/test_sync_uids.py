@@ -64,7 +64,6 @@ def test_an_old_database_gets_uids_on_its_next_write(db_path: Path, sets: Questi
     assert shown == legacy_uid(1, store.get(1).created)
     assert "uid" not in json.loads(db_path.read_text(encoding="utf-8"))["interviews"]["1"]
     new_id = store.add(_interview(sets, "Ny"))
-    store.close()
     stored = json.loads(db_path.read_text(encoding="utf-8"))
     assert stored["interviews"]["1"]["uid"] == shown  # what was shown before is what is kept
     trashed = stored["trash"]["2"]["interview"]
@@ -191,13 +190,11 @@ def test_importing_a_purged_interview_gives_it_a_new_uid(
     iv = _interview(sets)
     store = InterviewStore(db)
     store.add(iv)
-    store.close()
     exported = tmp_path / "article.md"
     assert run(db, "export", "1", "-o", str(exported)) == 0
     store = InterviewStore(db)
     store.delete(1)
     store.purge(1)
-    store.close()
     capsys.readouterr()
     assert run(db, "import", str(exported)) == 0  # a merge would never bring a tombstone back
     assert "which the database holds (or held)" in capsys.readouterr().err

@@ -23,7 +23,6 @@ class ConflictMarks:
     async def load(self) -> None:
         """Find them (in the store thread) and name them in a notification."""
         from ..core.sync.merge import open_conflicts
-        from .dialogs.history import field_label
 
         interview_id = self.screen.interview_id
 
@@ -35,7 +34,7 @@ class ConflictMarks:
         if not self.fields:
             return
         t = self.screen.qm.t
-        names = ", ".join(field_label(f, t) for f in sorted(self.fields))
+        names = ", ".join(t.field_label(f) for f in sorted(self.fields))
         self.screen.notify(t("field.conflict.banner", fields=names), severity="warning", timeout=20)
         self.focused(self.screen.focused)
 

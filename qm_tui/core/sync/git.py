@@ -4,8 +4,9 @@ Commit the database, fetch, merge with qm-tui's own merge, push; once more if th
 another one. qm-tui's merge is registered as git's merge driver for the database file (in
 `.gitattributes`, committed, and the repository's own config), so a plain `git pull` merges it
 the same way: the file never gets conflict markers. The files qm-tui keeps beside the database
-(its lock, journal and list index) are listed in the repository's `info/exclude`, so the work
-tree stays clean. Every expected failure is one SyncError line; nothing is pushed then.
+(its lock; an earlier qm-tui's journal and list index) are listed in the repository's
+`info/exclude`, so the work tree stays clean. Every expected failure is one SyncError line;
+nothing is pushed then.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ def sync(db_path: Path) -> SyncReport:
     folder = rel.rpartition("/")[0]
     attributes = f"{folder}/.gitattributes" if folder else ".gitattributes"
     report = SyncReport(remote=remote)
-    store = InterviewStore(top / rel, packed=False)
+    store = InterviewStore(top / rel)
     # the lock only while git reads or replaces the file: saves wait for that, not the network
     with store.locked():
         report.committed = _commit(git, [rel, attributes], attributes_changed)

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Static
 from ..display import plain
 from ..i18n import SV, Texts
 from ..screens.base import QMModal
-from .history import field_label
+from ..widgets.plain_fields import PlainInput
 
 if TYPE_CHECKING:
     from ...core.model import Interview
@@ -36,7 +36,7 @@ def plan_text(plan: UpdatePlan, t: Texts) -> Text:
     else:
         out.append(t("update.changes", n=len(plan.changes)) + "\n", style="bold")
         for change in plan.changes:
-            out.append(f"{field_label(change.field, t)}: ", style="bold")
+            out.append(f"{t.field_label(change.field)}: ", style="bold")
             out.append_text(plain(change.short_diff()))
             out.append("\n")
     if plan.warnings:
@@ -45,6 +45,14 @@ def plan_text(plan: UpdatePlan, t: Texts) -> Text:
             out.append_text(plain(f"⚠ {warning}\n"))
     out.rstrip()
     return out
+
+
+def _unexpected(exc: Exception, path: Path) -> str:
+    """An error no reader expected (a bug, or a file built to break one), in one line."""
+    if isinstance(exc, RecursionError):
+        return f"{path}: nested too deeply to read"
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{path}: cannot be read ({type(exc).__name__}{': ' + first[:200] if first else ''})"
 
 
 class UpdateScreen(QMModal[int]):
@@ -68,7 +76,7 @@ class UpdateScreen(QMModal[int]):
         with Vertical(id="dialog"):
             yield Static(plain(t("update.title", who=self.who)), id="update-title")
             yield Static(t("update.path"), markup=False, classes="update-label")
-            yield Input(id="update-path", placeholder="~/Dokument/profil.docx")
+            yield PlainInput(id="update-path", placeholder="~/Dokument/profil.docx")
             with VerticalScroll(id="update-diff-box"):
                 yield Static(id="update-diff", markup=False)
             with Horizontal(id="buttons"):
@@ -105,19 +113,21 @@ class UpdateScreen(QMModal[int]):
         path = Path(typed.strip()).expanduser()
         sets, interview_id = qm.question_sets, self.interview_id
 
-        def plan(store: InterviewStore) -> tuple[Interview, UpdatePlan]:
+        def plan(store: InterviewStore) -> tuple[Interview, UpdatePlan, Text]:
             current = store.get(interview_id)
-            return current, plan_update_from_file(current, path, sets)
+            found = plan_update_from_file(current, path, sets)
+            return current, found, plan_text(found, t)  # the diffs too, off the UI thread
 
         try:
-            self.base, found = await qm.run_store(plan)
-        except (QMError, OSError, ValueError) as exc:
+            self.base, found, shown = await qm.run_store(plan)
+        except Exception as exc:  # whatever a hostile file makes a reader raise: one message
             self.plan = None
-            self._show(t("update.failed", error=t.error(exc)), ok=False)
+            error = t.error(exc) if isinstance(exc, QMError | OSError) else _unexpected(exc, path)
+            self._show(t("update.failed", error=error), ok=False)
             self.query_one("#update-save", Button).disabled = True
             return
         self.plan = found
-        self._show(plan_text(found, t), ok=True)
+        self._show(shown, ok=True)
         save = self.query_one("#update-save", Button)
         save.disabled = not found.changes
         if found.changes:
