@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -126,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("id", nargs="?", help="interview id")
     which.add_argument("--all", action="store_true", help="check every interview")
     p.add_argument("--json", action="store_true", help="print a JSON list of misspelt words")
+    from .cli_sync import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -278,6 +281,7 @@ def _print_json(data: Any) -> None:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     store = _store(args)
+    _note_conflict_copies(store.path)
     if args.json:
         _print_json(store.documents())
         return 0
@@ -298,6 +302,21 @@ def _cmd_list(args: argparse.Namespace) -> int:
     ]
     _print_table(("ID", "DATE", "NAME", "ORGANISATION", "STATUS", "ANSWERED"), rows)
     return 0
+
+
+def _note_conflict_copies(db: Path) -> None:
+    """Name on stderr each sync-folder conflict copy beside the database, with the command
+    that joins it."""
+    import shlex
+
+    from .core.sync.copies import conflict_copies
+
+    for copy in conflict_copies(db):
+        _err(
+            f"qm-tui: note: {copy} looks like a sync folder's conflict copy of the database, "
+            "with changes made elsewhere; join it with: "
+            f"qm-tui --db {shlex.quote(str(db))} merge {shlex.quote(str(copy))}"
+        )
 
 
 def _print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
@@ -346,6 +365,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from .core.importing import duplicate_warnings, read_import_file
+    from .core.sync.uids import uids_for_import
 
     sets = _load_sets()
     interviews: list[Interview] = []
@@ -355,6 +375,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         interviews += found
         warnings += warned
     store = _store(args)
+    interviews, warned = uids_for_import(interviews, store.uids())
+    warnings += warned
     ids = store.add_many(interviews)
     warnings += duplicate_warnings([(item.id, item.interview) for item in store.list()], ids)
     for line in warnings:
@@ -666,7 +688,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-_COMMANDS = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": _cmd_list,
     "show": _cmd_show,
     "import": _cmd_import,
@@ -681,4 +703,15 @@ _COMMANDS = {
     "status": _cmd_status,
     "check": _cmd_check,
     "interview": _cmd_interview,
+    "merge": lambda args: _sync_command("merge", args),
+    "merge-driver": lambda args: _sync_command("merge_driver", args),
+    "sync": lambda args: _sync_command("sync", args),
 }
+
+
+def _sync_command(name: str, args: argparse.Namespace) -> int:
+    """The sharing commands live in `cli_sync` (loaded only for them)."""
+    from . import cli_sync
+
+    command: Any = getattr(cli_sync, f"cmd_{name}")
+    return int(command(args))

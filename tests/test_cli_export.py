@@ -73,9 +73,10 @@ def test_html_export_to_a_file_and_markdown_round_trip(qm: QM, tmp_path: Path) -
     qm("export", first, "-o", md)
     (second,) = qm("import", md).stdout.split()
     docs = {d["id"]: d for d in json.loads(qm("list", "--json").stdout)}
-    strip = ("id", "created", "updated")
+    strip = ("id", "created", "updated", "uid")  # the copy gets a uid of its own
     a, b = ({k: v for k, v in docs[int(i)].items() if k not in strip} for i in (first, second))
     assert a == b
+    assert docs[int(first)]["uid"] != docs[int(second)]["uid"]
 
 
 def test_import_reports_warnings_and_keeps_unplaced_text(qm: QM, tmp_path: Path) -> None:

@@ -21,8 +21,8 @@ def _doc(sets: QuestionSets) -> dict[str, Any]:
 def test_document_has_the_documented_fields(sets: QuestionSets) -> None:
     doc = _doc(sets)
     assert list(doc) == [
-        "schema", "question_set", "name", "title", "organisation", "date", "interviewer",
-        "quote", "answers", "facts", "contact", "status", "created", "updated",
+        "schema", "uid", "question_set", "name", "title", "organisation", "date",
+        "interviewer", "quote", "answers", "facts", "contact", "status", "created", "updated",
     ]  # fmt: skip
     assert doc["schema"] == SCHEMA_VERSION
     assert doc["answers"][0] == {

@@ -201,4 +201,5 @@ def test_import_and_export_of_word_files(db_path: Path, tmp_path: Path) -> None:
     assert imported.returncode == 0, imported.stderr
     new_id = int(imported.stdout.split()[0])
     a, b = InterviewStore(db_path).get(iid), InterviewStore(db_path).get(new_id)
-    assert dataclasses.replace(b, created=a.created, updated=a.updated) == a
+    assert b.uid != a.uid  # imported into the database that has it: a copy, with a uid of its own
+    assert dataclasses.replace(b, created=a.created, updated=a.updated, uid=a.uid) == a

@@ -22,7 +22,7 @@ from .article.read_docx import ZIP_MAGIC
 from .article.titles import split_title_line
 from .controls import has_controls, remove_controls, without_controls
 from .errors import ArticleError, DocumentError, ImportFileError
-from .model import STATUSES, Answer, Interview
+from .model import STATUSES, Answer, Interview, is_uid
 from .os_errors import reason
 from .questions import QuestionSet, QuestionSets
 from .rules import is_iso_date
@@ -110,7 +110,9 @@ def parse_article(
 
 def meta_from_front_matter(front: dict[str, str]) -> dict[str, str]:
     """Front-matter fields as the importer's metadata keys (those of the older `[qm:…]` lines)."""
-    meta = {k: v for k, v in front.items() if k in ("date", "interviewer", "status", "notes")}
+    meta = {
+        k: v for k, v in front.items() if k in ("date", "interviewer", "status", "notes", "uid")
+    }
     if "contact" in front:
         meta["contact"] = front["contact"]
     if front.get("question_set"):
@@ -264,6 +266,12 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
             interview = replace(interview, date=date)
         else:
             warnings.append(f"ignored an invalid date {date!r}; using today")
+    uid = found.meta.get("uid")
+    if uid:
+        if is_uid(uid):
+            interview = replace(interview, uid=uid)
+        else:
+            warnings.append(f"ignored an invalid uid {uid[:40]!r}; the interview gets a new one")
     interview = normalised(interview)
     status = found.meta.get("status", "")
     if status not in STATUSES:

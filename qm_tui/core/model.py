@@ -7,6 +7,8 @@ rejected with one clear message before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -25,9 +27,13 @@ __all__ = [
     "DocumentError",
     "Facts",
     "Interview",
+    "is_uid",
+    "new_uid",
     "now_iso",
     "today_iso",
 ]
+
+_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,16 @@ def now_iso() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def new_uid() -> str:
+    """A fresh random interview uid (a UUID, lowercase, with hyphens)."""
+    return str(uuid.uuid4())
+
+
+def is_uid(value: object) -> bool:
+    """True for a uid as qm-tui writes it (a lowercase hyphenated UUID)."""
+    return isinstance(value, str) and _UID.fullmatch(value) is not None
+
+
 def today_iso() -> str:
     """Today's date as YYYY-MM-DD."""
     return dt.date.today().isoformat()
@@ -87,6 +103,11 @@ class Interview:
     notes: str = ""  # text an article import could not place (kept in the export's metadata)
     private_notes: str = ""  # the interviewer's own notes ("Anteckningar"): never exported
     import_warnings: tuple[str, ...] = ()  # what the import that made this interview reported
+    # the same interview in every copy of the database (ids are only local names); "" for one
+    # read from a database written before uids, which gets one on its next write
+    uid: str = field(default_factory=new_uid)
+    # field path -> when its text last changed (set by the store on save; merges read it)
+    changed: tuple[tuple[str, str], ...] = ()
 
     @property
     def answered(self) -> int:
@@ -192,8 +213,10 @@ class Interview:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-shaped document (without `id`)."""
-        doc: dict[str, Any] = {
-            "schema": SCHEMA_VERSION,
+        doc: dict[str, Any] = {"schema": SCHEMA_VERSION}
+        if self.uid:
+            doc["uid"] = self.uid
+        doc |= {
             "question_set": self.question_set,
             "name": self.name,
             "title": self.title,
@@ -220,6 +243,8 @@ class Interview:
             doc["private_notes"] = self.private_notes
         if self.import_warnings:
             doc["import_warnings"] = list(self.import_warnings)
+        if self.changed:
+            doc["changed"] = dict(self.changed)
         return doc
 
     @classmethod
@@ -267,6 +292,9 @@ class Interview:
         if not isinstance(warnings_raw, list) or not all(isinstance(w, str) for w in warnings_raw):
             raise DocumentError("'import_warnings' must be a list of texts")
         created = _text(doc, "created") if "created" in doc else now_iso()
+        uid = doc.get("uid", "")
+        if "uid" in doc and not is_uid(uid):
+            raise DocumentError("'uid' must be a UUID (like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)")
         return cls(
             question_set=question_set,
             name=_text(doc, "name"),
@@ -284,12 +312,14 @@ class Interview:
             notes=_text(doc, "notes"),
             private_notes=_text(doc, "private_notes"),
             import_warnings=tuple(warnings_raw),
+            uid=uid,
+            changed=_changed(doc),
         )
 
 
 _DOCUMENT_FIELDS = frozenset(
     "schema id question_set name title organisation date interviewer quote answers facts "
-    "contact status created updated notes private_notes import_warnings".split()
+    "contact status created updated notes private_notes import_warnings uid changed".split()
 )
 _ANSWER_FIELDS = frozenset(("question", "answer"))
 _TEXT_PATHS = frozenset(
@@ -319,6 +349,17 @@ def _text(
                 f"(\\u{ord(lone):04x}), which UTF-8 cannot store"
             ) from None
     return value
+
+
+def _changed(doc: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    raw = doc.get("changed", {})
+    if not isinstance(raw, dict):
+        raise DocumentError("'changed' must be an object of field paths and times")
+    for path, when in raw.items():
+        if not isinstance(when, str):
+            raise DocumentError(f"'changed' of {path!r} must be a time as text")
+        _text(raw, path, where="changed")
+    return tuple(sorted(raw.items()))
 
 
 def _object(doc: dict[str, Any], key: str, fields: tuple[str, ...]) -> dict[str, str]:

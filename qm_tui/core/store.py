@@ -15,14 +15,17 @@ TinyDB opens and writes.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DocumentError, NotFoundError, StoreError
 from .json_storage import AtomicJSONStorage, NoChange, Tables
+from .sync.fields import stamp_save
+from .sync.uids import assign_missing_uids, bury, legacy_uid
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
     from .model import Interview
@@ -62,6 +65,7 @@ class Version(NamedTuple):
     field: str
     value: str
     saved: str
+    conflict: bool = False  # the other side of a merge conflict (see `sync.merge`)
 
 
 class SaveResult(NamedTuple):
@@ -81,6 +85,8 @@ def flatten(doc: dict[str, Any]) -> dict[str, str]:
     """Field path -> text for every editable text in a document (`answers.2`, `contact.email`)."""
     flat: dict[str, str] = {}
     for key, value in doc.items():
+        if key == "changed":
+            continue
         if isinstance(value, str):
             flat[key] = value
         elif key == "answers" and isinstance(value, list):
@@ -219,6 +225,12 @@ class InterviewStore:
         items.sort(key=lambda t: (t.deleted, t.id), reverse=True)
         return items
 
+    def uids(self) -> set[str]:
+        """The uids of every interview stored (live or trashed) or purged from this database."""
+        from .sync.uids import uids_in_use
+
+        return uids_in_use(self._read())
+
     def history(self, interview_id: int, field: str | None = None) -> builtins.list[Version]:
         """Earlier values of the interview's fields (or of one field), newest first."""
         per_field = self._read().get("history", {}).get(str(interview_id), {})
@@ -234,7 +246,8 @@ class InterviewStore:
                 continue
             for v in entries:
                 if isinstance(v, dict) and isinstance(v.get("value"), str):
-                    versions.append(Version(name, v["value"], str(v.get("saved", ""))))
+                    saved = str(v.get("saved", ""))
+                    versions.append(Version(name, v["value"], saved, v.get("conflict") is True))
                 else:
                     what = f"history of {name} in interview {interview_id}"
                     self._skip(what, "an entry is not a version")
@@ -243,6 +256,13 @@ class InterviewStore:
 
     # -- writing -------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Tables]:
+        """The storage's transaction, with uids given first to interviews stored without one."""
+        with self._storage.transaction() as tables:
+            assign_missing_uids(tables)
+            yield tables
+
     def add(self, interview: Interview) -> int:
         """Store a new interview; returns its id."""
         return self.add_many([interview])[0]
@@ -250,7 +270,7 @@ class InterviewStore:
     def add_many(self, interviews: Iterable[Interview]) -> builtins.list[int]:
         """Store several new interviews in one write; returns their ids in order."""
         items = list(interviews)
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             self._check_schema(tables)
             ids = [self._insert(tables, self._writable(interview.to_dict())) for interview in items]
         return ids
@@ -278,16 +298,19 @@ class InterviewStore:
         saved = replace(interview, updated=now_iso())
         new = self._writable(saved.to_dict())
         conflict = False
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             self._check_schema(tables)
             table = tables.get("interviews", {})
             old = table.get(str(interview_id))
             if old is None:
                 if not readd:
                     raise NotFoundError(f"no interview with id {interview_id}")
+                new = stamp_save(None, new, new["updated"])
                 new_id = self._insert(tables, new)
-                return SaveResult(saved, conflict=True, id=new_id, readded=True)
+                return SaveResult(_stamped(saved, new), conflict=True, id=new_id, readded=True)
             conflict = base is not None and old != base.to_dict()
+            new = stamp_save(old, new, new["updated"])  # the uid kept, the fields' change times
+            saved = _stamped(saved, new)
             if new == {**old, "updated": new["updated"]}:
                 saved = self._parse(interview_id, old)
                 raise NoChange
@@ -297,7 +320,7 @@ class InterviewStore:
 
     def delete(self, interview_id: int) -> None:
         """Move an interview to the trash."""
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             doc = tables.get("interviews", {}).pop(str(interview_id), None)
             if doc is None:
                 raise NotFoundError(f"no interview with id {interview_id}")
@@ -312,7 +335,7 @@ class InterviewStore:
 
         An entry that holds no valid interview is refused and stays in the trash.
         """
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             entry = tables.get("trash", {}).get(str(interview_id))
             if entry is None:
                 raise NotFoundError(f"no interview with id {interview_id} in the trash")
@@ -334,16 +357,47 @@ class InterviewStore:
 
     def purge(self, interview_id: int | None = None) -> int:
         """Delete for good one trashed interview (or all of them); returns how many."""
-        with self._storage.transaction() as tables:
+        with self._transaction() as tables:
             trash = tables.get("trash", {})
             keys = list(trash) if interview_id is None else [str(interview_id)]
             if interview_id is not None and str(interview_id) not in trash:
                 raise NotFoundError(f"no interview with id {interview_id} in the trash")
             history = tables.get("history", {})
+            bury(tables, keys, _now())  # tombstones: no merge brings them back
             for key in keys:
                 del trash[key]
                 history.pop(key, None)
         return len(keys)
+
+    def rewrite(
+        self, change: Callable[[dict[str, dict[str, Any]]], dict[str, dict[str, Any]] | None]
+    ) -> bool:
+        """One locked read-modify-write of the whole file, for a change to many documents (a
+        merge): `change` gets plain copies of the tables as they are now and returns the
+        tables to store (None: nothing is written). True if written."""
+        from .sync.merge import deep_copy
+
+        written = False
+        with self._storage.transaction() as tables:
+            self._check_schema(tables)
+            plain = deep_copy(tables)
+            new = change(plain)
+            if new is None:
+                raise NoChange
+            self._check_schema(dict(new))
+            for name in [n for n in tables if n not in new]:
+                del tables[name]
+            tables.update(new)
+            written = True
+        return written
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the write lock while a tool outside the store (git) reads and replaces the
+        file: every save waits until it is done. Everything saved so far is in the file."""
+        with self._storage.transaction():
+            yield
+            raise NoChange
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -424,12 +478,18 @@ class InterviewStore:
         return doc
 
     def _parse(self, interview_id: int, doc: Any) -> Interview:
+        from dataclasses import replace
+
         from .model import Interview
 
         try:
-            return Interview.from_dict(doc)
+            interview = Interview.from_dict(doc)
         except DocumentError as exc:
             raise StoreError(f"{self.path}: interview {interview_id} is invalid: {exc}") from None
+        if interview.uid:
+            return interview
+        # stored before uids: the uid its next write gives it (see `assign_missing_uids`)
+        return replace(interview, uid=legacy_uid(interview_id, interview.created))
 
 
 MAX_ID = 10**15  # ids are decimal keys; longer ones are refused before int() sees them
@@ -474,6 +534,14 @@ def _shape_problem(doc: Any) -> str | None:
         if type(value) is not dict or any(type(v) is not str for v in value.values()):
             return f"{box!r} must be an object of texts"
     return None
+
+
+def _stamped(interview: Interview, doc: dict[str, Any]) -> Interview:
+    """The interview with the uid and change times `stamp_save` gave its document."""
+    from dataclasses import replace
+
+    changed = tuple(sorted(doc.get("changed", {}).items()))
+    return replace(interview, uid=str(doc.get("uid", "")), changed=changed)
 
 
 def _now() -> str:

@@ -251,6 +251,34 @@ SV: dict[str, str] = {
         "{path} är upptagen: en annan qm-tui har skrivit i den i {seconds} s; försök igen"
     ),
     # Import a corrected article onto an interview (issue 10, from the list)
+    "field.conflict": "ändrad på två ställen, den andra versionen finns i F2",
+    "history.other_copy": "[den andra versionen]",
+    "field.conflict.banner": (
+        "Ändrat på två ställen: {fields}. Den senare ändringen visas; den andra versionen "
+        "finns i fältets historik (F2)."
+    ),
+    "key.sync": "Synka",
+    "key.sync.tip": "Synka med git: spara, hämta, slå ihop, skicka",
+    "key.merge_copy": "Slå ihop kopia",
+    "key.merge_copy.tip": "Slå ihop en konfliktkopia från synkmappen med databasen",
+    "sync.running": "Synkar …",
+    "sync.done": "Synkat med {remote}. Kom in: {came} ändring(ar). Gick ut: {went} commit(s).",
+    "sync.failed": "Kunde inte synka: {error}",
+    "merge.failed": "Kunde inte slå ihop: {error}",
+    "merge.conflicts": (
+        "{n} fält ändrades på två ställen; den senare ändringen gäller, den andra versionen "
+        "finns i fältets historik (F2):"
+    ),
+    "copies.found": (
+        "Synkmappen har lagt en konfliktkopia av databasen bredvid den: {name}. "
+        "Tryck m för att slå ihop den."
+    ),
+    "copies.none": "Det finns ingen konfliktkopia bredvid databasen.",
+    "copies.confirm": (
+        "Slå ihop {name} med databasen? Inget går förlorat: det som ändrats på båda ställena "
+        "finns kvar i historiken."
+    ),
+    "copies.merged": "Slog ihop {name}: {summary}. Kopian kan nu tas bort.",
     "key.update": "Rättad artikel",
     "key.update.tip": "Läs in en rättad artikel (docx, txt eller md) i den valda intervjun",
     "update.title": "Rättad artikel till {who}",
@@ -498,6 +526,34 @@ EN: dict[str, str] = {
         "{path} is busy: another qm-tui has been writing to it for {seconds} s; try again"
     ),
     # Import a corrected article onto an interview (issue 10, from the list)
+    "field.conflict": "changed in two places, the other version is in F2",
+    "history.other_copy": "[the other version]",
+    "field.conflict.banner": (
+        "Changed in two places: {fields}. The later change is shown; the other version is in "
+        "the field's history (F2)."
+    ),
+    "key.sync": "Sync",
+    "key.sync.tip": "Sync with git: commit, fetch, merge, push",
+    "key.merge_copy": "Merge copy",
+    "key.merge_copy.tip": "Join a sync folder's conflict copy into the database",
+    "sync.running": "Syncing …",
+    "sync.done": "Synced with {remote}. Came in: {came} change(s). Went out: {went} commit(s).",
+    "sync.failed": "Could not sync: {error}",
+    "merge.failed": "Could not merge: {error}",
+    "merge.conflicts": (
+        "{n} fields were changed in two places; the later change holds, the other version is "
+        "in the field's history (F2):"
+    ),
+    "copies.found": (
+        "The sync folder left a conflict copy of the database beside it: {name}. "
+        "Press m to merge it."
+    ),
+    "copies.none": "There is no conflict copy beside the database.",
+    "copies.confirm": (
+        "Merge {name} into the database? Nothing is lost: what changed in both places stays "
+        "in the history."
+    ),
+    "copies.merged": "Merged {name}: {summary}. The copy can be removed now.",
     "key.update": "Corrected article",
     "key.update.tip": "Apply a corrected article (docx, txt or md) to the selected interview",
     "update.title": "Corrected article for {who}",

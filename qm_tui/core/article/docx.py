@@ -115,6 +115,7 @@ def render_docx(
     props.comments = ""
     props.keywords = ""
     props.revision = 1
+    props.identifier = iv.uid  # which interview this is, in every copy of the database
     try:
         day = dt.date.fromisoformat(iv.date)
         props.created = props.modified = dt.datetime(day.year, day.month, day.day)

@@ -220,9 +220,18 @@ def render_html(
         "<!doctype html>\n"
         f'<html lang="{html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{_uid_meta(interview.uid)}"
         f"<title>{html.escape(title, quote=False)}</title>\n"
         f"<style>\n{STYLESHEET}</style>\n</head>\n<body>\n{article}</body>\n</html>\n"
     )
+
+
+def _uid_meta(uid: str) -> str:
+    """The interview's uid as a `<meta>` line (which interview the page is, in every copy of
+    the database), or nothing."""
+    if not uid:
+        return ""
+    return f'<meta name="qm-tui-uid" content="{html.escape(uid, quote=True)}">\n'
 
 
 def export(interview: Interview, options: ExportOptions) -> bytes:

@@ -174,7 +174,8 @@ def render_markdown(
     """The article as CommonMark: name, title line, pull quote, numbered Q&A, facts and contact.
 
     With `meta`, YAML front matter first carries what the visible text does not (id, question
-    set, date, interviewer, status, where the title ends and the organisation starts).
+    set, date, interviewer, status, where the title ends and the organisation starts, and the
+    uid that names the interview in every copy of the database).
     """
     iv = interview
     line, block = normalise_line, normalise_block
@@ -226,6 +227,8 @@ def render_markdown(
         fields["contact"] = ""
     if iv.notes:
         fields["notes"] = remove_controls(iv.notes)
+    if iv.uid:
+        fields["uid"] = iv.uid
     return dump_front_matter(fields) + "\n" + body
 
 

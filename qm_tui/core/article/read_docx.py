@@ -43,6 +43,8 @@ def read_docx(data: bytes, set_ids: set[str] | None = None) -> tuple[str, dict[s
             hints["status"] = props.content_status
         if props.created is not None:
             hints["date"] = props.created.date().isoformat()
+        if props.identifier:
+            hints["uid"] = props.identifier
     return "\n\n".join(blocks) + "\n", hints
 
 

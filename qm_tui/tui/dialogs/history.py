@@ -97,9 +97,11 @@ class HistoryScreen(QMModal[str | None]):
             neighbour = number + 1 if number + 1 < len(self.versions) else number - 1
             other = self.versions[neighbour].value if neighbour >= 0 else None
             saved = plain(when(version.saved), style="bold")
-            options.add_option(
-                Option(Text.assemble(saved, "  ", row_preview(version.value, other)))
-            )
+            # the other side of a merge conflict (see `conflict_marks`)
+            mark = self.qm.t("history.other_copy") + "  " if version.conflict else ""
+            row = Text.assemble(saved, "  ", plain(mark, style="bold"))
+            row.append_text(row_preview(version.value, other))
+            options.add_option(Option(row))
         options.highlighted = 0
         options.focus()
 

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -28,6 +28,7 @@ from ...core.controls import editable, editable_text
 from ...core.errors import QMError, StoreError
 from ...core.model import Interview
 from ..autosave import Autosave
+from ..conflict_marks import ConflictMarks
 from ..display import plain_str
 from ..steps import AnswerStep, BoxesStep, PersonStep, Step, editor_steps
 from ..widgets.status_line import StatusLine
@@ -115,6 +116,7 @@ class EditorScreen(QMScreen):
         self.autosave = Autosave(self, interview_id, interview, self._snapshot, self._show_save)
         self.saved_elsewhere: Interview | None = None
         """A version another window saved over this one's text (ctrl+l loads it)."""
+        self.conflict_marks = ConflictMarks(self)
 
     @property
     def review_step(self) -> int:
@@ -153,6 +155,10 @@ class EditorScreen(QMScreen):
         if self._controls_removed:
             self.notify(self.qm.t("editor.controls_removed"), severity="warning", timeout=15)
             self.autosave.changed()
+        self.run_worker(self.conflict_marks.load(), group="conflicts")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.conflict_marks.focused(event.widget)
 
     # -- state and views --------------------------------------------------------------------
 
@@ -301,6 +307,7 @@ class EditorScreen(QMScreen):
         event.stop()
         if self.interview.text_of(event.field) == event.value:
             return
+        self.conflict_marks.settled(event.field)
         self.interview = self.interview.with_text(event.field, event.value)
         self.autosave.changed()
 
@@ -526,7 +533,8 @@ class EditorScreen(QMScreen):
         stored = await self.autosave.saved_elsewhere()
         if stored is None:
             return
-        if stored.to_dict() == replace(self._snapshot(), updated=stored.updated).to_dict():
+        same = replace(self._snapshot(), updated=stored.updated, changed=stored.changed)
+        if stored.to_dict() == same.to_dict():
             self.autosave.take(stored)  # the same text: nothing was lost
             return
         if self.saved_elsewhere is None or self.saved_elsewhere.updated != stored.updated:

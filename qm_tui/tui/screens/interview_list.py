@@ -67,6 +67,11 @@ class InterviewListScreen(QMScreen):
     ]
     # Issue 10: a corrected article (docx, txt or md) applied to the selected interview
     BINDINGS += [key("list", "update", "update_from_file", "u", show=False)]  # in help, palette
+    # Issue 21: sharing (see `sharing`)
+    BINDINGS += [
+        key("list", "sync", "sync", "g", show=False),
+        key("list", "merge_copy", "merge_copy", "m", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,6 +82,7 @@ class InterviewListScreen(QMScreen):
         self._skipped_shown: str | None = None
         self.status_filter: str | None = None  # show only this status (None: all)
         self._left: EditorScreen | None = None  # the editor last opened, to come back to its row
+        self._copies_looked_for = False
         self._query = ""  # the search (lowered) that `shown` was filtered by
 
     def compose(self) -> ComposeResult:
@@ -138,6 +144,11 @@ class InterviewListScreen(QMScreen):
         self.loaded = True
         self.refilter(select, screenful=screenful)
         self._prepare_search(rows)
+        if not self._copies_looked_for:  # once: sync folders' conflict copies beside the file
+            self._copies_looked_for = True
+            from ..sharing import point_out_copies
+
+            await point_out_copies(self)
 
     @work(thread=True, exclusive=True, group="search-text", description="search text")
     def _prepare_search(self, rows: list[Summary]) -> None:
@@ -278,6 +289,18 @@ class InterviewListScreen(QMScreen):
         t = self.qm.t
         self.notify(t("list.status_set", who=who(row, t), status=t(f"status.{status}")))
         self.reload(select=row.id)
+
+    async def action_sync(self) -> None:
+        """Sync the database through its git repository (commit, fetch, merge, push)."""
+        from ..sharing import sync_now
+
+        await sync_now(self)
+
+    async def action_merge_copy(self) -> None:
+        """Offer to join a sync folder's conflict copy of the database."""
+        from ..sharing import merge_copy
+
+        await merge_copy(self)
 
     def action_help(self) -> None:
         """Show every key of the list and the editor."""
