@@ -100,7 +100,7 @@ def test_curly_and_straight_quotes_come_out_the_same() -> None:
 
 
 def docx_text(data: bytes) -> str:
-    return read_docx(data)[0]
+    return read_docx(data).text()
 
 
 def open_docx(data: bytes) -> docx.document.Document:
@@ -188,8 +188,8 @@ def test_a_broken_template_is_one_clear_error(tmp_path: Path) -> None:
 
 def test_docx_imports_back(sets: QuestionSets) -> None:
     iv = vaxjo()
-    text, hints = read_docx(render(iv, "docx", ExportOptions(typography=False)), set(sets.sets))
-    back = parse_article(text, sets, hints).interview
+    content = read_docx(render(iv, "docx", ExportOptions(typography=False)), set(sets.sets))
+    back = parse_article(content.text(), sets, content.hints).interview
     assert dataclasses.replace(back, created=iv.created, updated=iv.updated) == iv
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "DocumentError",
     "Facts",
     "Interview",
+    "ReviewComment",
     "now_iso",
     "today_iso",
 ]
@@ -58,6 +59,33 @@ class Contact:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class ReviewComment:
+    """A reviewer's comment kept with the interview (a Word comment, say): the field it is
+    about (`quote`, `answers.2` …, or `article`), who wrote it when, and whether it is resolved.
+    A `reply` answers the comment before it. Never part of the article."""
+
+    field: str
+    author: str = ""
+    date: str = ""
+    text: str = ""
+    resolved: bool = False
+    reply: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-shaped entry of the interview's `review` list."""
+        doc: dict[str, Any] = {
+            "field": self.field,
+            "author": self.author,
+            "date": self.date,
+            "text": self.text,
+            "resolved": self.resolved,
+        }
+        if self.reply:
+            doc["reply"] = True
+        return doc
+
+
 def now_iso() -> str:
     """The current local time as an ISO 8601 timestamp with offset, to the second."""
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
@@ -88,6 +116,7 @@ class Interview:
     notes: str = ""  # text an article import could not place (kept in the export's metadata)
     private_notes: str = ""  # the interviewer's own notes ("Anteckningar"): never exported
     import_warnings: tuple[str, ...] = ()  # what the import that made this interview reported
+    review: tuple[ReviewComment, ...] = ()  # reviewers' comments (never exported)
 
     @property
     def answered(self) -> int:
@@ -201,6 +230,8 @@ class Interview:
             doc["private_notes"] = self.private_notes
         if self.import_warnings:
             doc["import_warnings"] = list(self.import_warnings)
+        if self.review:
+            doc["review"] = [c.to_dict() for c in self.review]
         return doc
 
     @classmethod
@@ -250,6 +281,7 @@ class Interview:
         warnings_raw = doc.get("import_warnings", [])
         if not isinstance(warnings_raw, list) or not all(isinstance(w, str) for w in warnings_raw):
             raise DocumentError("'import_warnings' must be a list of texts")
+        review = _review(doc.get("review", []))
         created = _text(doc, "created") if "created" in doc else now_iso()
         return cls(
             question_set=question_set,
@@ -268,12 +300,13 @@ class Interview:
             notes=_text(doc, "notes"),
             private_notes=_text(doc, "private_notes"),
             import_warnings=tuple(warnings_raw),
+            review=review,
         )
 
 
 _DOCUMENT_FIELDS = frozenset(
     "schema id question_set name title organisation date interviewer quote answers facts "
-    "contact status created updated notes private_notes import_warnings".split()
+    "contact status created updated notes private_notes import_warnings review".split()
 )
 _ANSWER_FIELDS = frozenset(("question", "answer"))
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -293,7 +326,7 @@ def _from_usual_dict(cls: type[Interview], doc: Any) -> Interview | None:
     A stricter subset of `from_dict`'s rules, giving the same interview: a test compares both.
     Listing and exporting thousands of interviews spend most of their validation here.
     """
-    if type(doc) is not dict or not doc.keys() <= _DOCUMENT_FIELDS:
+    if type(doc) is not dict or not doc.keys() <= _DOCUMENT_FIELDS or "review" in doc:
         return None
     get = doc.get
     answers_raw, facts_box, contact_box = get("answers"), get("facts"), get("contact")
@@ -380,6 +413,30 @@ def _text(
                 f"(\\u{ord(lone.group()):04x}), which UTF-8 cannot store"
             )
     return value
+
+
+_REVIEW_TEXTS = ("field", "author", "date", "text")
+_REVIEW_FIELDS = frozenset((*_REVIEW_TEXTS, "resolved", "reply"))
+
+
+def _review(raw: Any) -> tuple[ReviewComment, ...]:
+    if not isinstance(raw, list):
+        raise DocumentError("'review' must be a list of comments")
+    out = []
+    for i, item in enumerate(raw, 1):
+        where = f"review comment {i}"
+        if not isinstance(item, dict):
+            raise DocumentError(f"{where} must be an object with 'field', 'author', 'date', 'text'")
+        extra = sorted(item.keys() - _REVIEW_FIELDS)
+        if extra:
+            raise DocumentError(f"{where} has an unknown field {extra[0]!r}")
+        texts = {k: _text(item, k, required=k == "field", where=where) for k in _REVIEW_TEXTS}
+        flags = {k: item.get(k, False) for k in ("resolved", "reply")}
+        for key, value in flags.items():
+            if not isinstance(value, bool):
+                raise DocumentError(f"{where}: {key!r} must be true or false")
+        out.append(ReviewComment(**texts, **flags))
+    return tuple(out)
 
 
 def _object(doc: dict[str, Any], key: str, fields: tuple[str, ...]) -> dict[str, str]:

@@ -85,7 +85,8 @@ class Summary:
     @property
     def haystack(self) -> str:
         """Every searched text folded (no case, no accents: see `search.fold`): name,
-        organisation, title, interviewer, quote, both kinds of notes, answers (built once)."""
+        organisation, title, interviewer, quote, both kinds of notes, answers, review comments
+        (built once)."""
         if self._haystack is None:
             texts = self.texts
             if self._source is not None:
@@ -108,7 +109,9 @@ def _answers(doc: dict[str, Any]) -> list[str]:
 
 
 def _texts(doc: dict[str, Any], answers: list[str]) -> tuple[str, ...]:
-    return (*(str(doc.get(key, "")) for key in SEARCHED), *answers)
+    review = doc.get("review")
+    comments = [str(c.get("text", "")) for c in review if isinstance(c, dict)] if review else []
+    return (*(str(doc.get(key, "")) for key in SEARCHED), *answers, *comments)
 
 
 def search(rows: Sequence[Summary], query: str) -> list[Summary]:
