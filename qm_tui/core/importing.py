@@ -9,6 +9,7 @@ kept in the interview's `notes` and reported as a warning. Nothing is ever dropp
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -341,12 +342,14 @@ def read_import(
         raise ImportFileError(f"{path}: {exc}") from None
     from .review import review_of
 
-    marks = review_of(source, sets, found)
+    everything = found  # marks are placed in the text with every change accepted
+    if track_changes != "accept" and source.changes:
+        with contextlib.suppress(ArticleError):
+            everything = read_article(source.text(), sets, source.hints)
+    marks = review_of(source, sets, everything)
     warnings = [*result.warnings, *marks.warnings]
     # The warnings stay with the interview, so the editor can show what to check.
-    interview = replace(
-        result.interview, import_warnings=tuple(warnings), review=marks.comments
-    )
+    interview = replace(result.interview, import_warnings=tuple(warnings), review=marks.comments)
     return [interview], [f"{path}: {w}" for w in warnings], marks.changes
 
 

@@ -430,12 +430,13 @@ def _review(raw: Any) -> tuple[ReviewComment, ...]:
         extra = sorted(item.keys() - _REVIEW_FIELDS)
         if extra:
             raise DocumentError(f"{where} has an unknown field {extra[0]!r}")
-        texts = {k: _text(item, k, required=k == "field", where=where) for k in _REVIEW_TEXTS}
-        flags = {k: item.get(k, False) for k in ("resolved", "reply")}
-        for key, value in flags.items():
-            if not isinstance(value, bool):
-                raise DocumentError(f"{where}: {key!r} must be true or false")
-        out.append(ReviewComment(**texts, **flags))
+        field_, author, date, text = (
+            _text(item, k, required=k == "field", where=where) for k in _REVIEW_TEXTS
+        )
+        resolved, reply = (item.get(k, False) for k in ("resolved", "reply"))
+        if not isinstance(resolved, bool) or not isinstance(reply, bool):
+            raise DocumentError(f"{where}: 'resolved' and 'reply' must be true or false")
+        out.append(ReviewComment(field_, author, date, text, resolved, reply))
     return tuple(out)
 
 

@@ -4,6 +4,7 @@ its paragraph belongs to none), found by the paragraph's text in what the articl
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -86,10 +87,8 @@ def review_of(source: ArticleFile, sets: QuestionSets, accepted: Found) -> Revie
     fields_new = field_texts(accepted)
     fields_old = fields_new
     if docx.tracked.changes:
-        try:
+        with contextlib.suppress(ArticleError):  # then deletions are placed by the new text
             fields_old = field_texts(read_article(docx.text(()), sets, source.hints))
-        except ArticleError:
-            pass
     paras_new = docx.tracked.paragraph_texts(accept=True)
     paras_old = docx.tracked.paragraph_texts(accept=False)
     for change in docx.tracked.changes:

@@ -117,7 +117,7 @@ def plan_update_source(
         warnings=plan.warnings + tuple(marks.warnings),
         tracked=tuple(marks.changes),
         comments=new,
-        identity=tuple(found.identity.items()),
+        identity=tuple({**source.identity, **found.identity}.items()),
     )
 
 

@@ -50,8 +50,10 @@ def render_docx(
     lang: str = "sv",
     typography: bool = False,
     template: Path | None = None,
+    interview_id: int | None = None,
 ) -> bytes:
-    """The article as the bytes of a .docx file; `template` supplies the styles if given."""
+    """The article as the bytes of a .docx file; `template` supplies the styles if given, and
+    `interview_id` names the interview in the document properties."""
     import docx
 
     language = LANGUAGES.get(lang.split("-")[0], lang)
@@ -112,6 +114,10 @@ def render_docx(
     props.comments = ""
     props.keywords = ""
     props.revision = 1
+    if interview_id is not None:  # which interview and version: `update` checks them
+        uid = getattr(iv, "uid", "")
+        props.identifier = f"qm-tui {interview_id} {uid}".strip() if isinstance(uid, str) else ""
+        props.version = iv.updated
     try:
         day = dt.date.fromisoformat(iv.date)
         props.created = props.modified = dt.datetime(day.year, day.month, day.day)
@@ -330,4 +336,4 @@ def export(interview: Interview, options: ExportOptions) -> bytes:
 
     template = options.template if options.template is not None else config_template()
     typography = wants_typography(options.lang, options.typography)
-    return render_docx(interview, options.lang, typography, template)
+    return render_docx(interview, options.lang, typography, template, options.interview_id)

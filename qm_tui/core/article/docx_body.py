@@ -39,8 +39,7 @@ _CHANGE_KINDS = {
 }
 # Elements whose content is read as if they were not there.
 _TRANSPARENT_INLINE = {
-    _w(t)
-    for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")
+    _w(t) for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")
 }
 _TRANSPARENT_BLOCK = {_w(t) for t in ("customXml", "sdtContent", "body", "txbxContent")}
 # Elements with no text of their own (properties, markers, pictures without a text box).

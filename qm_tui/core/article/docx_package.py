@@ -178,7 +178,7 @@ class DocxPackage:
         if data is None:
             return None
         try:
-            root = etree.fromstring(data, parser=_safe_parser())  # type: ignore[arg-type]
+            root = etree.fromstring(data, parser=_safe_parser())
         except etree.XMLSyntaxError as exc:
             raise ArticleError(f"the part {name!r} is not valid XML ({exc.msg})") from None
         except (ValueError, RecursionError, MemoryError):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .docx import STYLE_NAMES
 from .docx_body import read_body
 from .docx_comments import WordComment, read_comments
-from .docx_package import W, DocxPackage
+from .docx_package import DocxPackage, W
 from .tracked import TrackedText
 
 __all__ = ["ZIP_MAGIC", "DocxContent", "read_docx"]

@@ -30,6 +30,12 @@ class ArticleFile:
         return self.docx.text(accepted) if self.docx is not None else self.plain
 
     @property
+    def identity(self) -> dict[str, str]:
+        """The interview a Word file's properties name (`id`, `uid`, `updated`); a text file's
+        front matter is read with its text (`Found.identity`)."""
+        return dict(self.docx.identity) if self.docx is not None else {}
+
+    @property
     def changes(self) -> list[Change]:
         """The tracked changes, in document order (none for a text file)."""
         return self.docx.tracked.changes if self.docx is not None else []

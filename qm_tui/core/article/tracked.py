@@ -63,7 +63,7 @@ class TrackedText:
         return all((c in accepted) == (self.changes[c].kind == "insert") for c in piece.changes)
 
     def render(self, accepted: Collection[int] | None = None) -> str:
-        """The text with `accepted` changes accepted and the others rejected (None: all accepted)."""
+        """The text with `accepted` changes accepted, the others rejected (None: all accepted)."""
         chosen = range(len(self.changes)) if accepted is None else accepted
         if not isinstance(chosen, set | frozenset | range):
             chosen = set(chosen)
@@ -78,7 +78,9 @@ class TrackedText:
                 out.setdefault(p.paragraph, []).append(p.text)
         return {k: "".join(v) for k, v in out.items()}
 
-    def add(self, text: str, paragraph: int, changes: tuple[tuple[str, str, str, bool], ...]) -> None:
+    def add(
+        self, text: str, paragraph: int, changes: tuple[tuple[str, str, str, bool], ...]
+    ) -> None:
         """Append `text`, depending on `changes` given as (kind, author, date, moved), outermost
         first. Text right after text of alike changes (same kinds, authors and dates, nothing
         between) extends those changes: Word splits one typed correction over many runs and ids.
