@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (literal WordprocessingML, kept as Word writes it, one element a line)
 """Word files as an interviewee's review comes back, written the way Word writes them.
 
 Run `python tests/data/make_review_docx.py` to (re)write `tests/data/review-word.docx`; the
@@ -126,7 +127,7 @@ def text_box(*paragraphs: str) -> str:
     """A run holding a text box, its content repeated in the VML fallback as Word writes."""
     inner = "".join(paragraphs)
     return (
-        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor>"
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
         '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         f"<wps:wsp><wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp>"
         "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
@@ -197,15 +198,21 @@ def package(
     parts: dict[str, bytes] = {"word/document.xml": document, "word/styles.xml": STYLES}
     if comments is not None:
         parts["word/comments.xml"] = comments
-        overrides["/word/comments.xml"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+        overrides["/word/comments.xml"] = (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+        )
         rels.append(("rId2", "comments", "comments.xml"))
     if extended is not None:
         parts["word/commentsExtended.xml"] = extended
-        overrides["/word/commentsExtended.xml"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
+        overrides["/word/commentsExtended.xml"] = (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
+        )
         rels.append(("rId3", "commentsExtended", "commentsExtended.xml"))
     if footnotes is not None:
         parts["word/footnotes.xml"] = footnotes
-        overrides["/word/footnotes.xml"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+        overrides["/word/footnotes.xml"] = (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+        )
         rels.append(("rId4", "footnotes", "footnotes.xml"))
     base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     ms = "http://schemas.microsoft.com/office/2011/relationships/"
@@ -322,7 +329,9 @@ def review_body() -> str:
             '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://svenskastadskarnor.se" </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>hemsidan</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
             run(" och "),
-            '<w:hyperlink r:id="rId9" w:history="1">' + run("länken", split=False) + "</w:hyperlink>",
+            '<w:hyperlink r:id="rId9" w:history="1">'
+            + run("länken", split=False)
+            + "</w:hyperlink>",
             run("."),
             '<w:sdt><w:sdtPr><w:id w:val="77"/></w:sdtPr><w:sdtContent>'
             + run(" Inline kontroll.", split=False)
@@ -377,8 +386,12 @@ def review_docx(core: dict[str, str] | None = None) -> bytes:
     )
     # the reply is anchored where its thread is (Word repeats the range for each reply)
     body = body.replace(
-        '<w:commentRangeEnd w:id="0"/>', '<w:commentRangeEnd w:id="0"/><w:commentRangeEnd w:id="1"/>'
-    ).replace('<w:commentRangeStart w:id="0"/>', '<w:commentRangeStart w:id="0"/><w:commentRangeStart w:id="1"/>')
+        '<w:commentRangeEnd w:id="0"/>',
+        '<w:commentRangeEnd w:id="0"/><w:commentRangeEnd w:id="1"/>',
+    ).replace(
+        '<w:commentRangeStart w:id="0"/>',
+        '<w:commentRangeStart w:id="0"/><w:commentRangeStart w:id="1"/>',
+    )
     extended = comments_extended_xml(
         [("0AAA0001", "", True), ("0AAA0002", "0AAA0001", False), ("0AAA0003", "", False)]
     )
