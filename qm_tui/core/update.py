@@ -183,7 +183,8 @@ def plan_from_found(current: Interview, found: Found) -> UpdatePlan:
     notes = remove_controls(notes_of(found, warnings))
     if notes and notes != current.notes:
         iv = replace(iv, notes="\n\n".join(x for x in (current.notes, notes) if x))
-    return UpdatePlan(iv, tuple(_changes(current, iv)), tuple(warnings))
+    identity = tuple(found.identity.items())
+    return UpdatePlan(iv, tuple(_changes(current, iv)), tuple(warnings), identity=identity)
 
 
 def apply_update(

@@ -55,7 +55,12 @@ def refuse_other_formats(data: bytes) -> None:
             code="pdf",
         )
     if data.startswith(b"PK\x03\x04") and data[30:38] == b"mimetype":
-        kind = next((v for k, v in _ODF.items() if k in data[38:120]), "an OpenDocument file")
+        try:  # stored uncompressed as the first member (ODF requires it), but read it properly
+            with zipfile.ZipFile(io.BytesIO(data)) as z, z.open("mimetype") as member:
+                mimetype = member.read(200).strip()
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+            mimetype = b""
+        kind = _ODF.get(mimetype, "an OpenDocument file")
         raise ArticleError(
             f"{kind} cannot be read back (its tracked changes would be lost): open it in "
             "LibreOffice or Word and save it as a Word document (.docx)",
