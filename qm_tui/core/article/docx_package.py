@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,23 @@ def _safe_parser() -> object:
         remove_comments=True,
         remove_pis=True,
     )
+
+
+_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
+
+
+def _declares_dtd(data: bytes) -> bool:
+    """True when the XML's prolog (before its root element) declares a DTD, in UTF-8 or -16."""
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+        head = data[: 1 << 16]
+        if encoding != "utf-8":
+            if b"\0" not in head[:8]:
+                continue
+            head = head.decode(encoding, "replace").encode("utf-8", "replace")
+        root = re.search(rb"<[A-Za-z_]", head)
+        if _DTD.search(head, 0, root.start() if root else len(head)):
+            return True
+    return False
 
 
 class DocxPackage:
@@ -152,7 +170,7 @@ class DocxPackage:
     def related(self, kind: str) -> _Element | None:
         """The main document's related part of `kind` (`styles`, `comments`, …), if any."""
         name = self._rels.get(kind)
-        return self.xml(name) if name is not None else None
+        return self.xml(name, required=True) if name is not None else None
 
     def read(self, name: str, required: bool = False) -> bytes | None:
         """A part's bytes (at most MAX_PART); None when absent and not `required`."""
@@ -182,9 +200,15 @@ class DocxPackage:
         data = self.read(name, required)
         if data is None:
             return None
+        if _declares_dtd(data):
+            raise ArticleError(
+                f"the part {name!r} declares a DTD (entities), which no Word file has; not read"
+            )
         try:
             root = etree.fromstring(data, parser=_safe_parser())
         except etree.XMLSyntaxError as exc:
+            if "depth" in str(exc.msg).lower():
+                raise ArticleError(f"the part {name!r} is nested too deeply to read") from None
             raise ArticleError(f"the part {name!r} is not valid XML ({exc.msg})") from None
         except (ValueError, RecursionError, MemoryError):
             raise ArticleError(f"the part {name!r} cannot be read as XML") from None
