@@ -197,7 +197,8 @@ def test_docx_imports_back(sets: QuestionSets) -> None:
 
 
 def test_markdown_starts_with_front_matter() -> None:
-    md = render(vaxjo(), "md", ExportOptions(interview_id=7)).decode()
+    iv = vaxjo()
+    md = render(iv, "md", ExportOptions(interview_id=7)).decode()
     front, body = split_front_matter(md)
     assert front == {
         "id": "7",
@@ -208,6 +209,7 @@ def test_markdown_starts_with_front_matter() -> None:
         "interviewer": "Pia Sandin",
         "question_set": "qm-sv",
         "status": "complete",
+        "updated": iv.updated,  # the version exported: `update` warns of later changes
     }
     assert body.startswith("# Nils-Petter Nilsson\n") and "[qm:" not in md
     assert yaml.safe_load(md.split("---")[1]) == front

@@ -89,7 +89,7 @@ FORMATS: dict[str, Format] = {
         ),
     )
 }
-APP_FORMATS = ("md", "html")  # what the editor's export writes
+APP_FORMATS = tuple(FORMATS)  # what the editor's export writes: every format
 
 
 def get_format(name: str) -> Format:
@@ -151,6 +151,7 @@ def export_article(
         (s.id, s) for s in store.summaries() if s.id < interview_id
     ]
     everyone.append((interview_id, interview))
+    interview = _as_saved(store, interview_id, interview)
     options = ExportOptions(lang=lang, interview_id=interview_id)
     from .storage import atomic_write
 
@@ -161,6 +162,22 @@ def export_article(
         atomic_write(path, data)
         paths.append(path)
     return paths
+
+
+def _as_saved(store: InterviewStore, interview_id: int, interview: Interview) -> Interview:
+    """The editor's version with the `updated` of the version stored, when it is that one (the
+    article names the version it was made from; `update` compares it with later changes)."""
+    from dataclasses import replace
+
+    from .errors import QMError
+    from .model import now_iso
+
+    try:
+        stored = store.get(interview_id)
+    except QMError:
+        return replace(interview, updated=now_iso())
+    same = replace(stored, created=interview.created, updated=interview.updated) == interview
+    return replace(interview, updated=stored.updated if same else now_iso())
 
 
 def export_all(

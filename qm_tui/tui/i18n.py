@@ -55,7 +55,7 @@ SV: dict[str, str] = {
     "key.preview": "Granska",
     "key.preview.tip": "Visa artikeln som den exporteras",
     "key.export": "Exportera",
-    "key.export.tip": "Exportera artikeln som Markdown och HTML",
+    "key.export.tip": "Exportera artikeln som Markdown, HTML, text och Word",
     "key.back": "Tillbaka",
     "key.back.tip": "Spara och gå tillbaka till listan",
     "key.spelling": "Stavning",
@@ -101,7 +101,7 @@ SV: dict[str, str] = {
     "review.warn.quote": "Citat saknas.",
     "review.warn.name": "Namn saknas.",
     "review.ok": "Allt är ifyllt. Exportera med ctrl+o.",
-    "review.export": "Exportera (Markdown och HTML)",
+    "review.export": "Exportera (Markdown, HTML, text och Word)",
     "save.unsaved": "Osparade ändringar",
     "save.saving": "Sparar …",
     "save.saved": "Sparad {time}",
@@ -244,6 +244,21 @@ SV: dict[str, str] = {
     "update.save": "Spara ändringarna",
     "update.failed": "Kunde inte läsa artikeln: {error}",
     "update.saved": "Uppdaterade {who}: {n} fält (de tidigare värdena finns i historiken).",
+    "update.saved_comments": "{n} nya kommentarer finns i redigeraren vid sina fält.",
+    "update.tracked": (
+        "Spårade ändringar (mellanslag: godta eller avvisa en; a: godta alla; r: avvisa alla):"
+    ),
+    "update.comments": "{n} nya kommentarer (sparas med intervjun, exporteras aldrig):",
+    "update.other": "Filen verkar höra till en annan intervju: {problem}",
+    "update.other_confirm": (
+        "Filen verkar höra till en annan intervju: {problem}. Spara ändringarna ändå?"
+    ),
+    "key.accept_all": "Godta alla",
+    "key.reject_all": "Avvisa alla",
+    "history.field.question": "fråga {n}",
+    "field.article": "Artikeln (inget fält)",
+    "field.notes": "Anteckningar från importen",
+    "editor.review": "Kommentarer från granskningen (exporteras aldrig):",
 }
 
 EN: dict[str, str] = {
@@ -290,7 +305,7 @@ EN: dict[str, str] = {
     "key.preview": "Preview",
     "key.preview.tip": "Show the article as it will be exported",
     "key.export": "Export",
-    "key.export.tip": "Export the article as Markdown and HTML",
+    "key.export.tip": "Export the article as Markdown, HTML, text and Word",
     "key.back": "Back",
     "key.back.tip": "Save and go back to the list",
     "key.spelling": "Spelling",
@@ -335,7 +350,7 @@ EN: dict[str, str] = {
     "review.warn.quote": "The quote is missing.",
     "review.warn.name": "The name is missing.",
     "review.ok": "Everything is filled in. Export with ctrl+o.",
-    "review.export": "Export (Markdown and HTML)",
+    "review.export": "Export (Markdown, HTML, text and Word)",
     "save.unsaved": "Unsaved changes",
     "save.saving": "Saving …",
     "save.saved": "Saved {time}",
@@ -474,6 +489,21 @@ EN: dict[str, str] = {
     "update.save": "Save the changes",
     "update.failed": "Could not read the article: {error}",
     "update.saved": "Updated {who}: {n} fields (the earlier values are in the history).",
+    "update.saved_comments": "{n} new comments are in the editor by their fields.",
+    "update.tracked": (
+        "Tracked changes (space: accept or reject one; a: accept all; r: reject all):"
+    ),
+    "update.comments": "{n} new comments (kept with the interview, never exported):",
+    "update.other": "The file seems to be another interview's: {problem}",
+    "update.other_confirm": (
+        "The file seems to be another interview's: {problem}. Save the changes anyway?"
+    ),
+    "key.accept_all": "Accept all",
+    "key.reject_all": "Reject all",
+    "history.field.question": "question {n}",
+    "field.article": "The article (no field)",
+    "field.notes": "Notes from the import",
+    "editor.review": "Comments from the review (never exported):",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}

@@ -21,7 +21,8 @@ from ..screens.base import QMModal
 def field_label(field: str, t: Texts) -> str:
     """How a field is named in the UI (`answers.2` → `svar 2`)."""
     if field.startswith("answers."):
-        return t("history.field.answer", n=field.split(".", 1)[1])
+        n, _, rest = field.split(".", 1)[1].partition(".")
+        return t("history.field.question" if rest else "history.field.answer", n=n)
     label = t(f"field.{field}")
     return label.split(" (")[0] if label != f"field.{field}" else field
 

@@ -1,8 +1,11 @@
 """Import a corrected article (docx, txt or md) onto an interview: path, per-field diff, save.
 
-The same two core functions as `qm-tui update`: `plan_update_from_file` shows what would change,
-`apply_update` saves it (each replaced value goes to the field's history). Everything shown from
-the file, the store or an error is plain text.
+The same core functions as `qm-tui update`: the file is read once (`read_article_file`), each
+tracked change of a Word file is a row to accept or reject (space; `a` accepts all, `r` rejects
+all), and the diff follows the choice (`plan_update_source`, in a thread). Saving applies the
+chosen changes and keeps the file's comments in the interview's review list; a file that names
+or looks like another interview is saved only after a yes. Everything shown from the file, the
+store or an error is plain text.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, SelectionList, Static
 
 from ..display import plain
 from ..i18n import SV, Texts
@@ -23,33 +26,64 @@ from ..screens.base import QMModal
 from .history import field_label
 
 if TYPE_CHECKING:
+    from ...core.article.source import ArticleFile
     from ...core.model import Interview
     from ...core.store import InterviewStore
     from ...core.update import UpdatePlan
 
 
-def plan_text(plan: UpdatePlan, t: Texts) -> Text:
-    """The plan as the dialog shows it: each changed field and its short diff, then warnings."""
+def plan_text(plan: UpdatePlan, t: Texts, warnings: tuple[str, ...] = ()) -> Text:
+    """The plan as the dialog shows it: each changed field and its short diff, the comments
+    new to the interview under their fields, then warnings."""
+    from ...core.update_report import comment_line
+
     out = Text()
-    if not plan.changes:
+    if not plan.saves:
         out.append(t("update.none"))
-    else:
+    elif plan.changes:
         out.append(t("update.changes", n=len(plan.changes)) + "\n", style="bold")
         for change in plan.changes:
             out.append(f"{field_label(change.field, t)}: ", style="bold")
             out.append_text(plain(change.short_diff()))
             out.append("\n")
-    if plan.warnings:
+    if plan.comments:
+        out.append("\n" + t("update.comments", n=len(plan.comments)) + "\n", style="bold")
+        for comment in plan.comments:
+            out.append(f"{field_label(comment.field, t)}: ", style="bold")
+            out.append_text(plain(comment_line(comment)))
+            out.append("\n")
+    shown = (*warnings, *plan.warnings)
+    if shown:
         out.append("\n" + t("update.warnings") + "\n", style="bold")
-        for warning in plan.warnings:
+        for warning in shown:
             out.append_text(plain(f"⚠ {warning}\n"))
     out.rstrip()
     return out
 
 
-class UpdateScreen(QMModal[int]):
+_Planned = tuple["Interview", "ArticleFile", "UpdatePlan", "str | None", tuple[str, ...]]
+
+
+class TrackedChangeList(SelectionList[int]):
+    """The file's tracked changes, one row each: checked is accepted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "accept_all", SV["key.accept_all"], id="update.accept_all"),
+        Binding("r", "reject_all", SV["key.reject_all"], id="update.reject_all"),
+    ]
+
+    def action_accept_all(self) -> None:
+        """Accept every tracked change."""
+        self.select_all()
+
+    def action_reject_all(self) -> None:
+        """Reject every tracked change."""
+        self.deselect_all()
+
+
+class UpdateScreen(QMModal[tuple[int, int]]):
     """Ask for a corrected article, show its diff, save on confirmation; dismisses with the
-    number of fields saved (0 when cancelled or nothing changed)."""
+    numbers of fields and of comments saved ((0, 0) when cancelled or nothing changed)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", SV["key.close"], id="update.close"),
@@ -62,6 +96,9 @@ class UpdateScreen(QMModal[int]):
         self.who = who
         self.plan: UpdatePlan | None = None
         self.base: Interview | None = None
+        self.source: ArticleFile | None = None
+        self.problem: str | None = None  # why the file seems another interview's
+        self.checks: tuple[str, ...] = ()  # warnings of the file's age
 
     def compose(self) -> ComposeResult:
         t = self.qm.t
@@ -69,6 +106,8 @@ class UpdateScreen(QMModal[int]):
             yield Static(plain(t("update.title", who=self.who)), id="update-title")
             yield Static(t("update.path"), markup=False, classes="update-label")
             yield Input(id="update-path", placeholder="~/Dokument/profil.docx")
+            yield Static(t("update.tracked"), markup=False, id="update-tracked-label")
+            yield TrackedChangeList(id="update-tracked")
             with VerticalScroll(id="update-diff-box"):
                 yield Static(id="update-diff", markup=False)
             with Horizontal(id="buttons"):
@@ -76,7 +115,12 @@ class UpdateScreen(QMModal[int]):
                 yield Button(t("key.close"), id="update-cancel")
 
     def on_mount(self) -> None:
+        self._show_tracked(False)
         self.query_one("#update-path", Input).focus()
+
+    def _show_tracked(self, shown: bool) -> None:
+        self.query_one("#update-tracked", TrackedChangeList).display = shown
+        self.query_one("#update-tracked-label", Static).display = shown
 
     def _show(self, text: Text | str, ok: bool) -> None:
         box = self.query_one("#update-diff", Static)
@@ -85,7 +129,7 @@ class UpdateScreen(QMModal[int]):
 
     @on(Input.Changed, "#update-path")
     def _path_changed(self) -> None:
-        self.plan = None  # a new path needs a new plan before anything is saved
+        self.plan = self.source = None  # a new path needs a new plan before anything is saved
         self.query_one("#update-save", Button).disabled = True
 
     @on(Input.Submitted, "#update-path")
@@ -96,7 +140,9 @@ class UpdateScreen(QMModal[int]):
     async def show_plan(self, typed: str) -> None:
         """Read the article at `typed` and show what it would change."""
         from ...core.errors import QMError
-        from ...core.update import plan_update_from_file
+        from ...core.importing import read_article_file
+        from ...core.update import plan_update_source
+        from ...core.update_checks import other_interview, stale_warnings
 
         t, qm = self.qm.t, self.qm
         if not typed.strip():
@@ -105,35 +151,114 @@ class UpdateScreen(QMModal[int]):
         path = Path(typed.strip()).expanduser()
         sets, interview_id = qm.question_sets, self.interview_id
 
-        def plan(store: InterviewStore) -> tuple[Interview, UpdatePlan]:
+        def plan(store: InterviewStore) -> _Planned:
             current = store.get(interview_id)
-            return current, plan_update_from_file(current, path, sets)
+            source = read_article_file(path, sets)
+            planned = plan_update_source(current, source, sets)
+
+            def lookup(other: int) -> Interview | None:
+                try:
+                    return store.get(other)
+                except QMError:
+                    return None
+
+            problem = other_interview(interview_id, current, planned, lookup)
+            stale = tuple(stale_warnings(planned, store.history(interview_id)))
+            return current, source, planned, problem, stale
 
         try:
-            self.base, found = await qm.run_store(plan)
-        except (QMError, OSError, ValueError) as exc:
-            self.plan = None
+            self.base, self.source, found, self.problem, self.checks = await qm.run_store(plan)
+        except (QMError, OSError, ValueError, RecursionError, MemoryError) as exc:
+            self.plan = self.source = None
             self._show(t("update.failed", error=t.error(exc)), ok=False)
             self.query_one("#update-save", Button).disabled = True
+            self._show_tracked(False)
             return
-        self.plan = found
-        self._show(plan_text(found, t), ok=True)
-        save = self.query_one("#update-save", Button)
-        save.disabled = not found.changes
-        if found.changes:
-            save.focus()
+        self._fill_tracked(found)
+        self._planned(found)
+        if found.saves:
+            changes = self.query_one("#update-tracked", TrackedChangeList)
+            (changes if found.tracked else self.query_one("#update-save", Button)).focus()
+
+    def _fill_tracked(self, plan: UpdatePlan) -> None:
+        from ...core.update_report import tracked_line
+
+        changes = self.query_one("#update-tracked", TrackedChangeList)
+        changes.clear_options()
+        t = self.qm.t
+        for where, change in plan.tracked:
+            prompt = Text(f"{field_label(where, t)}: ", style="bold")
+            prompt.append_text(plain(tracked_line(change)))
+            changes.add_option((prompt, change.index, True))
+        self._show_tracked(bool(plan.tracked))
+
+    def _planned(self, plan: UpdatePlan) -> None:
+        self.plan = plan
+        warnings = self.checks
+        if self.problem is not None:
+            warnings = (self.qm.t("update.other", problem=self.problem), *warnings)
+        self._show(plan_text(plan, self.qm.t, warnings), ok=True)
+        self.query_one("#update-save", Button).disabled = not plan.saves
+
+    @on(SelectionList.SelectedChanged, "#update-tracked")
+    async def _choice_changed(self) -> None:
+        """Plan again with the changes now accepted (in a thread; the last choice wins)."""
+        self.run_worker(self._replan(), exclusive=True, group="replan")
+
+    async def _replan(self) -> None:
+        import asyncio
+
+        from ...core.errors import QMError
+        from ...core.update import plan_update_source
+
+        source, base = self.source, self.base
+        if source is None or base is None:
+            return
+        accepted = set(self.query_one("#update-tracked", TrackedChangeList).selected)
+        sets = self.qm.question_sets
+        try:
+            plan = await asyncio.to_thread(plan_update_source, base, source, sets, accepted)
+        except (QMError, OSError, ValueError, RecursionError, MemoryError) as exc:
+            self.plan = None
+            self._show(self.qm.t("update.failed", error=self.qm.t.error(exc)), ok=False)
+            self.query_one("#update-save", Button).disabled = True
+            return
+        if self.source is source:
+            self._planned(plan)
 
     async def action_save(self) -> None:
-        """Save the changes shown (ctrl+s or the button)."""
-        from ...core.update import apply_update
+        """Save the changes shown (ctrl+s or the button); asks first if the file seems to be
+        another interview's."""
+        from ..dialogs.confirm import ConfirmScreen
 
-        plan, base, interview_id = self.plan, self.base, self.interview_id
-        if plan is None or not plan.changes:
+        if self.plan is None or not self.plan.saves:
+            return
+        if self.problem is None:
+            await self._save()
             return
 
-        def save(store: InterviewStore) -> int:
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self._save()
+
+        question = self.qm.t("update.other_confirm", problem=self.problem)
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    async def _save(self) -> None:
+        from ...core.update import apply_update, plan_update_source
+
+        source, base, interview_id = self.source, self.base, self.interview_id
+        if source is None or base is None:
+            return
+        changes = self.query_one("#update-tracked", TrackedChangeList)
+        accepted = set(changes.selected) if changes.option_count else None
+        sets = self.qm.question_sets
+
+        def save(store: InterviewStore) -> tuple[int, int]:
+            # planned again with the choice as it is now, so what is saved is what was chosen
+            plan = plan_update_source(base, source, sets, accepted)
             apply_update(store, interview_id, plan, base=base)
-            return len(plan.changes)
+            return len(plan.changes), len(plan.comments)
 
         saved = await self.store_call(save)
         if saved is not None:
@@ -141,7 +266,7 @@ class UpdateScreen(QMModal[int]):
 
     def action_cancel(self) -> None:
         """Close without saving."""
-        self.dismiss(0)
+        self.dismiss((0, 0))
 
     @on(Button.Pressed, "#update-save")
     async def _save_pressed(self) -> None:
