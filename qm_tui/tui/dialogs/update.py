@@ -190,6 +190,8 @@ class UpdateScreen(QMModal[tuple[int, int]]):
             prompt = Text(f"{field_label(where, t)}: ", style="bold")
             prompt.append_text(plain(tracked_line(change)))
             changes.add_option((prompt, change.index, True))
+        if plan.tracked:
+            changes.highlighted = 0  # space toggles the first row at once
         self._show_tracked(bool(plan.tracked))
 
     def _planned(self, plan: UpdatePlan) -> None:
@@ -203,7 +205,7 @@ class UpdateScreen(QMModal[tuple[int, int]]):
     @on(SelectionList.SelectedChanged, "#update-tracked")
     async def _choice_changed(self) -> None:
         """Plan again with the changes now accepted (in a thread; the last choice wins)."""
-        self.run_worker(self._replan(), exclusive=True, group="replan")
+        self.run_worker(self._replan, exclusive=True, group="replan")
 
     async def _replan(self) -> None:
         import asyncio
