@@ -128,7 +128,7 @@ async def test_tracked_changes_are_rows_accepted_or_rejected_one_by_one(db_path:
         rows = screen.query_one("#update-tracked", TrackedChangeList)
         assert rows.option_count == 6 and len(rows.selected) == 6  # all accepted at first
         assert app.focused is rows
-        assert "deleted 'ytterst positiv'" in str(rows.get_option_at_index(0).prompt)
+        assert "borttaget 'ytterst positiv'" in str(rows.get_option_at_index(0).prompt)
         assert "4 fält ändras" in _diff(app)
         await pilot.press("r")  # reject all: only the comments are new
         await wait_for(pilot, lambda: "fält ändras" not in _diff(app))
@@ -200,5 +200,5 @@ async def test_the_editor_shows_review_comments_by_their_fields(db_path: Path) -
         assert editor.current.fields == ("answers.2",)
         notes = editor.current.query_one(ReviewNotes)
         shown = str(notes.render())
-        assert "svar 2: comment — Anna, 2026-12-01: Stämmer [b]det[/b]?" in shown
+        assert "svar 2: kommentar — Anna, 2026-12-01: Stämmer [b]det[/b]?" in shown
         assert "Byt citat." not in shown  # that one is on the quote's step

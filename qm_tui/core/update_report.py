@@ -3,6 +3,7 @@ changes and comments that lie in it, each with author and date."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,16 +26,20 @@ def _by(author: str, date: str) -> str:
     return f"{who}, {date}" if date else who
 
 
-def tracked_line(change: Change, accepted: bool | None = None) -> str:
-    """`inserted 'mycket positivt' — Anna Berg, 2026-12-01T10:00:00Z` (and what was chosen)."""
+def tracked_line(change: Change, accepted: bool | None = None, label: str = "") -> str:
+    """`inserted 'mycket positivt' — Anna Berg, 2026-12-01T10:00:00Z` (and what was chosen);
+    `label` words the kind of change in another language."""
     chosen = "" if accepted is None else (" [accepted]" if accepted else " [rejected]")
-    return f"{change.label} {_short(change.text)!r} — {_by(change.author, change.date)}{chosen}"
+    kind = label or change.label
+    return f"{kind} {_short(change.text)!r} — {_by(change.author, change.date)}{chosen}"
 
 
-def comment_line(comment: ReviewComment) -> str:
-    """`comment — Anna Berg, 2026-12-01: Kan ni byta citatet? (resolved)`; replies say so."""
-    kind = "reply" if comment.reply else "comment"
-    state = " (resolved)" if comment.resolved else ""
+def comment_line(comment: ReviewComment, words: Mapping[str, str] | None = None) -> str:
+    """`comment — Anna Berg, 2026-12-01: Kan ni byta citatet? (resolved)`; replies say so.
+    `words` gives `comment`, `reply` and `resolved` in another language."""
+    say = {"comment": "comment", "reply": "reply", "resolved": "resolved", **(words or {})}
+    kind = say["reply"] if comment.reply else say["comment"]
+    state = f" ({say['resolved']})" if comment.resolved else ""
     return f"{kind} — {_by(comment.author, comment.date)}: {_short(comment.text, 400)}{state}"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -50,7 +50,8 @@ def plan_text(plan: UpdatePlan, t: Texts, warnings: tuple[str, ...] = ()) -> Tex
         out.append("\n" + t("update.comments", n=len(plan.comments)) + "\n", style="bold")
         for comment in plan.comments:
             out.append(f"{field_label(comment.field, t)}: ", style="bold")
-            out.append_text(plain(comment_line(comment)))
+            words = {k: t(f"review.{k}") for k in ("comment", "reply", "resolved")}
+            out.append_text(plain(comment_line(comment, words)))
             out.append("\n")
     shown = (*warnings, *plan.warnings)
     if shown:
@@ -188,7 +189,7 @@ class UpdateScreen(QMModal[tuple[int, int]]):
         t = self.qm.t
         for where, change in plan.tracked:
             prompt = Text(f"{field_label(where, t)}: ", style="bold")
-            prompt.append_text(plain(tracked_line(change)))
+            prompt.append_text(plain(tracked_line(change, label=t(f"tracked.{change.label}"))))
             changes.add_option((prompt, change.index, True))
         if plan.tracked:
             changes.highlighted = 0  # space toggles the first row at once
@@ -205,8 +206,9 @@ class UpdateScreen(QMModal[tuple[int, int]]):
     @on(SelectionList.SelectedChanged, "#update-tracked")
     async def _choice_changed(self) -> None:
         """Plan again with the changes now accepted (in a thread; the last choice wins)."""
-        self.run_worker(self._replan, exclusive=True, group="replan")
+        self._replan()
 
+    @work(exclusive=True, group="replan")
     async def _replan(self) -> None:
         import asyncio
 

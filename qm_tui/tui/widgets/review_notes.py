@@ -38,7 +38,8 @@ class ReviewNotes(Static):
         out = Text(t("editor.review"), style="bold")
         for comment in self.comments:
             out.append("\n")
-            line = plain(f"{field_label(comment.field, t)}: {comment_line(comment)}")
+            words = {k: t(f"review.{k}") for k in ("comment", "reply", "resolved")}
+            line = plain(f"{field_label(comment.field, t)}: {comment_line(comment, words)}")
             if comment.resolved:
                 line.stylize("dim")
             out.append_text(line)
