@@ -194,8 +194,10 @@ def test_update_rejecting_keeps_the_text_and_takes_the_comments(
 def test_comments_are_shown_searchable_and_never_exported(
     db_path: Path, review: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = cli(capsys, db_path, "import", review)
+    code, out, err = cli(capsys, db_path, "import", review)
     iid = out.split()[0]
+    assert f"{review}: tracked changes accepted, and comments:\nanswers.1:\n" in err
+    assert f"  inserted 'mycket positivt' — {word.AUTHOR}, {word.DATE} [accepted]" in err
     code, out, _ = cli(capsys, db_path, "show", iid)
     assert code == 0
     assert f"quote: comment — {word.AUTHOR}, {word.DATE}: {word.COMMENT_QUOTE} (resolved)" in out
@@ -487,3 +489,43 @@ def read_article_file_from(data: bytes) -> object:
 
     content = read_docx(data, set(SETS.sets))
     return ArticleFile(Path("review.docx"), dict(content.hints), docx=content)
+
+
+# -- a file saved by LibreOffice ----------------------------------------------------------
+
+
+def test_a_review_saved_by_libreoffice_is_read_whole(tmp_path: Path) -> None:
+    """`review-word.docx` opened and saved by LibreOffice 7.4 headless
+    (`soffice --headless --convert-to 'docx:MS Word 2007 XML'`): its own markup for the same
+    review (no paraId on one comment, the text box as a drawing, replies dropped by LibreOffice)."""
+    path = Path(word.__file__).with_name("review-libreoffice.docx")
+    content = read_docx(path.read_bytes(), set(SETS.sets))
+    assert [(c.label, c.text) for c in content.tracked.changes] == [
+        (c.label, c.text) for c in read_docx(word.review_docx()).tracked.changes
+    ]
+    assert {c.author for c in content.tracked.changes} == {word.AUTHOR}
+    assert [(c.text, c.resolved, c.parent) for c in content.comments] == [
+        (word.COMMENT_QUOTE, True, ""),
+        (word.COMMENT_FACTS, False, ""),
+    ]
+    source = read_article_file(path, SETS)
+    [before], _, _ = read_import(source, SETS, "reject")
+    plan = plan_update_source(dataclasses.replace(before, review=()), source, SETS)
+    assert {c.field for c in plan.changes} == {"answers.1", "answers.3", "answers.4", "answers.5"}
+    assert [c.field for c in plan.comments] == ["quote", "facts.text"]
+
+
+def test_comments_without_paragraph_ids_are_no_replies() -> None:
+    from qm_tui.core.article.docx_comments import read_comments
+
+    comments = etree.fromstring(
+        f'<w:comments xmlns:w="{W}"><w:comment w:id="1" w:author="A"><w:p><w:r><w:t>Ett</w:t>'
+        '</w:r></w:p></w:comment><w:comment w:id="2" w:author="B"><w:p><w:r><w:t>Två</w:t>'
+        "</w:r></w:p></w:comment></w:comments>"
+    )
+    extended = etree.fromstring(
+        '<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+        '<w15:commentEx w15:paraId="01000000" w15:done="1"/></w15:commentsEx>'
+    )
+    got = [(c.id, c.parent, c.resolved) for c in read_comments(comments, extended)]
+    assert got == [("1", "", False), ("2", "", False)]

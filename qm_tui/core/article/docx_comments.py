@@ -50,16 +50,20 @@ def read_comments(comments: _Element | None, extended: _Element | None) -> list[
         lines = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in paras]
         para_id = paras[-1].get(f"{{{_W14}}}paraId", "") if paras else ""
         cid = el.get(f"{{{W}}}id", "")
-        by_para[para_id] = cid
+        if para_id:  # LibreOffice leaves it out where it writes no commentsExtended entry
+            by_para[para_id] = cid
         text = "\n".join(line for line in lines if line.strip()).strip()
         raw.append((cid, el.get(f"{{{W}}}author", ""), el.get(f"{{{W}}}date", ""), text, para_id))
     out = []
     for cid, author, date, text, para_id in raw:
-        parent = by_para.get(parent_para.get(para_id, ""), "")
+        parent = by_para.get(parent_para.get(para_id, ""), "") if para_id else ""
         top, seen = para_id, {para_id}
-        while parent_para.get(top, "") in by_para and parent_para[top] not in seen:
-            top = parent_para[top]  # a reply is resolved with its thread
+        while True:  # a reply is resolved with its thread
+            up = parent_para.get(top, "")
+            if not up or up not in by_para or up in seen:
+                break
+            top = up
             seen.add(top)
-        resolved = done.get(para_id, False) or done.get(top, False)
+        resolved = bool(para_id) and (done.get(para_id, False) or done.get(top, False))
         out.append(WordComment(cid, author, date, text, resolved, parent))
     return out
