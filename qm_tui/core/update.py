@@ -122,7 +122,8 @@ def plan_update_source(
 
 
 def _known(current: Interview, hints: dict[str, str]) -> dict[str, str]:
-    known = {"set": current.question_set}
+    """Metadata hints: where the stored title ends (to split the article's title line)."""
+    known: dict[str, str] = {}
     if current.title.strip() and current.organisation.strip():
         known["title"] = normalise_line(current.title)
     return {**known, **hints}
