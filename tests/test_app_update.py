@@ -202,3 +202,18 @@ async def test_the_editor_shows_review_comments_by_their_fields(db_path: Path) -
         shown = str(notes.render())
         assert "svar 2: kommentar — Anna, 2026-12-01: Stämmer [b]det[/b]?" in shown
         assert "Byt citat." not in shown  # that one is on the quote's step
+
+
+async def test_a_pdf_is_refused_in_the_ui_language(db_path: Path, tmp_path: Path) -> None:
+    InterviewStore(db_path).add(sample())
+    path = tmp_path / "granskad.pdf"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    app = QMApp(db_path=db_path, lang="sv")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_dialog(app, pilot, path)
+        assert _diff(app) == (
+            f"Kunde inte läsa artikeln: {path}: en PDF kan inte läsas tillbaka; spara eller "
+            "skicka den granskade artikeln som Word-dokument (.docx), eller kopiera texten till "
+            "en .txt-fil"
+        )
+        assert screen.query_one("#update-save", Button).disabled

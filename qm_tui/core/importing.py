@@ -308,8 +308,8 @@ def read_article_file(path: Path, sets: QuestionSets) -> ArticleFile:
 
             content = read_docx(raw, set(sets.sets))
             return ArticleFile(path, dict(content.hints), docx=content)
-    except ArticleError as exc:
-        raise ImportFileError(f"{path}: {exc}") from None
+    except ArticleError as exc:  # the app words the kinds it knows (pdf, odt, …) itself
+        raise ImportFileError(f"{path}: {exc}", code=exc.code, path=str(path)) from None
     try:
         return ArticleFile(path, plain=raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

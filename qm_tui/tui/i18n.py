@@ -141,6 +141,18 @@ SV: dict[str, str] = {
     "sys.Screenshot": "Skärmbild|Spara en SVG-skärmbild av skärmen",
     # Errors
     "error.store": "Fel i databasen: {error}",
+    "error.pdf": (
+        "{path}: en PDF kan inte läsas tillbaka; spara eller skicka den granskade artikeln som "
+        "Word-dokument (.docx), eller kopiera texten till en .txt-fil"
+    ),
+    "error.odt": (
+        "{path}: en OpenDocument-fil (.odt) kan inte läsas tillbaka (de spårade ändringarna "
+        "skulle gå förlorade); öppna den i LibreOffice eller Word och spara som "
+        "Word-dokument (.docx)"
+    ),
+    "error.docx_kind": (
+        "{path}: en Word-mall eller ett dokument med makron; spara som Word-dokument (.docx)"
+    ),
     "export.controls_removed": "Styrtecken i intervjun utelämnades ur artikeln.",
     "sets.skipped": "Frågeuppsättningen hoppades över: {error}",
     "store.skipped": "Kunde inte läsas och visas inte (filen lämnas orörd): {summary}",
@@ -396,6 +408,17 @@ EN: dict[str, str] = {
     "sys.Minimize": "Minimize|Show the field at its normal size again",
     "sys.Screenshot": "Screenshot|Save an SVG screenshot of the screen",
     "error.store": "Database error: {error}",
+    "error.pdf": (
+        "{path}: a PDF cannot be read back; save or send the reviewed article as a Word document "
+        "(.docx), or copy its text into a .txt file"
+    ),
+    "error.odt": (
+        "{path}: an OpenDocument text (.odt) cannot be read back (its tracked changes would be "
+        "lost); open it in LibreOffice or Word and save it as a Word document (.docx)"
+    ),
+    "error.docx_kind": (
+        "{path}: a Word template or macro-enabled document; save it as a Word document (.docx)"
+    ),
     "export.controls_removed": "Control characters in the interview were left out of the article.",
     "sets.skipped": "Question set skipped: {error}",
     "store.skipped": "Could not be read and is not shown (the file is left as it is): {summary}",
