@@ -1,12 +1,15 @@
 """Taking a corrected article back: the interviewee's or editor's version of an exported article
 (docx, txt or md) applied to the interview it came from.
 
-`plan_update` compares the article with the stored interview field by field and says what would
-change; `apply_update` saves that through the store, so every replaced value goes to the field's
-history exactly as an edit in the app does. Fields the article does not carry (the date in a
-text article, say) are left as they are, and so are fields whose only difference is the Swedish
-typography the export added (”…” for "…", – for a spaced hyphen) or whitespace the article
-cannot show. The app calls the same two functions from the list.
+The file is read once (`importing.read_article_file`: for a Word file, its text for any choice of
+tracked changes and its comments) and parsed into what it holds (`importing.read_article`);
+`plan_from_found` compares that with the stored interview field by field and says what would
+change, `plan_update_source` adds the tracked changes (each with its field) and the comments new
+to the interview, and `apply_update` saves it through the store, so every replaced value goes to
+the field's history exactly as an edit in the app does. Fields the article does not carry (the
+date in a text article, say) are left as they are, and so are fields whose only difference is the
+Swedish typography the export added (”…” for "…", – for a spaced hyphen) or whitespace the article
+cannot show. The app calls the same functions from the list.
 """
 
 from __future__ import annotations
