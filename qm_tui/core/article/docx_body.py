@@ -31,11 +31,63 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+# Tags and attributes, built once (the walk meets them per paragraph and run).
+_ALT_CHUNK = _w("altChunk")
+_AUTHOR = _w("author")
+_BODY = _w("body")
+_BR = _w("br")
+_COMMENT_RANGE_START = _w("commentRangeStart")
+_COMMENT_REFERENCE = _w("commentReference")
+_CR = _w("cr")
+_DATE = _w("date")
+_DEL = _w("del")
+_DEL_INSTR_TEXT = _w("delInstrText")
+_DEL_TEXT = _w("delText")
+_DRAWING = _w("drawing")
+_ENDNOTE_REFERENCE = _w("endnoteReference")
+_FLD_CHAR = _w("fldChar")
+_FLD_CHAR_TYPE = _w("fldCharType")
+_FOOTNOTE_REFERENCE = _w("footnoteReference")
+_ID = _w("id")
+_INS = _w("ins")
+_INSTR_TEXT = _w("instrText")
+_MOVE_FROM = _w("moveFrom")
+_MOVE_TO = _w("moveTo")
+_NO_BREAK_HYPHEN = _w("noBreakHyphen")
+_OBJECT = _w("object")
+_P = _w("p")
+_P_PR = _w("pPr")
+_P_STYLE = _w("pStyle")
+_PICT = _w("pict")
+_PTAB = _w("ptab")
+_R = _w("r")
+_R_PR = _w("rPr")
+_R_STYLE = _w("rStyle")
+_RUBY = _w("ruby")
+_RUBY_BASE = _w("rubyBase")
+_SDT = _w("sdt")
+_SDT_CONTENT = _w("sdtContent")
+_SOFT_HYPHEN = _w("softHyphen")
+_SYM = _w("sym")
+_T = _w("t")
+_TAB = _w("tab")
+_TBL = _w("tbl")
+_TC = _w("tc")
+_TR = _w("tr")
+_TXBX_CONTENT = _w("txbxContent")
+_VAL = _w("val")
+_CHAR = _w("char")
+_ALTERNATE, _CHOICE, _FALLBACK = (
+    f"{{{_MC}}}{t}" for t in ("AlternateContent", "Choice", "Fallback")
+)
+_MATH = (f"{{{_M}}}oMath", f"{{{_M}}}oMathPara")
+_RUN_OBJECTS = (_DRAWING, _PICT, _OBJECT, _ALTERNATE)
+
 _CHANGE_KINDS = {
-    _w("ins"): ("insert", False),
-    _w("del"): ("delete", False),
-    _w("moveTo"): ("insert", True),
-    _w("moveFrom"): ("delete", True),
+    _INS: ("insert", False),
+    _DEL: ("delete", False),
+    _MOVE_TO: ("insert", True),
+    _MOVE_FROM: ("delete", True),
 }
 # Elements whose content is read as if they were not there.
 _TRANSPARENT_INLINE = {
@@ -54,8 +106,8 @@ _SILENT = {
         "pgNum dayShort monthShort yearShort dayLong monthLong yearLong"
     ).split()
 }
-_BREAKS = {_w("br"), _w("cr")}
-_TABS = {_w("tab"), _w("ptab")}
+_BREAKS = {_BR, _CR}
+_TABS = {_TAB, _PTAB}
 _WARN_LIMIT = 10  # warnings of one kind named one by one; the rest counted
 
 
@@ -74,7 +126,7 @@ class BodyText:
 def read_body(root: _Element, style_names: dict[str, str]) -> BodyText:
     """The body of a main document part (`w:document`)."""
     reader = _Reader(style_names)
-    body = root.find(_w("body"))
+    body = root.find(_BODY)
     if body is None:
         reader.out.warnings.append("the document has no body")
         return reader.out
@@ -89,7 +141,7 @@ def _snippet(text: str) -> str:
 
 
 def _all_text(el: _Element) -> str:
-    return "".join(t.text or "" for t in el.iter(_w("t"), _w("delText")))
+    return "".join(t.text or "" for t in el.iter(_T, _DEL_TEXT))
 
 
 class _Reader:
@@ -131,25 +183,25 @@ class _Reader:
 
     def block(self, el: _Element) -> None:
         tag = el.tag
-        if tag == _w("p"):
+        if tag == _P:
             self.paragraph(el)
-        elif tag in (_w("tbl"), _w("tr"), _w("tc")):
+        elif tag in (_TBL, _TR, _TC):
             self.blocks(el)  # each cell once, however many columns it spans
         elif tag in _TRANSPARENT_BLOCK:
             self.blocks(el)
-        elif tag == _w("sdt"):
-            content = el.find(_w("sdtContent"))
+        elif tag == _SDT:
+            content = el.find(_SDT_CONTENT)
             if content is not None:
                 self.blocks(content)
         elif tag in _CHANGE_KINDS:  # block-level moves and insertions (rare, but valid)
             self.changes.append(self.change_of(el))
             self.blocks(el)
             self.changes.pop()
-        elif tag == _w("commentRangeStart"):
-            self.out.anchors.setdefault(el.get(_w("id"), ""), self.para)
-        elif tag == _w("altChunk"):
+        elif tag == _COMMENT_RANGE_START:
+            self.out.anchors.setdefault(el.get(_ID, ""), self.para)
+        elif tag == _ALT_CHUNK:
             self.warn("altChunk", "an embedded document (altChunk) in the file was not read")
-        elif tag == f"{{{_MC}}}AlternateContent":
+        elif tag == _ALTERNATE:
             self.alternate(el, self.block)
         elif tag in _SILENT or not isinstance(tag, str):
             return
@@ -158,18 +210,18 @@ class _Reader:
 
     def change_of(self, el: _Element) -> tuple[str, str, str, bool]:
         kind, moved = _CHANGE_KINDS[el.tag]
-        return kind, el.get(_w("author"), ""), el.get(_w("date"), ""), moved
+        return kind, el.get(_AUTHOR, ""), el.get(_DATE, ""), moved
 
     def paragraph(self, p: _Element) -> None:
         mark: tuple[str, str, str, bool] | None = None
-        ppr = p.find(_w("pPr"))
+        ppr = p.find(_P_PR)
         if ppr is not None:
-            style = ppr.find(_w("pStyle"))
+            style = ppr.find(_P_STYLE)
             if style is not None:
-                self.out.styles[self.para] = self.styles.get(style.get(_w("val"), ""), "")
-            rpr = ppr.find(_w("rPr"))
+                self.out.styles[self.para] = self.styles.get(style.get(_VAL, ""), "")
+            rpr = ppr.find(_R_PR)
             for child in rpr if rpr is not None else ():
-                if child.tag in (_w("ins"), _w("del"), _w("moveTo"), _w("moveFrom")):
+                if child.tag in (_INS, _DEL, _MOVE_TO, _MOVE_FROM):
                     mark = self.change_of(child)
         for child in p:
             self.inline(child)
@@ -186,7 +238,7 @@ class _Reader:
 
     def inline(self, el: _Element) -> None:
         tag = el.tag
-        if tag == _w("r"):
+        if tag == _R:
             self.run(el)
         elif tag in _CHANGE_KINDS:
             self.changes.append(self.change_of(el))
@@ -196,19 +248,19 @@ class _Reader:
         elif tag in _TRANSPARENT_INLINE:
             for child in el:
                 self.inline(child)
-        elif tag == _w("sdt"):
-            content = el.find(_w("sdtContent"))
+        elif tag == _SDT:
+            content = el.find(_SDT_CONTENT)
             for child in content if content is not None else ():
                 self.inline(child)
-        elif tag == _w("ruby"):
-            base = el.find(_w("rubyBase"))
+        elif tag == _RUBY:
+            base = el.find(_RUBY_BASE)
             for child in base if base is not None else ():
                 self.inline(child)
-        elif tag == _w("commentRangeStart"):
-            self.out.anchors.setdefault(el.get(_w("id"), ""), self.para)
-        elif tag == f"{{{_MC}}}AlternateContent":
+        elif tag == _COMMENT_RANGE_START:
+            self.out.anchors.setdefault(el.get(_ID, ""), self.para)
+        elif tag == _ALTERNATE:
             self.alternate(el, self.inline)
-        elif tag in (f"{{{_M}}}oMath", f"{{{_M}}}oMathPara"):
+        elif tag in _MATH:
             self.warn("equations", "an equation in the file was not read")
         elif tag in _SILENT or not isinstance(tag, str):
             return
@@ -217,46 +269,46 @@ class _Reader:
 
     def alternate(self, el: _Element, read: object) -> None:
         """Markup compatibility: the first choice only (the fallback repeats the same content)."""
-        chosen = el.find(f"{{{_MC}}}Choice")
+        chosen = el.find(_CHOICE)
         if chosen is None:
-            chosen = el.find(f"{{{_MC}}}Fallback")
+            chosen = el.find(_FALLBACK)
         for child in chosen if chosen is not None else ():
             read(child)  # type: ignore[operator]
 
     def run(self, r: _Element) -> None:
         changes = tuple(self.changes)
-        rpr = r.find(_w("rPr"))
-        style = rpr.find(_w("rStyle")) if rpr is not None else None
-        run_style = self.styles.get(style.get(_w("val"), ""), "") if style is not None else ""
+        rpr = r.find(_R_PR)
+        style = rpr.find(_R_STYLE) if rpr is not None else None
+        run_style = self.styles.get(style.get(_VAL, ""), "") if style is not None else ""
         for child in r:
             tag = child.tag
             text = ""
-            if tag in (_w("t"), _w("delText")):
+            if tag in (_T, _DEL_TEXT):
                 text = child.text or ""
             elif tag in _BREAKS:
                 text = "\n"
             elif tag in _TABS:
                 text = "\t"
-            elif tag == _w("noBreakHyphen"):
+            elif tag == _NO_BREAK_HYPHEN:
                 text = "-"
-            elif tag == _w("softHyphen"):
+            elif tag == _SOFT_HYPHEN:
                 continue
-            elif tag == _w("fldChar"):
-                self.field_char(child.get(_w("fldCharType"), ""))
+            elif tag == _FLD_CHAR:
+                self.field_char(child.get(_FLD_CHAR_TYPE, ""))
                 continue
-            elif tag in (_w("instrText"), _w("delInstrText")):
+            elif tag in (_INSTR_TEXT, _DEL_INSTR_TEXT):
                 continue
-            elif tag == _w("commentReference"):
-                self.out.anchors.setdefault(child.get(_w("id"), ""), self.para)
+            elif tag == _COMMENT_REFERENCE:
+                self.out.anchors.setdefault(child.get(_ID, ""), self.para)
                 continue
-            elif tag in (_w("footnoteReference"), _w("endnoteReference")):
-                kind = "footnote" if tag == _w("footnoteReference") else "endnote"
-                self.out.notes.append((kind, child.get(_w("id"), "")))
+            elif tag in (_FOOTNOTE_REFERENCE, _ENDNOTE_REFERENCE):
+                kind = "footnote" if tag == _FOOTNOTE_REFERENCE else "endnote"
+                self.out.notes.append((kind, child.get(_ID, "")))
                 continue
-            elif tag == _w("sym"):
-                self.warn("symbols", f"a symbol character ({child.get(_w('char'))}) was not read")
+            elif tag == _SYM:
+                self.warn("symbols", f"a symbol character ({child.get(_CHAR)}) was not read")
                 continue
-            elif tag in (_w("drawing"), _w("pict"), _w("object"), f"{{{_MC}}}AlternateContent"):
+            elif tag in _RUN_OBJECTS:
                 self.boxes.extend(_text_boxes(child))
                 continue
             elif tag in _SILENT or not isinstance(tag, str):
@@ -284,13 +336,13 @@ def _text_boxes(el: _Element) -> Iterator[_Element]:
     stack = [el]
     while stack:
         node = stack.pop()
-        if node.tag == _w("txbxContent"):
+        if node.tag == _TXBX_CONTENT:
             yield node
             continue
-        if node.tag == f"{{{_MC}}}AlternateContent":
-            chosen = node.find(f"{{{_MC}}}Choice")
+        if node.tag == _ALTERNATE:
+            chosen = node.find(_CHOICE)
             if chosen is None:
-                chosen = node.find(f"{{{_MC}}}Fallback")
+                chosen = node.find(_FALLBACK)
             stack.extend(reversed(list(chosen)) if chosen is not None else ())
             continue
         stack.extend(reversed(list(node)))
