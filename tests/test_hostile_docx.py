@@ -202,6 +202,18 @@ def test_nested_tables_are_read_and_footnotes_named() -> None:
     ]
 
 
+def test_what_could_not_be_placed_is_a_warning_of_import_and_update(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "fotnot.docx"
+    path.write_bytes(_plain_article())
+    warning = f"qm-tui: warning: {path}: footnote 1 ('Fotnot.') was not read: an article has no place for it"
+    assert main(["--db", str(db_path), "import", str(path)]) == 0
+    assert warning in capsys.readouterr().err
+    assert main(["--db", str(db_path), "update", "1", str(path)]) == 0
+    assert warning.replace(f"{path}: ", "") in capsys.readouterr().err
+
+
 def test_text_in_an_unknown_element_is_named() -> None:
     body = word.para(
         word.run("Bra."), "<w:unknownThing><w:r><w:t>Gömd text.</w:t></w:r></w:unknownThing>"

@@ -72,7 +72,8 @@ def locate(paragraph: str, fields: list[tuple[str, str]]) -> str:
 
 
 def review_of(source: ArticleFile, sets: QuestionSets, accepted: Found) -> ReviewMarks:
-    """The tracked changes and comments of `source` (a Word file) placed in fields.
+    """The tracked changes and comments of `source` (a Word file) placed in fields, and the
+    warnings of its reading (text it could not place, named).
 
     `accepted` is what the article holds with every change accepted; deleted text is placed by
     what it holds with every change rejected.
@@ -82,6 +83,8 @@ def review_of(source: ArticleFile, sets: QuestionSets, accepted: Found) -> Revie
 
     marks = ReviewMarks()
     docx = source.docx
+    if docx is not None:
+        marks.warnings = list(docx.warnings)  # what the Word reader could not place
     if docx is None or (not docx.tracked.changes and not docx.comments):
         return marks
     fields_new = field_texts(accepted)
