@@ -8,12 +8,12 @@ control character or bidi override from the database reaches the terminal raw.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.controls import interview_has_controls, json_safe, visible_controls
@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, the interactive interview editor starts.",
     )
     parser.add_argument("--version", action="version", version=f"qm-tui {__version__}")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="without a command: plain line-by-line mode with a menu, not the full-screen app "
+        "(also when $ACCESSIBLE is set)",
+    )
     _add_global_options(parser, None)
     common = argparse.ArgumentParser(add_help=False)
     _add_global_options(common, argparse.SUPPRESS)
@@ -54,13 +60,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import", help="import interviews from JSON documents or articles (txt, md, docx)"
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="a JSON file of interview documents, or an article: "
+        ".txt, .md (with or without front matter) or .docx",
+    )
     _add_track_changes(p)
     p = sub.add_parser(
         "update", help="apply a corrected article (docx, txt or md) to an existing interview"
     )
     p.add_argument("id", help="interview id")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="the corrected article: .docx, .txt or .md"
+    )
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
     _add_track_changes(p)
     p.add_argument(
@@ -71,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export an interview as an article (md, html, txt, docx)")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("id", nargs="?", help="interview id")
-    target.add_argument("--all", metavar="DIR", type=Path, help="export every interview into DIR")
+    target.add_argument("--all", metavar="DIR", help="export every interview into DIR")
     p.add_argument(
         "--format",
         choices=tuple(FORMATS),
@@ -109,7 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("questions", help="print the question sets")
     p = sub.add_parser("status", help="set an interview's publishing status")
     p.add_argument("id", help="interview id")
-    p.add_argument("status", choices=STATUSES, help="draft, complete, approved or published")
+    p.add_argument(
+        "status",
+        choices=STATUSES,
+        help="approved or published; draft and complete follow what is filled in",
+    )
+    p = sub.add_parser(
+        "interview", help="the interview line by line (for screen readers, slow links, scripts)"
+    )
+    p.add_argument("id", nargs="?", help="interview id to continue (default: a new interview)")
     p = sub.add_parser("check", help="list misspelt words of an interview, with suggestions")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("id", nargs="?", help="interview id")
@@ -164,46 +187,28 @@ class _Subcommands:
         self._common = common
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A command; its `help` (the line in `qm-tui --help`) is also the description of its
+        own `--help`, capitalised as a sentence."""
+        summary = kwargs.get("help", "")
+        kwargs.setdefault(
+            "description", summary[:1].upper() + summary[1:] + "." if summary else None
+        )
         parser: argparse.ArgumentParser = self._action.add_parser(
             name, parents=[self._common], **kwargs
         )
         return parser
 
 
-# The options of a plain start of the app, and their destinations in the parsed arguments.
-_START_OPTIONS = {"--db": "db", "--lang": "lang", "--set": "question_set"}
-
-
-def start_options(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments of a plain start of the app, read without building the parser.
-
-    Only the exact forms `--db PATH`, `--lang sv|en` and `--set ID` (also `--opt=VALUE`) are
-    read here, into what the parser would give; anything else (a command, `--help`, an
-    abbreviation, a value starting with `-`, an error) returns None and goes to argparse. The
-    full parser costs about 3 ms of the app's start-up, before the first frame.
-    """
-    found: dict[str, Any] = {"command": None, "db": None, "lang": None, "question_set": None}
-    tokens = iter(argv)
-    for token in tokens:
-        option, equals, value = token.partition("=")
-        dest = _START_OPTIONS.get(option)
-        if dest is None:
-            return None
-        if not equals:
-            value = next(tokens, "")
-        if not value or value.startswith("-") or (dest == "lang" and value not in ("sv", "en")):
-            return None
-        found[dest] = Path(value) if dest == "db" else value
-    return cast("argparse.Namespace", SimpleNamespace(**found))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `qm-tui` script; returns the exit code."""
+    _tolerate_legacy_encodings()
     argv = sys.argv[1:] if argv is None else argv
-    args = start_options(argv) or build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     args.opened_stores = []
     try:
         if args.command is None:
+            if args.plain or os.environ.get("ACCESSIBLE"):
+                return _run_plain_menu(args)
             return _run_tui(args)
         code = _COMMANDS[args.command](args)
         _report_skipped(args)
@@ -223,19 +228,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _tolerate_legacy_encodings() -> None:
+    """On a terminal or pipe whose encoding is not UTF-8 (a legacy locale such as
+    `sv_SE.ISO-8859-1`, `PYTHONIOENCODING=latin-1`), characters outside that charset are written
+    as escapes (`\\u0142`) instead of ending the command with UnicodeEncodeError."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            unicode_safe = codecs.lookup(encoding).name.startswith("utf")
+        except LookupError:
+            unicode_safe = False
+        if not unicode_safe and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")  # `_print_json` checks for this
+
+
 def _db_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db).expanduser()
-    from .core.store import default_db_path
+    from .core.locations import default_db_path
 
     return default_db_path()
 
 
-def _store(args: argparse.Namespace, packed: bool = False) -> InterviewStore:
+def _store(args: argparse.Namespace) -> InterviewStore:
     from .core.store import InterviewStore  # not before: the app paints its list first
 
-    # a command reads each interview once: parsed is faster than packed (the app's way)
-    store = InterviewStore(_db_path(args), packed=packed)
+    store = InterviewStore(_db_path(args))
     args.opened_stores.append(store)
     return store
 
@@ -271,7 +291,10 @@ def _id(raw: str) -> int:
 def _print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+    # on a stream that cannot take every character (a legacy locale), JSON's own \\u escapes
+    # keep the output valid JSON
+    ascii_only = sys.stdout.errors == "backslashreplace"
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=ascii_only, indent=2)) + "\n")
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -398,7 +421,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.all is not None:
         if args.output is not None:
             raise UsageError("use either --all DIR or -o FILE, not both")
-        folder = Path(args.all)
+        from .core.export_folder import ExportFolder
+
+        folder = ExportFolder(args.all).folder  # refuses an empty name before reading anything
         everyone = [(item.id, item.interview) for item in store.list()]
 
         def wanted(iv: Interview) -> bool:
@@ -417,6 +442,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         return 0
     interview_id = _id(args.id)
+    if args.output is not None and not Path(args.output).parent.is_dir():
+        # a mistyped folder is an error: only --all DIR makes its own
+        parent = Path(args.output).parent
+        raise UsageError(f"no folder {parent} to write {args.output} in (create it first)")
     interview = store.get(interview_id)
     if args.output is None and args.format == "docx" and sys.stdout.isatty():
         raise UsageError("a Word document is binary: write it to a file with -o FILE.docx")
@@ -526,8 +555,12 @@ def _cmd_delete(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     interview_id = _id(args.id)
-    iv = _store(args).restore(interview_id)
-    _say(f"Restored interview {interview_id} ({iv.name or 'no name'})")
+    stored = _store(args).restore(interview_id)
+    name = stored.interview.name or "no name"
+    if stored.id != interview_id:
+        _say(f"Restored interview {interview_id} ({name}) as {stored.id}: {interview_id} is in use")
+    else:
+        _say(f"Restored interview {interview_id} ({name})")
     return 0
 
 
@@ -591,15 +624,26 @@ def _cmd_status(args: argparse.Namespace) -> int:
     store = _store(args)
     interview_id = _id(args.id)
     iv = store.get(interview_id)
-    if iv.status != args.status:
-        store.save(interview_id, iv.with_workflow_status(args.status))
+    chosen = iv.with_chosen_status(args.status)  # the editor's rule: draft/complete follow text
+    if chosen.status != args.status:
+        if args.status == "complete":
+            why = f"it still lacks {', '.join(iv.gaps())}"
+        else:
+            why = "every answer, the name and the quote are filled in"
+        raise UsageError(
+            f"interview {interview_id} cannot be {args.status}: {why} "
+            "(draft and complete follow what is filled in)"
+        )
+    if iv.status != chosen.status:
+        store.save(interview_id, chosen)
     print(f"Interview {interview_id} is {args.status} (was {iv.status})")
     return 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .core.questions import load_question_sets
-    from .core.spelling import check_interview, checker_for, field_label
+    from .core.spelling import check_interview, checker_for
+    from .tui.i18n import Texts  # the field names only: no Textual import there
 
     store = _store(args)
     sets = load_question_sets()
@@ -628,8 +672,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(found)
         return 0
+    english = Texts("en")
     for f in found:
-        where = f"{field_label(f['field'])}, line {f['line']}"
+        where = f"{english.field_label(f['field'])}, line {f['line']}"
         prefix = f"interview {f['id']}, " if args.all else ""
         hints = ", ".join(f["suggestions"]) or "(no suggestions)"
         print(f"{f['word']} ({prefix}{where}): {hints}")
@@ -637,27 +682,58 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plain_command(args: argparse.Namespace) -> str:
+    """How the user runs qm-tui, for the commands plain mode suggests (`--db` kept)."""
+    import shlex
+
+    return f"qm-tui --db {shlex.quote(str(args.db))}" if args.db else "qm-tui"
+
+
+def _cmd_interview(args: argparse.Namespace) -> int:
+    from .core.ui_language import detect_lang
+    from .plain.session import start_interview
+
+    interview_id = None if args.id is None else _id(args.id)
+    sets = _load_sets()
+    store = _store(args)
+    return start_interview(
+        store,
+        sets,
+        interview_id=interview_id,
+        set_id=args.question_set,
+        lang=detect_lang(args.lang),
+        command=_plain_command(args),
+    )
+
+
+def _run_plain_menu(args: argparse.Namespace) -> int:
+    from .core.ui_language import detect_lang
+    from .plain.menu import run_menu
+
+    sets = _load_sets()
+    sets.for_new_interviews(args.question_set)  # an unknown --set stops here, with one line
+    return run_menu(
+        _store(args),
+        sets,
+        set_id=args.question_set,
+        lang=detect_lang(args.lang),
+        command=_plain_command(args),
+    )
+
+
 def _run_tui(args: argparse.Namespace) -> int:
     from .core.config import chosen_set_id
-    from .core.list_index import read_index
 
-    path = _db_path(args)
     # An unknown --set, $QM_TUI_SET or config setting stops here, with one line. The default
     # set is always usable, so then the sets are not read here (about 5 ms before the first
     # frame): the app reads them on first use and names a broken file in a notification.
     if chosen_set_id(args.question_set)[1] != "default":
         _load_sets().for_new_interviews(args.question_set)
-    # the list index, when it describes the file as it is now (a version that was read whole
-    # and fine), paints the list at once; the app reads the file in a thread afterwards
-    rows = read_index(path)
+    # a corrupt or unreadable file stops here, before the screen changes
+    store = _store(args)
     from .tui.app import QMApp
 
-    if rows is None:
-        # a corrupt or unreadable file stops here, before the screen changes
-        store = _store(args, packed=True)
-        app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
-    else:
-        app = QMApp(path, lang=args.lang, question_set=args.question_set, first_rows=rows)
+    app = QMApp(store=store, lang=args.lang, question_set=args.question_set)
     app.run()
     return app.return_code or 0
 
@@ -676,4 +752,5 @@ _COMMANDS = {
     "questions": _cmd_questions,
     "status": _cmd_status,
     "check": _cmd_check,
+    "interview": _cmd_interview,
 }

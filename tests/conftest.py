@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from qm_tui.tui.app import QMApp
     from qm_tui.tui.screens.editor import EditorScreen
 
+ROOT = Path(__file__).resolve().parent.parent  # the repository
+DATA = ROOT / "tests" / "data"  # files the tests read (never anything outside the repository)
 # The model article, as the association published it
-REFERENCE = Path(__file__).resolve().parent / "data" / "vaxjo-profile.txt"
+REFERENCE = DATA / "vaxjo-profile.txt"
 
 SIZE = (110, 34)  # the terminal size of the app tests
 ANSWERS = [
@@ -42,6 +44,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QM_TUI_DB", str(tmp_path / "env-default.json"))
     monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
+    monkeypatch.delenv("ACCESSIBLE", raising=False)  # would start plain mode instead of the app
 
 
 @pytest.fixture(autouse=True)

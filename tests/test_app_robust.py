@@ -13,6 +13,7 @@ import pytest
 from textual.events import Paste
 from textual.widgets import Input, Markdown, TextArea
 
+from qm_tui.core.errors import QMError
 from qm_tui.core.store import InterviewStore, StoreError
 from qm_tui.tui import autosave as autosave_module
 from qm_tui.tui.app import QMApp
@@ -213,6 +214,9 @@ async def test_english_interface(db_path: Path) -> None:
         assert ed.query_one(StatusLine).query_one("#progress").render().plain == ("Question 1 of 5")
         descriptions = {b.binding.description for b in ed.active_bindings.values()}
         assert {"Next", "Previous", "Save", "Preview", "Export", "Back", "Quit"} <= descriptions
+        await pilot.pause()
+        footer = {k.description for k in ed.query("FooterKey")}  # type: ignore[attr-defined]
+        assert {"Next", "Previous", "Back"} <= footer and "Nästa" not in footer
 
 
 async def test_the_set_option_chooses_the_questions_not_the_language(db_path: Path) -> None:
@@ -276,15 +280,27 @@ asyncio.run(main())
 """
 
 
+def _saved(db_path: Path, answer: str) -> bool:
+    """Whether the file holds interview 1 with `answer` as its first answer."""
+    try:
+        return InterviewStore(db_path).get(1).answers[0].answer == answer
+    except QMError:
+        return False
+
+
 @pytest.mark.slow
-def test_kill_9_loses_at_most_the_last_second(db_path: Path) -> None:
+def test_kill_9_after_an_autosave_keeps_it(db_path: Path) -> None:
     child = subprocess.Popen(
         [sys.executable, "-c", KILL_CHILD, str(db_path)], stdout=subprocess.PIPE, text=True
     )
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "typed"
-        time.sleep(1.5)
+        # the autosave reaches the file while the app runs on (no quit, no flush)
+        deadline = time.monotonic() + 10
+        while not _saved(db_path, "Sista orden före kill"):
+            assert time.monotonic() < deadline, "the typed answer was never saved"
+            time.sleep(0.05)
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait()

@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qm_tui.cli import main
-from qm_tui.core.export import export_article, export_dir
+from qm_tui.core.export import export_article
+from qm_tui.core.locations import export_dir
 from qm_tui.core.questions import load_question_sets
 from qm_tui.core.quote import quote_candidates, split_sentences
 from qm_tui.core.rules import is_iso_date as valid_date
@@ -152,3 +153,18 @@ def test_the_app_module_starts_lean() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_field_has_one_name_per_language_for_the_app_and_the_cli() -> None:
+    sv, en = Texts("sv"), Texts("en")
+    assert [sv.field_label(f) for f in ("answers.2", "quote", "facts.text", "odd")] == [
+        "svar 2",
+        "Citat",
+        "Faktarutans text",
+        "odd",
+    ]
+    assert [en.field_label(f) for f in ("answers.2", "quote", "contact.email")] == [
+        "answer 2",
+        "Pull quote",
+        "E-mail",
+    ]

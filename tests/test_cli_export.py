@@ -63,7 +63,7 @@ def test_reference_import_then_markdown_export_shows_every_line(qm: QM) -> None:
 
 def test_html_export_to_a_file_and_markdown_round_trip(qm: QM, tmp_path: Path) -> None:
     (first,) = qm("import", REFERENCE).stdout.split()
-    out = tmp_path / "out" / "profil.html"
+    out = tmp_path / "profil.html"
     result = qm("export", first, "--format", "html", "-o", out)
     assert result.stdout == "" and "Wrote" in result.stderr
     page = out.read_text(encoding="utf-8")
@@ -192,3 +192,17 @@ def test_export_errors(qm: QM, tmp_path: Path) -> None:
         result = qm(*args, ok=False)
         assert result.returncode == 1 and message in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_export_to_a_missing_folder_is_an_error(qm: QM, tmp_path: Path) -> None:
+    """Issue 23: `-o /nonexistent/dir/x.md` made /nonexistent; only --all DIR makes a folder."""
+    qm("import", REFERENCE)
+    target = tmp_path / "no-such" / "dir" / "x.md"
+    result = qm("export", "1", "-o", target, ok=False)
+    assert result.returncode == 1 and "no folder" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "no-such").exists()
+    qm("export", "1", "-o", "here.md")  # a bare name is in the current folder
+    assert (tmp_path / "here.md").is_file()
+    qm("export", "--all", tmp_path / "new" / "folder")
+    assert list((tmp_path / "new" / "folder").iterdir())

@@ -134,3 +134,29 @@ async def test_the_editor_quits_by_its_own_action_after_saving(opened_editor: Op
     await pilot.press("ctrl+q")
     await wait_for(pilot, lambda: app._exit)
     assert InterviewStore(app.db_path).get(1).quote == "Sparas före avslut."
+
+
+def _ticks(ed: object) -> dict[str, bool]:
+    from qm_tui.tui.screens.editor import EditorScreen
+
+    assert isinstance(ed, EditorScreen)
+    steps = ed.query_one(StepList)
+    prompts = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
+    return {p[2:]: p.startswith("✔") for p in prompts}
+
+
+async def test_a_step_is_ticked_only_when_it_is_really_done(opened_editor: Opened) -> None:
+    """Issue 23: "✔ Anteckningar" for empty notes, "✔ Person" with only the name filled."""
+    _, pilot, ed = opened_editor
+    await pilot.pause()
+    ticks = _ticks(ed)
+    assert ticks["Person"] and ticks["Fråga 1"] and not ticks["Anteckningar"]
+    ed.set_field("interviewer", "")
+    await pilot.pause()
+    assert not _ticks(ed)["Person"]
+    ed.set_field("interviewer", "Pia Sandin")
+    ed.set_field("private_notes", "Ring Göran")
+    ed.set_field("contact.email", " ")
+    await pilot.pause()
+    ticks = _ticks(ed)
+    assert ticks["Person"] and ticks["Anteckningar"] and not ticks["Fakta/kontakt"]

@@ -27,6 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
+from textual.command import CommandList
 from textual.widgets import DataTable
 
 from qm_tui.cli import main
@@ -35,16 +36,18 @@ from qm_tui.core.article.html import render_html
 from qm_tui.core.article.markdown import render_markdown
 from qm_tui.core.controls import remove_controls, visible_controls
 from qm_tui.core.errors import StoreError
+from qm_tui.core.export_folder import ExportFolder
 from qm_tui.core.model import Interview
 from qm_tui.core.questions import load_question_sets
-from qm_tui.core.storage import FolderWriter, atomic_write
+from qm_tui.core.storage import atomic_write
 from qm_tui.core.store import InterviewStore
 from qm_tui.tui.app import QMApp
+from qm_tui.tui.dialogs.confirm import ConfirmScreen
 from qm_tui.tui.screens.editor import EditorScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.screens.trash import TrashScreen
 
-SIZE = (110, 34)
+from .conftest import SIZE, wait_for
 
 # Names an import could bring in: markup, terminal escapes, clipboard writes, Trojan Source.
 HOSTILE_NAMES = [
@@ -266,23 +269,24 @@ async def _check_app_shows_names_literally(db: Path, listed: list[str], trashed:
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, InterviewListScreen)
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if screen.loaded:
-                break
+        await wait_for(pilot, lambda: screen.loaded)
         shown = _cells(screen.table)
         for name in listed:
             assert visible_controls(name) in shown
         assert all(UNSAFE_TEXT.search(cell) is None for cell in shown)
         await pilot.press("t")
-        await pilot.pause(0.2)
-        trash = app.screen
-        assert isinstance(trash, TrashScreen)
-        assert visible_controls(trashed) in _cells(trash.query_one(DataTable))
+
+        def trash_shown() -> bool:
+            trash = app.screen
+            return isinstance(trash, TrashScreen) and bool(_cells(trash.query_one(DataTable)))
+
+        await wait_for(pilot, trash_shown)
+        assert visible_controls(trashed) in _cells(app.screen.query_one(DataTable))
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+p", *"intervju")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: bool(app.screen.query(CommandList)))
+        await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
         await pilot.press("escape")
         await pilot.pause()
 
@@ -313,14 +317,14 @@ async def test_hostile_names_in_list_trash_history_and_notifications(db_path: Pa
     await _check_app_shows_names_literally(db_path, HOSTILE_NAMES[1:], HOSTILE_NAMES[0])
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, InterviewListScreen)
+        await wait_for(pilot, lambda: screen.loaded)
         app.notify("Anna [/] Berg \x1b]0;x\x07 [link=https://x]y[/link]")
         await pilot.press("d")  # the confirmation shows the name
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: app.screen is screen)
         notes = list(app._notifications)
         assert notes[-1].message == "Anna [/] Berg \\x1b]0;x\\x07 [link=https://x]y[/link]"
         assert not notes[-1].markup
@@ -333,9 +337,9 @@ async def test_the_editor_removes_control_characters_and_keeps_the_original(
     iid = store.add(interview("\x1b]0;pwned\x07Anna", organisation="[b]Växjö[/b]"))
     app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: getattr(app.screen, "loaded", False))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
         editor = app.screen
         assert isinstance(editor, EditorScreen)
         assert editor.interview.name == "]0;pwnedAnna"
@@ -346,6 +350,103 @@ async def test_the_editor_removes_control_characters_and_keeps_the_original(
     assert [v.value for v in InterviewStore(db_path).history(iid, "name")] == [
         "\x1b]0;pwned\x07Anna"
     ]
+
+
+# -- 1 in the app: a question set's title and questions are data, never markup -------------------
+
+MARKUP_SET_TEXTS = [
+    "[/]",
+    "[link=https://evil.example]klicka[/link]",
+    "[bold",
+    "Frågor [/b] \x1b]0;x\x07",
+]
+
+
+@pytest.mark.parametrize("text", MARKUP_SET_TEXTS)
+async def test_markup_in_a_sets_title_and_questions_never_crashes_the_app(
+    db_path: Path, text: str
+) -> None:
+    folder = Path(os.environ["QM_TUI_CONFIG_DIR"]) / "questions"
+    folder.mkdir(parents=True)
+    (folder / "evil.toml").write_text(
+        f"id = 'evil'\ntitle = {json.dumps(text)}\nquestions = [{json.dumps(text + '?')}]\n"
+        f"[facts]\nheading = {json.dumps(text)}\ntext = {json.dumps(text)}\n",
+        encoding="utf-8",
+    )
+    app = QMApp(db_path=db_path, lang="sv", question_set="evil")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("n")
+        await pilot.pause(0.5)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        shown = str(editor.query_one("#question-set #label").render())
+        assert visible_controls(text) in shown, shown
+        for _ in range(len(editor.steps)):
+            await pilot.press("ctrl+n")
+            await pilot.pause(0.2)
+        assert app.is_running and isinstance(app.screen, EditorScreen)
+    assert app.return_code in (None, 0)
+
+
+# -- 2 in the app: what enters a field never holds what a terminal acts on -------------------------
+
+FIELD_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# (how the text arrives, the text)
+INTO_FIELDS = [
+    ("pasted into the name", "\x1b]2;pwned\x07Anna \u202eevil"),
+    ("pasted into an answer", "Svar \x1b]52;c;ZXZpbA==\x07 och \u202eevil\u202c\x9b31m"),
+    ("restored with F2", "\x1b]2;pwned\x07Tidigare svar \u2066x\u2069"),
+    ("stored (an import or a hand edit)", "Lagrat \u202eevil \x1b[2J svar"),
+]
+
+
+@pytest.mark.parametrize(("how", "text"), INTO_FIELDS)
+async def test_no_field_holds_escapes_or_bidi_overrides(db_path: Path, how: str, text: str) -> None:
+    from textual.events import Paste
+    from textual.widgets import Input, TextArea
+
+    store = InterviewStore(db_path)
+    iid = store.add(interview("Anna Berg"))
+    if how == "restored with F2":  # a version the app never cleaned (written by another tool)
+        store.save(iid, store.get(iid).with_answer(0, text))
+        store.save(iid, store.get(iid).with_answer(0, "Nytt svar"))
+    elif how.startswith("stored"):
+        store.save(iid, interview(text, organisation=text).with_answer(0, text))
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        if how == "pasted into the name":
+            editor.query_one("#field-name", Input).post_message(Paste(text))
+        elif how == "pasted into an answer":
+            await pilot.press("ctrl+n")
+            await pilot.pause(0.3)
+            editor.query_one("#answer-0", TextArea).post_message(Paste(text))
+        elif how == "restored with F2":
+            await pilot.press("ctrl+n")
+            await pilot.pause(0.3)
+            await pilot.press("f2")
+            await pilot.pause(0.3)
+            assert type(app.screen).__name__ == "HistoryScreen"
+            await pilot.press("down", "enter")
+        await pilot.pause(0.5)
+        for _ in range(len(editor.steps)):
+            await pilot.press("ctrl+n")
+            await pilot.pause(0.1)
+        await pilot.pause(0.5)
+        values = [w.value for w in editor.query(Input)]
+        values += [w.text for w in editor.query(TextArea)]
+        assert all(FIELD_UNSAFE.search(v) is None for v in values), values
+        assert any("evil" in v or "svar" in v for v in values)
+        shown = [str(w.render()) for w in editor.query("Static")]
+        assert all(FIELD_UNSAFE.search(v) is None for v in shown)
+        assert await editor.flush()
+    if how == "restored with F2":
+        assert InterviewStore(db_path).get(iid).answers[0].answer == "]2;pwnedTidigare svar x"
 
 
 # -- 3: writes never follow a planted symlink ---------------------------------------------------
@@ -381,7 +482,7 @@ def test_temp_files_are_created_exclusively_without_following_links(
     for link in planted:
         link.symlink_to(victim)
     atomic_write(tmp_path / "a.md", b"saved")
-    FolderWriter(tmp_path).write("b.md", b"exported")  # a new name: its own quick path
+    ExportFolder(tmp_path).write("b.md", b"exported")
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert all(link.is_symlink() for link in planted)
     assert (tmp_path / "a.md").read_bytes() == b"saved"
@@ -447,6 +548,112 @@ def test_an_exported_article_through_a_link_replaces_the_target(tmp_path: Path) 
     link.symlink_to(real)
     atomic_write(link, b"new")
     assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+# -- 3 and 4: an export folder with something planted under an article's name ------------------
+
+# (what is planted, whether the export goes ahead): a link is replaced by the article, never
+# followed; anything that is not a regular file is refused with one line and nothing is written.
+PLANTED = [
+    ("a link out of the folder", True),
+    ("a link to a FIFO", True),
+    ("a link to /dev/zero", True),
+    ("a dangling link", True),
+    ("a FIFO", False),
+    ("a folder", False),
+]
+
+
+def _plant(what: str, path: Path, victim: Path) -> None:
+    if what == "a link out of the folder":
+        path.symlink_to(victim)
+    elif what == "a link to a FIFO":
+        os.mkfifo(victim.with_name("pipe"))
+        path.symlink_to(victim.with_name("pipe"))
+    elif what == "a link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    elif what == "a dangling link":
+        path.symlink_to(victim.with_name("nowhere"))
+    elif what == "a FIFO":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+
+
+def _article_names(db: Path, tmp_path: Path) -> list[str]:
+    scratch = tmp_path / "scratch"
+    assert process("--db", str(db), "export", "--all", str(scratch)).returncode == 0
+    return sorted(p.name for p in scratch.iterdir())
+
+
+@pytest.mark.parametrize(("what", "goes_ahead"), PLANTED)
+def test_export_all_never_follows_or_blocks_on_a_planted_name(
+    db_path: Path, tmp_path: Path, what: str, goes_ahead: bool
+) -> None:
+    store = InterviewStore(db_path)
+    store.add(interview("Anna Berg"))
+    store.add(interview("Bo Ek"))
+    first, second = _article_names(db_path, tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    _plant(what, out / second, victim)
+    result = process("--db", str(db_path), "export", "--all", str(out), timeout=20)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    if goes_ahead:
+        assert result.returncode == 0, result.stderr
+        assert not (out / second).is_symlink() and "# Bo Ek" in (out / second).read_text("utf-8")
+    else:
+        assert_one_line_error(result, second, "not a regular file")
+        assert not (out / first).exists()  # refused before anything was written
+
+
+def test_export_all_into_an_empty_folder_name_is_refused(db_path: Path, tmp_path: Path) -> None:
+    InterviewStore(db_path).add(interview())
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    result = process("--db", str(db_path), "export", "--all", "", cwd=cwd)
+    assert_one_line_error(result, "empty")
+    assert list(cwd.iterdir()) == []
+
+
+# (what is planted, the key: e in the list, ctrl+o in the editor)
+APP_PLANTED = [
+    ("a link out of the folder", "e"),
+    ("a link out of the folder", "ctrl+o"),
+    ("a FIFO", "e"),
+    ("a FIFO", "ctrl+o"),
+]
+
+
+@pytest.mark.parametrize(("what", "key"), APP_PLANTED)
+async def test_the_apps_export_never_follows_or_blocks_on_a_planted_name(
+    db_path: Path, tmp_path: Path, what: str, key: str
+) -> None:
+    InterviewStore(db_path).add(interview())
+    (name,) = _article_names(db_path, tmp_path)
+    out = Path(os.environ["QM_TUI_EXPORT_DIR"])
+    out.mkdir(parents=True, exist_ok=True)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    _plant(what, out / name, victim)
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        if key == "ctrl+o":
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, EditorScreen)
+        await asyncio.wait_for(pilot.press(key), timeout=10)
+        await pilot.pause(0.5)
+        notes = [n.message for n in app._notifications]
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    if what == "a FIFO":
+        assert any("not a regular file" in n for n in notes), notes
+        assert stat.S_ISFIFO((out / name).lstat().st_mode)
+    else:
+        assert not (out / name).is_symlink() and (out / name).read_text("utf-8").startswith("---")
 
 
 # -- 5: one line, exit 1, never a traceback or a hang ------------------------------------------
@@ -624,12 +831,263 @@ async def test_the_app_notifies_broken_sets_and_creates_interviews(
 ) -> None:
     app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: getattr(app.screen, "loaded", False))
         await pilot.press("n")
-        await pilot.pause(0.5)
-        assert isinstance(app.screen, EditorScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
         skipped = [n.message for n in app._notifications if "Question set skipped" in n.message]
         assert len(skipped) == len(BROKEN_SETS) + 1
+
+
+# -- 5: front matter that PyYAML parses but cannot turn into values ------------------------------
+
+# (what, a front-matter line, the one error line's words, or None: imported, `check` says it)
+FRONT_MATTER = [
+    ("an impossible date", "date: 2026-02-30", "cannot be read"),
+    ("a 5,000-digit number", "id: " + HUGE_NUMBER, "cannot be read"),
+    ("nested 3,000 deep", "notes: " + "[" * 3_000 + "]" * 3_000, "nested too deeply"),
+    ("a lone surrogate", 'interviewer: "Pia \\ud800"', "lone surrogate"),
+    ("a surrogate pair", 'interviewer: "Pia \\ud83d\\ude00"', None),
+    ("a terminal title by escapes", 'interviewer: "\\e]0;pwned\\aPia"', None),
+    ("a C1 control by escapes", 'interviewer: "\\x9b31mPia\\N"', None),
+]
+FRONT_MATTER_IDS = [row[0] for row in FRONT_MATTER]
+FRONT_MATTER_KEPT = {
+    "a surrogate pair": "Pia \U0001f600",
+    "a terminal title by escapes": "]0;pwnedPia",
+    "a C1 control by escapes": "31mPia",
+}
+
+
+def _article_with_front_matter(line: str, path: Path) -> Path:
+    md = render_markdown(interview("Anna Berg"))
+    md = md.replace('interviewer: ""\n', "").replace("---\n", f"---\n{line}\n", 1)
+    path.write_text(md, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("what", "line", "said"), FRONT_MATTER, ids=FRONT_MATTER_IDS)
+@pytest.mark.parametrize("command", ["import", "update"])
+def test_front_matter_yaml_cannot_construct_is_one_line(
+    db_path: Path, tmp_path: Path, what: str, line: str, said: str | None, command: str
+) -> None:
+    source = _article_with_front_matter(line, tmp_path / "in.md")
+    if command == "update":
+        InterviewStore(db_path).add(interview("Anna Berg"))
+    before = db_path.read_bytes() if db_path.exists() else None
+    args = ["import", str(source)] if command == "import" else ["update", "1", str(source)]
+    result = process("--db", str(db_path), *args)
+    if said is not None:
+        assert_one_line_error(result, "in.md", said)
+        assert (db_path.read_bytes() if db_path.exists() else None) == before
+        return
+    err = result.stderr.decode()
+    assert result.returncode == 0 and "Traceback" not in err, err
+    assert ("control characters" in err) == ("escapes" in what)
+    assert InterviewStore(db_path).get(1).interviewer == FRONT_MATTER_KEPT[what]
+
+
+@pytest.mark.parametrize(
+    ("what", "line", "said"), [r for r in FRONT_MATTER if r[2]], ids=FRONT_MATTER_IDS[:4]
+)
+async def test_the_update_dialog_shows_one_message_for_any_unreadable_front_matter(
+    db_path: Path, tmp_path: Path, what: str, line: str, said: str
+) -> None:
+    from textual.widgets import Input, Static
+
+    from qm_tui.tui.dialogs.update import UpdateScreen
+
+    InterviewStore(db_path).add(interview("Anna Berg"))
+    before = db_path.read_bytes()
+    source = _article_with_front_matter(line, tmp_path / "in.md")
+    app = QMApp(db_path=db_path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("u")
+        await pilot.pause(0.2)
+        dialog = app.screen
+        assert isinstance(dialog, UpdateScreen)
+        dialog.query_one("#update-path", Input).value = str(source)
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            shown = str(dialog.query_one("#update-diff", Static).render())
+            if shown:
+                break
+        assert "in.md" in shown and said in shown and app.is_running
+    assert db_path.read_bytes() == before
+
+
+# -- 5: small inputs that took minutes: every step over user text is bounded ----------------------
+
+
+def _words(n: int, seed: int) -> str:
+    """`n` words of a small vocabulary (the worst case of a word-by-word diff)."""
+    vocabulary = ["och", "att", "det", "som", "en", "stad", "handel", "kvalitet"]
+    return " ".join(vocabulary[(i * i * seed + i) % len(vocabulary)] for i in range(n))
+
+
+def _slow_input(what: str, db: Path, tmp_path: Path) -> list[str]:
+    """Set up the case; the arguments of the command that must end quickly."""
+    store = InterviewStore(db)
+    source = tmp_path / "in.md"
+    base = interview("Anna Berg")
+    if what == "update: a rewritten answer of 60,000 words":
+        store.add(base.with_answer(1, _words(60_000, 3)))
+        source.write_text(render_markdown(base.with_answer(1, _words(60_000, 7))), "utf-8")
+        return ["update", "1", str(source), "--dry-run"]
+    if what == "update: a 1 MB question against a stored 100 KB one":
+        store.add(base.with_answer(0, "x").with_answer(1, "y"))
+        long = interview("Anna Berg").to_dict()
+        long["answers"].append({"question": _words(20_000, 5) + "?", "answer": "z"})
+        store.save(1, Interview.from_dict(long))
+        article = render_markdown(base).replace(
+            "Svar av Anna Berg", "Svar\n\n**6. " + _words(200_000, 5) + "?**\n\nSvar sex"
+        )
+        source.write_text(article, "utf-8")
+        return ["update", "1", str(source), "--dry-run"]
+    if what == "import: 8,000 numbered questions, the set's reworded":
+        question = "På vilket sätt har samverkan i er stad förändrats med QM?"
+        text = "\n\n".join(f"**{n % 99 + 1}. {question}**\n\nSvar {n}." for n in range(8_000))
+        source.write_text(f"# Anna Berg\n\nvd, Växjö\n\n{text}\n", "utf-8")
+        return ["import", str(source)]
+    if what == "import: a contact e-mail line of 200,000 dots":
+        article = render_markdown(base).replace(
+            "pia.sandin@svenskastadskarnor.se", "a@" + "." * 200_000 + " x"
+        )
+        source.write_text(article, "utf-8")
+        return ["import", str(source)]
+    if what.startswith("check: "):
+        line = {
+            "check: a misspelt token of 1,000 characters": "kvalitetsstadskärnaa" * 50,
+            "check: a line of 80 KB of a.a.a.": "a." * 40_000,
+            "check: 20,000 quoted words on one line": "“ab " * 20_000,
+        }[what]
+        store.add(base.with_answer(0, line))
+        return ["check", "1"]
+    raise AssertionError(what)
+
+
+SLOW_INPUTS = [
+    "update: a rewritten answer of 60,000 words",
+    "update: a 1 MB question against a stored 100 KB one",
+    "import: 8,000 numbered questions, the set's reworded",
+    "import: a contact e-mail line of 200,000 dots",
+    "check: a misspelt token of 1,000 characters",
+    "check: a line of 80 KB of a.a.a.",
+    "check: 20,000 quoted words on one line",
+]
+
+
+@pytest.mark.parametrize("what", SLOW_INPUTS)
+def test_small_hostile_inputs_end_in_seconds(db_path: Path, tmp_path: Path, what: str) -> None:
+    """Each took minutes before (quadratic or worse); a hang fails after 60 s, many times what
+    the command takes now on a loaded machine."""
+    args = _slow_input(what, db_path, tmp_path)
+    result = process("--db", str(db_path), *args, timeout=60)
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    if args[0] == "check" and result.returncode == 1:  # no dictionary here: still one line
+        assert_one_line_error(result, "dictionary")
+    else:
+        assert result.returncode == 0, err
+
+
+# -- 2 and 5: a terminal whose charset lacks the characters of a name ---------------------------
+
+LEGACY_TERMINAL = {"LANG": "sv_SE.ISO-8859-1", "LC_ALL": "", "PYTHONIOENCODING": "latin-1"}
+
+
+# (command, what its output shows of the names outside Latin-1)
+LEGACY_OUTPUT = [
+    ("list", "\\u0141ukasz \\u017b\u00f3\\u0142\\u0107 \\U0001f600 2"),
+    ("show 1", "V\u00e4xj\u00f6 \\u2764"),
+    ("history 1", "\\u0141ukasz"),
+    ("trash", "\\u014csaka"),
+    ("list --json", '"\\u0141ukasz \\u017b\\u00f3\\u0142\\u0107 \\ud83d\\ude00 2"'),  # valid JSON
+]
+
+
+@pytest.mark.parametrize(("command", "shown"), LEGACY_OUTPUT)
+def test_a_latin1_terminal_gets_escapes_not_a_crash(
+    db_path: Path, command: str, shown: str
+) -> None:
+    store = InterviewStore(db_path)
+    iid = store.add(
+        interview(
+            "\u0141ukasz \u017b\u00f3\u0142\u0107 \U0001f600", organisation="V\u00e4xj\u00f6 \u2764"
+        )
+    )
+    store.save(
+        iid,
+        interview(
+            "\u0141ukasz \u017b\u00f3\u0142\u0107 \U0001f600 2",
+            organisation="V\u00e4xj\u00f6 \u2764",
+        ),
+    )
+    store.delete(store.add(interview("\u014csaka")))
+    env = {**os.environ, **LEGACY_TERMINAL}
+    result = process("--db", str(db_path), *command.split(), env=env)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    assert shown in result.stdout.decode("latin-1")
+    if "--json" in command:
+        assert json.loads(result.stdout)[0]["name"].startswith("\u0141ukasz")
+
+
+# -- 5 and 6: the settings file and the word list get the guard of every file we read ----------
+
+# (what config.toml or words.txt is, what the one line says)
+SETTINGS_FILES = [
+    ("fifo", "regular file"),
+    ("dev-zero", "regular file"),
+    ("folder", "regular file"),
+    ("sparse 40 MB", "too large"),
+    ("latin-1", "not UTF-8"),
+]
+CONFIG_ONLY = [
+    ("a 5,000-digit integer", "question_set = " + HUGE_NUMBER, "digits"),
+    ("nested 3,000 deep", "x = " + "[" * 3_000 + "]" * 3_000, "nested too deeply"),
+]
+
+
+def _make_settings_file(path: Path, kind: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "sparse 40 MB":
+        with path.open("wb") as f:
+            f.truncate(40 << 20)
+    else:
+        path.write_bytes(b"question_set = 'qm-\xe5'")
+
+
+@pytest.mark.parametrize(("kind", "said"), SETTINGS_FILES)
+def test_a_hostile_config_file_stops_the_app_with_one_line(
+    db_path: Path, kind: str, said: str
+) -> None:
+    _make_settings_file(Path(os.environ["QM_TUI_CONFIG_DIR"]) / "config.toml", kind)
+    assert_one_line_error(process("--db", str(db_path), timeout=20), "config.toml", said)
+
+
+@pytest.mark.parametrize(("what", "text", "said"), CONFIG_ONLY, ids=[c[0] for c in CONFIG_ONLY])
+def test_a_config_file_tomllib_cannot_take_is_one_line(
+    db_path: Path, what: str, text: str, said: str
+) -> None:
+    config = Path(os.environ["QM_TUI_CONFIG_DIR"]) / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(text, encoding="utf-8")
+    assert_one_line_error(process("--db", str(db_path), timeout=20), "config.toml", said)
+
+
+@pytest.mark.parametrize(("kind", "said"), SETTINGS_FILES)
+def test_a_hostile_word_list_makes_check_say_one_line(db_path: Path, kind: str, said: str) -> None:
+    InterviewStore(db_path).add(interview())
+    _make_settings_file(Path(os.environ["QM_TUI_CONFIG_DIR"]) / "words.txt", kind)
+    result = process("--db", str(db_path), "check", "1", timeout=20)
+    assert_one_line_error(result, "words.txt", said)
 
 
 def test_text_parts_are_never_parsed_as_markup() -> None:
@@ -645,9 +1103,9 @@ async def test_the_app_lists_the_valid_interviews_and_names_the_others(db_path: 
     before = db_path.read_bytes()
     app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, InterviewListScreen)
+        await wait_for(pilot, lambda: screen.loaded)
         assert sorted(r.id for r in screen.rows) == [1, 5]
         warned = [n.message for n in app._notifications if "Could not be read" in n.message]
         assert len(warned) == 1 and "interview '2'" in warned[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import pkgutil
 import subprocess
 import sys
@@ -45,3 +46,15 @@ def test_qm_tui_list_loads_neither_textual_nor_rich(db_path: Path) -> None:
 
 def test_the_probe_sees_textual_when_it_is_loaded() -> None:
     assert "textual" in _ui_modules_after("import qm_tui.tui.app")
+
+
+def test_the_import_contracts_hold() -> None:
+    """`lint-imports` checks the layers in pyproject.toml: CLI on TUI on core, no Textual in the
+    core, none in the CLI but the app's start, no heavy library under the store and model."""
+    from .conftest import ROOT
+
+    lint = Path(sys.executable).with_name("lint-imports")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([str(lint)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout

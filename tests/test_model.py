@@ -178,3 +178,19 @@ def test_text_paths_read_and_replace_every_editable_text(sets: QuestionSets) -> 
     for bad in ("status", "answers", "schema", "contact.phone", "created"):
         with pytest.raises((KeyError, AttributeError)):
             iv.with_text(bad, "x")
+
+
+def test_one_status_rule_for_choosing_and_cycling(sets: QuestionSets) -> None:
+    """Issue 23: the list, the CLI and the editor set a status through the same rule."""
+    half = sets.default().new_interview(name="Åsa").with_answer(0, "Ett")
+    assert half.with_chosen_status("complete").status == "draft"
+    assert half.with_chosen_status("approved").status == "approved"
+    assert half.next_status() == "approved"  # complete is skipped while something is missing
+    assert half.with_chosen_status("published").next_status() == "draft"
+    full = half
+    for i in range(len(full.answers)):
+        full = full.with_answer(i, "Svar")
+    full = replace(full, quote="Citat")
+    assert full.with_chosen_status("draft").status == "complete"
+    assert full.next_status() == "approved"
+    assert full.with_chosen_status("published").next_status() == "complete"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT
 
 
 @pytest.mark.slow
@@ -23,6 +23,7 @@ def test_wheel_ships_question_sets_and_runs_from_another_folder(tmp_path: Path) 
     (wheel,) = wheels.glob("qm_tui-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "qm_tui/questions/qm-sv.toml" in names and "qm_tui/tui/app.tcss" in names
+    assert "qm_tui/core/domain_words.txt" in names  # the spell checker's trade words
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),

@@ -7,6 +7,8 @@ from textual.app import App, ComposeResult
 
 from qm_tui.tui.widgets.paged_table import PAGE_SIZE, PagedTable
 
+from .conftest import wait_for
+
 ROWS = [(f"rad {n}", f"Örebro {n}") for n in range(1_000)]
 
 
@@ -87,7 +89,7 @@ async def test_a_screenful_first_then_the_rest_of_the_page_after_the_paint() -> 
     async with ScreenfulApp().run_test(size=(60, 20)) as pilot:
         table = pilot.app.query_one(PagedTable)
         assert pilot.app.added_before_paint == 20
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: table.loaded_rows > 20)
         assert table.loaded_rows == PAGE_SIZE == table.row_count
         assert table.get_row_at(PAGE_SIZE - 1) == list(ROWS[PAGE_SIZE - 1])
 

@@ -147,6 +147,41 @@ def test_docx_boxes_are_shaded_one_cell_tables() -> None:
         assert 'w:fill="EFECE4"' in xml and "<w:tblBorders>" in xml
 
 
+def test_docx_is_a4_with_margins_and_one_font_family() -> None:
+    """Issues 23.6 and 23.14: US Letter with python-docx's margins; the default Title style
+    with its theme font and thin blue rule; a serif body beside sans-serif boxes; boxes
+    kept with what follows, which pushed both to a page of their own."""
+    from docx.shared import Mm
+
+    doc = open_docx(render(vaxjo(), "docx"))
+    (section,) = doc.sections
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    for margin in (section.left_margin, section.right_margin):
+        assert Mm(20) <= margin <= Mm(30)
+    for margin in (section.top_margin, section.bottom_margin):
+        assert Mm(18) <= margin <= Mm(30)
+    title = doc.styles["Title"].element.xml
+    assert "w:pBdr" not in title and "Theme" not in title and "theme" not in title
+    fonts = set()
+    for paragraph in [*doc.paragraphs, *(p for t in doc.tables for p in t.cell(0, 0).paragraphs)]:
+        style = paragraph.style
+        while style is not None and style.font.name is None:
+            style = style.base_style
+        fonts.add(style.font.name if style is not None else None)
+    assert fonts == {"Georgia"}
+    assert not doc.styles[STYLE_NAMES["box_heading"]].paragraph_format.keep_with_next
+
+
+def test_docx_keeps_hyphen_lines_as_typed_lines() -> None:
+    """Issue 23.15: "- item" lines stay lines of their paragraph (no list), as in HTML."""
+    iv = vaxjo().with_answer(0, "Tre saker:\n- trygghet\n- tillgänglighet")
+    doc = open_docx(render(iv, "docx"))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Tre saker:\n- trygghet\n- tillgänglighet" in texts
+    html = render_html(iv)
+    assert "Tre saker:<br>\n- trygghet<br>\n- tillgänglighet</p>" in html and "<ul" not in html
+
+
 def test_docx_properties_and_language() -> None:
     doc = open_docx(render(vaxjo(), "docx"))
     props = doc.core_properties

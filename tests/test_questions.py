@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from qm_tui.core.config import ConfigError
+from qm_tui.core.locations import user_sets_dir
 from qm_tui.core.model import Contact, Facts
 from qm_tui.core.questions import (
     QuestionSetError,
@@ -15,7 +16,6 @@ from qm_tui.core.questions import (
     chosen_set_id,
     load_question_sets,
     parse_question_set,
-    user_dir,
 )
 
 from .conftest import REFERENCE
@@ -58,7 +58,7 @@ def test_new_interview_copies_the_set_defaults() -> None:
 
 
 def test_a_dropped_in_file_adds_a_set_and_a_broken_one_is_named(tmp_path: Path) -> None:
-    folder = user_dir()
+    folder = user_sets_dir()
     folder.mkdir(parents=True)
     (folder / "extra.toml").write_text(
         'id = "extra"\ntitle = "Extra"\nquestions = ["Vad?", "Varför?"]\n', encoding="utf-8"
@@ -75,7 +75,7 @@ def test_a_dropped_in_file_adds_a_set_and_a_broken_one_is_named(tmp_path: Path) 
 
 
 def test_user_dir_follows_the_environment(tmp_path: Path) -> None:
-    assert user_dir() == tmp_path / "config" / "questions"
+    assert user_sets_dir() == tmp_path / "config" / "questions"
 
 
 def test_builtin_sets_are_found() -> None:

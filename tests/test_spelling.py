@@ -13,6 +13,7 @@ import pytest
 from qm_tui.cli import main
 from qm_tui.core.errors import QMError
 from qm_tui.core.importing import read_import_file
+from qm_tui.core.locations import user_words_file
 from qm_tui.core.model import Interview
 from qm_tui.core.questions import QuestionSetError, QuestionSets, parse_question_set
 from qm_tui.core.spelling import (
@@ -24,7 +25,6 @@ from qm_tui.core.spelling import (
     dictionary_base,
     load_dictionary,
     read_user_words,
-    user_words_path,
 )
 from qm_tui.core.store import InterviewStore
 
@@ -121,7 +121,7 @@ def test_a_sets_words_list_is_parsed_and_known(sets: QuestionSets) -> None:
 
 
 def test_the_user_word_list_is_read_and_appended_to(sets: QuestionSets) -> None:
-    path = user_words_path()
+    path = user_words_file()
     assert read_user_words() == set()
     path.parent.mkdir(parents=True)
     path.write_text("# mina ord\nGnarpsvägen\n\nFjöhult", encoding="utf-8")  # no final newline
@@ -282,4 +282,19 @@ def test_check_never_imports_textual(db_path: Path, sets: QuestionSets, tmp_path
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.splitlines()[-1] == "0 False False"
-    assert done.stdout.startswith("säkerställa (quote, line 1): (no suggestions)\n")
+    assert done.stdout.startswith("säkerställa (Pull quote, line 1): (no suggestions)\n")
+
+
+def test_the_trades_own_words_are_known(sets: QuestionSets, tmp_path: Path) -> None:
+    """Issue 23: centrumvärd, etablerare, BID … were flagged in every interview."""
+    from qm_tui.core.spelling import domain_words
+
+    iv = sets.default("sv").new_interview(name="Åsa")
+    words = "centrumvärd centrumvärdarna etablerare etablerarna stadskärna handelsområde"
+    words += " citysamverkan platsutveckling BID QM TOCEMA stadskärneutveckling"
+    text = f"Vår {words}."
+    assert {"centrumvärd", "etablerare", "BID"} <= domain_words()
+    bare = SpellChecker(load_dictionary("sv"))
+    assert {m.word for m in bare.check(text)} >= {"centrumvärd", "etablerare", "BID"}
+    assert checker_for(iv, sets.default("sv")).check(text) == []
+    assert "centrumvärd" not in read_user_words()  # shipped, not written to the user's list

@@ -65,7 +65,9 @@ async def test_f7_from_the_editor_lists_the_fields_words_and_enter_replaces(
         dialog = app.screen
         assert isinstance(dialog, SpellingDialog)
         await wait_for(pilot, lambda: bool(dialog.query("OptionList")), timeout=30)
-        await pilot.pause(1.0)  # suggestions arrive from a worker (under 0.5 s a word)
+        # suggestions arrive from a worker
+        await wait_for(pilot, lambda: None not in dialog.suggestions.values(), timeout=30)
+        await pilot.pause()
         await pilot.press("enter")
         await wait_for(pilot, lambda: "samverkan" in area.text, timeout=30)
         assert "samvrekan" not in area.text
@@ -112,7 +114,8 @@ async def test_qm_tui_spellcheck_off_turns_the_marks_off(
         editor.step = 2
         await pilot.pause()
         area = editor.query_one("#answer-1", SpellTextArea)
-        await pilot.pause(1.5)
+        await app.workers.wait_for_complete()  # whatever the editor started has run
+        await pilot.pause()
         assert not area.spell_check and area.checker is None and area.misspellings == []
         await pilot.press("f7")
         await pilot.pause()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.pilot import Pilot
 
 from qm_tui.core.spelling import read_user_words
 from qm_tui.tui.dialogs.spelling import SpellingDialog
 from qm_tui.tui.widgets.spell_text_area import SpellTextArea
+
+from .conftest import wait_for
 
 WORDS = ["och", "hej", "samverkan", "stad", "stadskärna", "bra"]
 
@@ -41,15 +41,6 @@ class FieldApp(App[None]):
         yield SpellTextArea("", id="quote")
 
 
-async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
-    """Let the app run until `condition` holds (the dictionary and checks run in threads)."""
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never held")
-
-
 def underlined(area: SpellTextArea, line: int) -> list[str]:
     text = area.get_line(line)
     return [text.plain[s.start : s.end] for s in text.spans if "underline" in str(s.style)]
@@ -59,16 +50,16 @@ async def test_misspelt_words_are_marked_as_you_type() -> None:
     app = FieldApp()
     async with app.run_test(size=(80, 20)) as pilot:
         area = app.query_one("#answer", SpellTextArea)
-        await until(pilot, lambda: area.checker is not None)
+        await wait_for(pilot, lambda: area.checker is not None, timeout=30)
         area.focus()
         await pilot.press(*"hej samvrekan och stad")
-        await until(pilot, lambda: bool(area.misspellings))
+        await wait_for(pilot, lambda: bool(area.misspellings), timeout=30)
         assert [(m.word, m.line, m.start, m.end) for m in area.misspellings] == [
             ("samvrekan", 0, 4, 13)
         ]
         assert underlined(area, 0) == ["samvrekan"]
         await pilot.press("end", *"x")  # "stadx"
-        await until(pilot, lambda: len(area.misspellings) == 2)
+        await wait_for(pilot, lambda: len(area.misspellings) == 2, timeout=30)
         assert underlined(area, 0) == ["samvrekan", "stadx"]
         assert area.text == "hej samvrekan och stadx"
 
@@ -77,7 +68,7 @@ async def test_a_stale_mark_is_never_drawn_on_other_letters() -> None:
     app = FieldApp("hej samvrekan")
     async with app.run_test(size=(80, 20)) as pilot:
         area = app.query_one("#answer", SpellTextArea)
-        await until(pilot, lambda: bool(area.misspellings))
+        await wait_for(pilot, lambda: bool(area.misspellings), timeout=30)
         area.spell_check = False  # no new check: only the old marks remain
         area._marks = {0: [(4, 13, "samvrekan")]}
         area.replace("samverkan", (0, 4), (0, 13))
@@ -93,7 +84,7 @@ async def test_known_words_and_checking_off() -> None:
     app = FieldApp("hej Gnarp och Zqx", known=("Gnarp",))
     async with app.run_test(size=(80, 20)) as pilot:
         area = app.query_one("#answer", SpellTextArea)
-        await until(pilot, lambda: bool(area.misspellings))
+        await wait_for(pilot, lambda: bool(area.misspellings), timeout=30)
         assert [m.word for m in area.misspellings] == ["Zqx"]
         area.spell_check = False
         await pilot.pause()
@@ -103,29 +94,31 @@ async def test_known_words_and_checking_off() -> None:
         await pilot.pause(0.5)
         assert [m.word for m in area.misspellings] == []
         area.spell_check = True
-        await until(pilot, lambda: len(area.misspellings) == 2)
+        await wait_for(pilot, lambda: len(area.misspellings) == 2, timeout=30)
 
 
 async def test_f7_lists_the_fields_misspellings_and_enter_replaces() -> None:
     app = FieldApp("hej samvrekan och stadskärrna")
     async with app.run_test(size=(80, 24)) as pilot:
         area = app.query_one("#answer", SpellTextArea)
-        await until(pilot, lambda: len(area.misspellings) == 2)
+        await wait_for(pilot, lambda: len(area.misspellings) == 2, timeout=30)
         area.focus()
         await pilot.press("f7")
         dialog = app.screen
         assert isinstance(dialog, SpellingDialog)
         assert [m.word for m in dialog.misspellings] == ["samvrekan", "stadskärrna"]
-        await until(pilot, lambda: None not in dialog.suggestions.values())
+        await wait_for(pilot, lambda: None not in dialog.suggestions.values(), timeout=30)
         assert dialog.suggestions["samvrekan"] == ["samverkan"]
         await pilot.press("enter")  # the first suggestion of the first word
-        await until(pilot, lambda: area.text == "hej samverkan och stadskärrna")
-        await until(pilot, lambda: [m.word for m in area.misspellings] == ["stadskärrna"])
+        await wait_for(pilot, lambda: area.text == "hej samverkan och stadskärrna", timeout=30)
+        await wait_for(
+            pilot, lambda: [m.word for m in area.misspellings] == ["stadskärrna"], timeout=30
+        )
         await pilot.press("f7")
-        await until(pilot, lambda: None not in app.screen.suggestions.values())  # type: ignore[attr-defined]
+        await wait_for(pilot, lambda: None not in app.screen.suggestions.values())  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await until(pilot, lambda: area.text == "hej samverkan och stadskärna")
-        await until(pilot, lambda: area.misspellings == [])
+        await wait_for(pilot, lambda: area.text == "hej samverkan och stadskärna", timeout=30)
+        await wait_for(pilot, lambda: area.misspellings == [], timeout=30)
         assert underlined(area, 0) == []
 
 
@@ -134,25 +127,26 @@ async def test_f7_a_adds_the_word_to_the_user_word_list() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         area = app.query_one("#answer", SpellTextArea)
         quote = app.query_one("#quote", SpellTextArea)
-        await until(pilot, lambda: bool(area.misspellings))
+        await wait_for(pilot, lambda: bool(area.misspellings), timeout=30)
         area.focus()
         await pilot.press("f7")
         assert isinstance(app.screen, SpellingDialog)
         await pilot.press("a")
-        await until(pilot, lambda: area.misspellings == [])
+        await wait_for(pilot, lambda: area.misspellings == [], timeout=30)
         assert read_user_words() == {"Fjöhult"}
         assert area.text == "hej Fjöhult"
         quote.focus()
         await pilot.press(*"Fjöhult")  # the other field knows it too
-        await pilot.pause(0.5)
-        await until(pilot, lambda: quote.text == "Fjöhult" and quote.misspellings == [])
+        await wait_for(
+            pilot, lambda: quote.text == "Fjöhult" and quote.misspellings == [], timeout=30
+        )
 
 
 async def test_f7_escape_and_a_field_without_misspellings() -> None:
     app = FieldApp("hej samvrekan")
     async with app.run_test(size=(80, 24)) as pilot:
         area = app.query_one("#answer", SpellTextArea)
-        await until(pilot, lambda: bool(area.misspellings))
+        await wait_for(pilot, lambda: bool(area.misspellings), timeout=30)
         area.focus()
         await pilot.press("f7", "escape")
         assert not isinstance(app.screen, SpellingDialog)
@@ -169,8 +163,9 @@ async def test_a_missing_dictionary_gives_one_message_and_the_fields_still_work(
     monkeypatch.setenv("QM_TUI_DICTIONARY_DIR", str(tmp_path / "nowhere"))
     app = FieldApp("hej")
     async with app.run_test(size=(80, 20)) as pilot:
-        await until(pilot, lambda: bool(app._notifications))
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: bool(app._notifications), timeout=30)
+        await app.workers.wait_for_complete()  # both fields have tried to load the dictionary
+        await pilot.pause()
         [note] = app._notifications
         assert note.message.startswith("Stavningskontrollen är avstängd: Swedish spelling")
         assert note.severity == "warning"

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 import pytest
 
-from qm_tui.core import storage
+from qm_tui.core import json_storage, storage
 from qm_tui.core.questions import QuestionSets
 from qm_tui.core.store import InterviewStore, StoreError
 
@@ -109,7 +109,7 @@ def test_the_file_mode_is_kept(filled: InterviewStore, db_path: Path) -> None:
 def test_tinydb_interface_writes_atomically(db_path: Path) -> None:
     from tinydb import TinyDB
 
-    db = TinyDB(db_path, storage=storage.AtomicJSONStorage)
+    db = TinyDB(db_path, storage=json_storage.AtomicJSONStorage)
     db.table("notes").insert({"text": "Växjö"})
     assert orjson.loads(db_path.read_bytes()) == {"notes": {"1": {"text": "Växjö"}}}
 
@@ -117,7 +117,7 @@ def test_tinydb_interface_writes_atomically(db_path: Path) -> None:
 CHILD = textwrap.dedent(
     """
     import sys
-    from qm_tui.core.storage import AtomicJSONStorage
+    from qm_tui.core.json_storage import AtomicJSONStorage
     s = AtomicJSONStorage(sys.argv[1])
     generation = 0
     print("ready", flush=True)

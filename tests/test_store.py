@@ -71,7 +71,7 @@ def test_delete_restore_and_purge(db_path: Path, blank: Interview) -> None:
     assert store.list() == []
     trashed = store.trash()
     assert [t.id for t in trashed] == [iid] and trashed[0].interview == blank
-    assert store.restore(iid) == blank
+    assert store.restore(iid) == (iid, blank)
     assert store.get(iid) == blank and store.trash() == []
     with pytest.raises(NotFoundError, match="in the trash"):
         store.restore(iid)

@@ -1,8 +1,6 @@
 """The user's settings: the config folder and its `config.toml`.
 
-The folder is `$QM_TUI_CONFIG_DIR`, else `qm-tui` in the platform's config folder
-(`~/.config/qm-tui/` on Linux). It holds `config.toml` and the user's own question sets in
-`questions/`. `config.toml` knows one key so far::
+The folder is `locations.config_dir()`. `config.toml` knows one key so far::
 
     question_set = "qm-en"   # the set new interviews start with (default: qm-sv)
 """
@@ -14,17 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from .errors import QMError
+from .locations import config_file
+from .os_errors import reason
 
 __all__ = [
     "DEFAULT_SET",
     "ConfigError",
     "chosen_set_id",
-    "config_dir",
-    "config_file",
     "read_config",
 ]
 
 KNOWN_KEYS = ("question_set",)
+MAX_CONFIG_SIZE = 1 << 20  # bytes; a settings file of one key is a few dozen
 DEFAULT_SET = "qm-sv"
 
 
@@ -32,37 +31,26 @@ class ConfigError(QMError):
     """A config file that cannot be used (named, with the problem)."""
 
 
-def config_dir() -> Path:
-    """`$QM_TUI_CONFIG_DIR`, else `qm-tui` in the platform's user config folder."""
-    override = os.environ.get("QM_TUI_CONFIG_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path("qm-tui", appauthor=False)
-
-
-def config_file() -> Path:
-    """The settings file, `config.toml` in the config folder (it need not exist)."""
-    return config_dir() / "config.toml"
-
-
 def read_config(path: Path | None = None) -> dict[str, Any]:
     """The settings in `config.toml`; empty when there is no file. ConfigError when it is
     unreadable, not TOML, or holds an unknown key or a value of the wrong type."""
+    from .files import read_small_text
+
     path = path or config_file()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_small_text(path, MAX_CONFIG_SIZE)
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ConfigError(f"cannot read {path}: {reason}") from None
+        why = reason(exc) if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ConfigError(f"cannot read {path}: {why}") from None
     import tomllib  # not before: most users have no config file, and the app starts faster
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
+    except ValueError as exc:  # TOMLDecodeError, or a number of thousands of digits
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     unknown = sorted(set(data) - set(KNOWN_KEYS))
     if unknown:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BIDI_OVERRIDES",
+    "editable",
+    "editable_text",
     "has_controls",
     "interview_has_controls",
     "json_safe",
@@ -43,6 +45,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL_CHARS = tuple(
     chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))
 )
+# what a field of the app cannot hold: it would show the character raw (no escape can be shown
+# inside an editable field without changing its text)
+_NOT_EDITABLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_OVERRIDES}]")
 # what json.dumps(ensure_ascii=False) leaves raw but a terminal may act on
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI_OVERRIDES}{_SURROGATES}]")
 
@@ -94,6 +99,34 @@ def without_controls(interview: Interview) -> Interview:
     doc = interview.to_dict()
     clean = remove_controls_deep(doc)
     return interview if clean == doc else Interview.from_dict(clean)
+
+
+def editable_text(text: str) -> str:
+    """`text` as a field of the app holds it: without control characters (newline, tab and CR
+    kept) and without bidi overrides, which an input field would send to the terminal raw.
+    The one rule for every way text enters a field: loading, pasting, restoring, importing."""
+    if text.isprintable():
+        return text
+    return _NOT_EDITABLE.sub("", text)
+
+
+def editable(interview: Interview) -> Interview:
+    """The interview with `editable_text` applied to every text (the same object if clean)."""
+    from .model import Interview
+
+    doc = interview.to_dict()
+    clean = _deep(doc, editable_text)
+    return interview if clean == doc else Interview.from_dict(clean)
+
+
+def _deep(value: Any, clean: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_deep(v, clean) for v in value]
+    if isinstance(value, dict):
+        return {_deep(k, clean): _deep(v, clean) for k, v in value.items()}
+    return value
 
 
 def interview_has_controls(interview: Interview) -> bool:

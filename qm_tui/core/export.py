@@ -27,7 +27,6 @@ __all__ = [
     "Format",
     "export_all",
     "export_article",
-    "export_dir",
     "render",
 ]
 
@@ -73,19 +72,30 @@ class Format:
         return exporter
 
 
-_ARTICLE = "qm_tui.core.article"
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("md", ".md", "text/markdown", "Markdown, YAML front matter", f"{_ARTICLE}.markdown"),
-        Format("html", ".html", "text/html", "standalone HTML page", f"{_ARTICLE}.html"),
-        Format("txt", ".txt", "text/plain", "plain text in the profile layout", f"{_ARTICLE}.txt"),
+        Format(
+            "md",
+            ".md",
+            "text/markdown",
+            "Markdown, YAML front matter",
+            "qm_tui.core.article.markdown",
+        ),
+        Format("html", ".html", "text/html", "standalone HTML page", "qm_tui.core.article.html"),
+        Format(
+            "txt",
+            ".txt",
+            "text/plain",
+            "plain text in the profile layout",
+            "qm_tui.core.article.txt",
+        ),
         Format(
             "docx",
             ".docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "Word document with styles",
-            f"{_ARTICLE}.docx",
+            "qm_tui.core.article.docx",
         ),
     )
 }
@@ -106,29 +116,6 @@ def render(interview: Interview, fmt: str, options: ExportOptions | None = None)
     return get_format(fmt).exporter()(interview, options or ExportOptions())
 
 
-def config_template() -> Path | None:
-    """`template.docx` in the config folder (`$QM_TUI_CONFIG_DIR` or the platform's), if present."""
-    override = os.environ.get("QM_TUI_CONFIG_DIR")
-    if override:
-        folder = Path(override)
-    else:
-        from platformdirs import user_config_path
-
-        folder = user_config_path("qm-tui", appauthor=False)
-    path = folder / "template.docx"
-    return path if path.is_file() else None
-
-
-def export_dir() -> Path:
-    """`$QM_TUI_EXPORT_DIR`, else `qm-tui` in the user's documents folder."""
-    override = os.environ.get("QM_TUI_EXPORT_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_documents_path
-
-    return user_documents_path() / "qm-tui"
-
-
 def export_article(
     store: InterviewStore,
     interview_id: int,
@@ -141,7 +128,8 @@ def export_article(
 
     Names come from `assign_filenames` over every stored interview, as `qm-tui export --all`
     gives them: exporting again replaces the interview's own files, and two interviews with
-    the same date, name and organisation never overwrite each other. Raises StoreError.
+    the same date, name and organisation never overwrite each other. The rules of
+    `ExportFolder` hold (no write through a planted link, a FIFO refused). Raises QMError.
     """
     from .filenames import Named, assign_filenames
 
@@ -153,15 +141,16 @@ def export_article(
     everyone.append((interview_id, interview))
     interview = _as_saved(store, interview_id, interview)
     options = ExportOptions(lang=lang, interview_id=interview_id)
-    from .storage import atomic_write
+    from .export_folder import ExportFolder
 
-    paths = []
-    for fmt in formats:
-        data = render(interview, fmt, options)
-        path = folder / assign_filenames(everyone, get_format(fmt).suffix)[interview_id]
-        atomic_write(path, data)
-        paths.append(path)
-    return paths
+    target = ExportFolder(folder)
+    formats = list(formats)
+    names = [assign_filenames(everyone, get_format(fmt).suffix)[interview_id] for fmt in formats]
+    target.check(names)
+    return [
+        target.write(name, render(interview, fmt, options))
+        for fmt, name in zip(formats, names, strict=True)
+    ]
 
 
 def _as_saved(store: InterviewStore, interview_id: int, interview: Interview) -> Interview:
@@ -182,7 +171,7 @@ def _as_saved(store: InterviewStore, interview_id: int, interview: Interview) ->
 
 def export_all(
     interviews: list[tuple[int, Interview]],
-    folder: Path,
+    folder: str | os.PathLike[str],
     fmt: str,
     options_for: Callable[[Interview], ExportOptions],
     include: Callable[[Interview], bool] | None = None,
@@ -191,26 +180,19 @@ def export_all(
 
     With `include`, only the interviews it accepts are written; names are still handed out
     over all of them, so an interview's file name never depends on which others were written.
-    Files can be made again, so they are written atomically but not fsynced.
+    Files can be made again, so they are written atomically but not fsynced. The rules of
+    `ExportFolder` hold: a name holding a FIFO, a device or a folder is refused before anything
+    is written; a planted link is replaced, never followed. An empty folder name is refused.
     """
+    from .export_folder import ExportFolder
     from .filenames import assign_filenames
-    from .storage import FolderWriter
 
-    suffix = get_format(fmt).suffix
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} exists and is not a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"cannot create {folder}: {exc.strerror or exc}") from None
-    names = assign_filenames(interviews, suffix)
-    writer = FolderWriter(folder)
+    target = ExportFolder(folder)
+    names = assign_filenames(interviews, get_format(fmt).suffix)
+    chosen = [(i, iv) for i, iv in interviews if include is None or include(iv)]
+    target.check(names[i] for i, _ in chosen)
     paths = []
-    for interview_id, interview in interviews:
-        if include is not None and not include(interview):
-            continue
-        name = names[interview_id]
+    for interview_id, interview in chosen:
         options = replace(options_for(interview), interview_id=interview_id)
-        writer.write(name, render(interview, fmt, options))
-        paths.append(folder / name)
+        paths.append(target.write(names[interview_id], render(interview, fmt, options)))
     return paths

@@ -10,13 +10,23 @@ import errno
 import os
 import stat
 
-__all__ = ["NotRegularFileError", "describe_file_type", "read_regular_file"]
+__all__ = [
+    "FileTooLargeError",
+    "NotRegularFileError",
+    "describe_file_type",
+    "read_regular_file",
+    "read_small_text",
+]
 
 _CHUNK = 1 << 20
 
 
 class NotRegularFileError(OSError):
     """The path names a folder, FIFO, device or socket, not a regular file."""
+
+
+class FileTooLargeError(OSError):
+    """A regular file larger than what it can sensibly hold (a settings file of gigabytes)."""
 
 
 def describe_file_type(mode: int) -> str:
@@ -70,3 +80,29 @@ def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_resu
         return b"".join(chunks), st
     finally:
         os.close(fd)
+
+
+def read_small_text(path: str | os.PathLike[str], max_size: int, encoding: str = "utf-8") -> str:
+    """The text of a small regular file such as a settings file or a word list.
+
+    The same guard as every file qm-tui reads (`read_regular_file`: no FIFO hang, no device),
+    and a size cap: FileTooLargeError above `max_size` bytes, before anything is read.
+    FileNotFoundError passes through; UnicodeDecodeError for text that is not `encoding`.
+    """
+    fd, st = open_regular_file(path)
+    try:
+        if st.st_size > max_size:
+            raise FileTooLargeError(
+                errno.EFBIG, f"too large ({st.st_size:,} bytes; at most {max_size:,})"
+            )
+        chunks = []
+        left = st.st_size
+        while left > 0:
+            chunk = os.read(fd, min(left, _CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks).decode(encoding)

@@ -25,6 +25,7 @@ from .article.titles import split_title_line
 from .controls import has_controls, remove_controls, without_controls
 from .errors import ArticleError, DocumentError, ImportFileError
 from .model import STATUSES, Answer, Interview
+from .os_errors import reason
 from .questions import QuestionSet, QuestionSets
 from .rules import is_iso_date
 
@@ -88,6 +89,10 @@ def read_article(text: str, sets: QuestionSets, hints: dict[str, str] | None = N
     if had_controls:  # removed before reading, so front matter stays valid YAML
         text = remove_controls(text)
     front, text = split_front_matter(text)
+    if any(has_controls(k) or has_controls(v) for k, v in front.items()):
+        # made by YAML's escapes ("\e", "\x07") after the text was cleaned
+        front = {remove_controls(k): remove_controls(v) for k, v in front.items()}
+        had_controls = True
     meta = meta_from_front_matter(front)
     found: Found | None = None
     if _first_line(text).startswith("#"):
@@ -135,6 +140,9 @@ def _first_line(text: str) -> str:
 BY_NUMBER = 0.45  # how alike a question must be to the set question of its own number
 
 
+MAX_FUZZY_PAIRS = 2_500  # article × known questions compared by wording (a profile has 5–20)
+
+
 def match_questions(
     questions: Sequence[str], targets: Sequence[str], by_number: bool = True
 ) -> list[int | None]:
@@ -142,34 +150,53 @@ def match_questions(
 
     First by wording (questions the article kept close to the set's, wherever they stand), then
     by number: a question an editor shortened or reworded is the set question of its number when
-    it shares its words or when the article has as many questions as the set.
+    it shares its words or when the article has as many questions as the set. Exact wording is
+    matched first through a dict; the comparison by wording is skipped when there are more than
+    MAX_FUZZY_PAIRS pairs to compare (thousands of questions are no interview, and comparing
+    them all would take minutes).
     """
     keys = [question_key(q) for q in targets]
+    asked = [question_key(q) for q in questions]
     used: set[int] = set()
     out: list[int | None] = [None] * len(questions)
-    for n, question in enumerate(questions):
-        key = question_key(question)
-        best, best_score = None, 0.0
-        for j, k in enumerate(keys):
-            if j in used:
+    free: dict[str, list[int]] = {}
+    for j in reversed(range(len(keys))):
+        free.setdefault(keys[j], []).append(j)
+    for n, key in enumerate(asked):
+        slots = free.get(key)
+        if slots:
+            j = slots.pop()
+            out[n] = j
+            used.add(j)
+    if len(asked) * len(keys) <= MAX_FUZZY_PAIRS:
+        for n, key in enumerate(asked):
+            if out[n] is not None:
                 continue
-            score = 1.0 if key == k else similarity(key, k) + (0.02 if j == n else 0.0)
-            if score > best_score:
-                best, best_score = j, score
-        if best is not None and best_score >= MATCH:
-            used.add(best)
-            out[n] = best
+            best, best_score = None, 0.0
+            for j, k in enumerate(keys):
+                if j in used:
+                    continue
+                bonus = 0.02 if j == n else 0.0
+                score = similarity(key, k, MATCH - bonus) + bonus
+                if score > best_score:
+                    best, best_score = j, score
+            if best is not None and best_score >= MATCH:
+                used.add(best)
+                out[n] = best
     if by_number:
-        for n, question in enumerate(questions):
-            if out[n] is None and n < len(keys) and n not in used:
-                key = question_key(question)
-                if (
+        for n, key in enumerate(asked):
+            if (
+                out[n] is None
+                and n < len(keys)
+                and n not in used
+                and (
                     len(questions) == len(keys)
-                    or similarity(key, keys[n]) >= BY_NUMBER
+                    or similarity(key, keys[n], BY_NUMBER) >= BY_NUMBER
                     or shared_words(key, keys[n]) >= 0.5
-                ):
-                    used.add(n)
-                    out[n] = n
+                )
+            ):
+                used.add(n)
+                out[n] = n
     return out
 
 
@@ -300,7 +327,7 @@ def read_article_file(path: Path, sets: QuestionSets) -> ArticleFile:
     try:
         raw, _ = read_regular_file(path)
     except OSError as exc:
-        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ImportFileError(f"cannot read {path}: {reason(exc)}") from None
     try:
         refuse_other_formats(raw)
         if raw.startswith(ZIP_MAGIC):

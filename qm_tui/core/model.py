@@ -7,7 +7,6 @@ rejected with one clear message before anything is written.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -193,6 +192,26 @@ class Interview:
         _check_status(status)
         return replace(self, status=status)
 
+    def with_chosen_status(self, status: str) -> Interview:
+        """A copy with workflow status `status` as the status rule settles it (see
+        `settled_status`): asked for `complete` with something missing, or for `draft` with
+        everything filled in, it gets the status its text has. The list, the CLI and the
+        editor all set a status through here."""
+        return self.with_workflow_status(status).with_status()
+
+    def next_status(self) -> str:
+        """The next status of the publishing workflow that the rule lets this interview have
+        (`complete` is skipped while something is missing; after `published`, `draft` or
+        `complete` by what is filled in)."""
+        now = self.settled_status()
+        status = now
+        for _ in STATUSES:
+            status = STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)]
+            settled = self.with_chosen_status(status).status
+            if settled != now:
+                return settled
+        return now
+
     def settled_status(self) -> str:
         """The status after an edit: `complete` or `draft` by what is filled in, unless the
         interview was approved or published by hand, which editing does not undo."""
@@ -240,9 +259,6 @@ class Interview:
 
         Missing optional fields take their defaults; `id`, if present, is ignored.
         """
-        usual = _from_usual_dict(cls, doc)
-        if usual is not None:
-            return usual
         if not isinstance(doc, dict):
             raise DocumentError("an interview must be a JSON object")
         schema = doc.get("schema", SCHEMA_VERSION)
@@ -309,88 +325,9 @@ _DOCUMENT_FIELDS = frozenset(
     "contact status created updated notes private_notes import_warnings review".split()
 )
 _ANSWER_FIELDS = frozenset(("question", "answer"))
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _TEXT_PATHS = frozenset(
     (*PERSON_FIELDS, "quote", "answers", "facts", "contact", "notes", "private_notes")
 )
-
-
-_FACTS_FIELDS = frozenset(("heading", "text"))
-_CONTACT_FIELDS = frozenset(("heading", "name", "title", "email", "note"))
-
-
-def _from_usual_dict(cls: type[Interview], doc: Any) -> Interview | None:
-    """`from_dict` of a document as stored (every field there, every text plain `str`, nothing
-    odd), in one pass; None sends anything else to the full checks, which name the problem.
-
-    A stricter subset of `from_dict`'s rules, giving the same interview: a test compares both.
-    Listing and exporting thousands of interviews spend most of their validation here.
-    """
-    if type(doc) is not dict or not doc.keys() <= _DOCUMENT_FIELDS or "review" in doc:
-        return None
-    get = doc.get
-    answers_raw, facts_box, contact_box = get("answers"), get("facts"), get("contact")
-    warnings = get("import_warnings", [])
-    if (
-        get("schema", SCHEMA_VERSION) != SCHEMA_VERSION
-        or type(answers_raw) is not list
-        or type(facts_box) is not dict
-        or type(contact_box) is not dict
-        or type(warnings) is not list
-        or not facts_box.keys() <= _FACTS_FIELDS
-        or not contact_box.keys() <= _CONTACT_FIELDS
-    ):
-        return None
-    texts = [
-        get("question_set"), get("date"), get("status"), get("created"), get("updated"),
-        get("name", ""), get("title", ""), get("organisation", ""), get("interviewer", ""),
-        get("quote", ""), get("notes", ""), get("private_notes", ""),
-        facts_box.get("heading", ""), facts_box.get("text", ""),
-        contact_box.get("heading", ""), contact_box.get("name", ""), contact_box.get("title", ""),
-        contact_box.get("email", ""), contact_box.get("note", ""),
-    ]  # fmt: skip
-    for item in answers_raw:
-        if type(item) is not dict or not item.keys() <= _ANSWER_FIELDS:
-            return None
-        texts += (item.get("question"), item.get("answer", ""))
-    for text in texts:
-        if type(text) is not str:
-            return None  # also a missing question_set, date, status, created or updated
-    joined = "".join(texts)
-    if not joined.isascii():
-        try:  # UTF-8 refuses exactly the lone surrogates, three times faster than the regex
-            joined.encode("utf-8")
-        except UnicodeEncodeError:
-            return None
-    for warning in warnings:
-        if type(warning) is not str:
-            return None
-    (question_set, date, status, created, updated, name, title, organisation, interviewer,
-     quote, notes, private_notes, facts_heading, facts_text, *contact) = texts[:_BOXES]  # fmt: skip
-    if not question_set.strip() or status not in STATUSES or not is_iso_date(date):
-        return None
-    pairs = texts[_BOXES:]
-    return cls(
-        question_set=question_set,
-        name=name,
-        title=title,
-        organisation=organisation,
-        date=date,
-        interviewer=interviewer,
-        quote=quote,
-        answers=tuple(Answer(q, a) for q, a in zip(pairs[::2], pairs[1::2], strict=True)),
-        facts=Facts(facts_heading, facts_text),
-        contact=Contact(*contact),
-        status=status,
-        created=created,
-        updated=updated,
-        notes=notes,
-        private_notes=private_notes,
-        import_warnings=tuple(warnings),
-    )
-
-
-_BOXES = 19  # the texts before the answers' in `_from_usual_dict`
 
 
 def _text(
@@ -406,12 +343,14 @@ def _text(
             f"{where + ': ' if where else ''}{key!r} must be text, not {type(value).__name__}"
         )
     if not value.isascii():
-        lone = _SURROGATE.search(value)
-        if lone is not None:
+        try:  # UTF-8 refuses exactly the lone surrogates, faster than searching for them
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            lone = next(c for c in value if "\ud800" <= c <= "\udfff")
             raise DocumentError(
                 f"{where + ': ' if where else ''}{key!r} holds a lone surrogate "
-                f"(\\u{ord(lone.group()):04x}), which UTF-8 cannot store"
-            )
+                f"(\\u{ord(lone):04x}), which UTF-8 cannot store"
+            ) from None
     return value
 
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .config import DEFAULT_SET, chosen_set_id, config_dir
+from .config import DEFAULT_SET, chosen_set_id
 from .errors import QuestionSetError
+from .locations import user_sets_dir
 from .model import Answer, Contact, Facts, Interview
+from .os_errors import reason
 
 __all__ = [
     "DEFAULT_SET",
@@ -27,7 +29,6 @@ __all__ = [
     "chosen_set_id",
     "load_question_sets",
     "parse_question_set",
-    "user_dir",
 ]
 
 
@@ -136,16 +137,13 @@ class QuestionSets:
 
 def builtin_dir() -> Path:
     """The folder holding the sets shipped with qm-tui (inside the wheel, or the source tree)."""
-    package = Path(__file__).resolve().parent.parent
+    import qm_tui  # the package's own folder, wherever this module lies in it
+
+    package = Path(qm_tui.__file__).resolve().parent
     packaged = package / "questions"
     if packaged.is_dir():
         return packaged
     return package.parent / "questions"
-
-
-def user_dir() -> Path:
-    """The user's own question-set folder, `questions/` in the config folder."""
-    return config_dir() / "questions"
 
 
 def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
@@ -191,7 +189,7 @@ def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
     """
     from .files import read_regular_file
 
-    folders = list(dirs) if dirs is not None else [builtin_dir(), user_dir()]
+    folders = list(dirs) if dirs is not None else [builtin_dir(), user_sets_dir()]
     sets: dict[str, QuestionSet] = {}
     errors: list[str] = []
     for folder in folders:
@@ -202,7 +200,7 @@ def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
                 raw, _ = read_regular_file(path)
                 qs = parse_question_set(raw.decode("utf-8"), source=path)
             except OSError as exc:
-                errors.append(f"{path}: cannot read it: {exc.strerror or exc}")
+                errors.append(f"{path}: cannot read it: {reason(exc)}")
                 continue
             except UnicodeDecodeError:
                 errors.append(f"{path}: not UTF-8 text")

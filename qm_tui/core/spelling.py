@@ -3,9 +3,10 @@
 Swedish uses the `hunspell-sv` dictionary (SFOL-based, 2026), English spylls' bundled `en_US`
 (SCOWL). A dictionary is parsed on first use and kept for the process; the caller decides which
 thread pays for it (the app loads it in a worker after its first frame). Words the interview
-itself defines (names, organisation, every word of its question set, the set's `words` list and
-the user's word list) are never flagged, nor are e-mail and web addresses, anything with a digit,
-and text in quotation marks (the way to mark a foreign phrase: ”place branding”).
+itself defines (names, organisation, every word of its question set, the set's `words` list), the
+trade's own words shipped with qm-tui (`domain_words.txt`) and the user's word list are never
+flagged, nor are e-mail and web addresses, anything with a digit, and text in quotation marks
+(the way to mark a foreign phrase: ”place branding”).
 
 No Textual import: the CLI and the TUI share this module.
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import QMError
+from .locations import dictionary_dir, user_words_file
 from .storage import atomic_write
 
 if TYPE_CHECKING:
@@ -38,7 +40,9 @@ DICTIONARY_NAMES = {"sv": "sv_SE", "en": "en_US"}
 LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 PROBE_WORDS = {"sv": "och", "en": "the"}  # a dictionary that does not know these is unusable
 SUGGESTION_BUDGET = 0.4  # seconds; spylls' own suggest can take seconds on long words
-USER_WORDS_FILE = "words.txt"
+MAX_USER_WORDS_SIZE = 1 << 20  # bytes: about 100,000 words; a user's list holds hundreds
+QUICK_PASS_BUDGET = 0.3  # seconds the deletions and swaps may take even when the budget is less
+MAX_WORD = 64  # characters: no dictionary word is longer; Hunspell is not asked about longer ones
 
 
 class SpellingUnavailable(QMError):
@@ -74,9 +78,9 @@ def dictionary_base(lang: str) -> Path:
     name = DICTIONARY_NAMES.get(lang)
     if name is None:
         raise SpellingUnavailable(f"no spelling dictionary for language {lang!r}")
-    override = os.environ.get("QM_TUI_DICTIONARY_DIR")
-    if override:
-        return Path(override) / name
+    override = dictionary_dir()
+    if override is not None:
+        return override / name
     if lang == "sv":
         packaged = _hunspell_sv_base()
         if packaged is not None:
@@ -158,10 +162,13 @@ def load_dictionary(lang: str) -> Dictionary:
 # -- known words -----------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+(?:[-.'’]\w+)*")
+# Every repetition is bounded (a label of a domain name is at most 63 characters, the part
+# before an @ at most 64), so that no line, such as 40 KB of `a.a.a.`, makes a search quadratic.
 _SKIP = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"  # e-mail addresses
     r"|(?:https?://|www\.)\S+"  # web addresses
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu|info|io|fi|no|dk|de|uk)\b(?:/\S*)?"
+    r"|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:se|nu|com|org|net|eu|info|io|fi|no|dk|de|uk)\b"
+    r"(?:/\S*)?"
     r"|[\"“”„«»][^\"“”„«»\n]*[\"“”„«»]",  # quoted: the writer's mark for a foreign phrase
     re.IGNORECASE,
 )
@@ -194,14 +201,19 @@ def interview_words(iv: Interview) -> set[str]:
     return {w for text in texts for w in words_in(text)}
 
 
-def user_words_path() -> Path:
-    """The user's word list (`words.txt` in the config folder; `QM_TUI_CONFIG_DIR` overrides)."""
-    override = os.environ.get("QM_TUI_CONFIG_DIR")
-    if override:
-        return Path(override) / USER_WORDS_FILE
-    from platformdirs import user_config_path
+DOMAIN_WORDS_FILE = Path(__file__).with_name("domain_words.txt")
 
-    return user_config_path("qm-tui", appauthor=False) / USER_WORDS_FILE
+
+def domain_words() -> set[str]:
+    """The town-centre trade's own words, shipped with qm-tui (`domain_words.txt`: one word a
+    line, `#` comments), known in every interview beside the user's word list."""
+    text = DOMAIN_WORDS_FILE.read_text(encoding="utf-8")
+    return {w for line in text.splitlines() if (w := line.strip()) and not w.startswith("#")}
+
+
+def known_words() -> set[str]:
+    """The words known in every interview: the shipped domain list and the user's list."""
+    return domain_words() | read_user_words()
 
 
 def read_user_words(path: Path | None = None) -> set[str]:
@@ -210,13 +222,17 @@ def read_user_words(path: Path | None = None) -> set[str]:
     A missing file is an empty list; an unreadable one raises SpellingUnavailable's sibling
     QMError with the reason.
     """
-    path = path or user_words_path()
+    from .files import read_small_text
+
+    path = path or user_words_file()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_small_text(path, MAX_USER_WORDS_SIZE, encoding="utf-8-sig")
     except FileNotFoundError:
         return set()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QMError(f"cannot read the word list {path}: {exc}") from None
+    except UnicodeDecodeError:
+        raise QMError(f"cannot read the word list {path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise QMError(f"cannot read the word list {path}: {exc.strerror or exc}") from None
     return {w for line in text.splitlines() if (w := line.strip()) and not w.startswith("#")}
 
 
@@ -225,15 +241,15 @@ def add_user_word(word: str, path: Path | None = None) -> None:
     word = word.strip()
     if not word or any(ch.isspace() or not ch.isprintable() for ch in word):
         raise QMError(f"not a word: {word!r}")
-    path = path or user_words_path()
+    path = path or user_words_file()
+    if word in read_user_words(path):  # the guarded read: a FIFO or a huge file is refused
+        return
     try:
         old = path.read_bytes()
     except FileNotFoundError:
         old = b""
     except OSError as exc:
-        raise QMError(f"cannot read the word list {path}: {exc}") from None
-    if word in read_user_words(path):
-        return
+        raise QMError(f"cannot read the word list {path}: {exc.strerror or exc}") from None
     if old and not old.endswith(b"\n"):
         old += b"\n"
     atomic_write(path, old + word.encode("utf-8") + b"\n")
@@ -265,7 +281,10 @@ class SpellChecker:
         return lower.endswith("s") and lower[:-1] in self._known_lower
 
     def in_dictionary(self, word: str) -> bool:
-        """What Hunspell says of `word` (compounds included), memoized."""
+        """What Hunspell says of `word` (compounds included), memoized. False for a token longer
+        than MAX_WORD: Hunspell's compound search grows steeply with the length of a word."""
+        if len(word) > MAX_WORD:
+            return False
         found = self._memo.get(word)
         if found is None:
             found = bool(self.dictionary.lookup(word))
@@ -282,10 +301,14 @@ class SpellChecker:
         """The misspelt words of `text`, in order, with their line and columns."""
         found: list[Misspelling] = []
         for line_no, line in enumerate(text.split("\n")):
+            # spans in order, never overlapping: one walk along them with the words (linear)
             skip = [m.span() for m in _SKIP.finditer(line)] if _may_skip(line) else []
+            at = 0
             for match in _WORD.finditer(line):
                 start, end = match.span()
-                if skip and any(a < end and start < b for a, b in skip):
+                while at < len(skip) and skip[at][1] <= start:
+                    at += 1
+                if at < len(skip) and skip[at][0] < end:
                     continue
                 for word, s, e in self._wrong_parts(match.group(), start, line):
                     found.append(Misspelling(word, line_no, s, e, field))
@@ -312,12 +335,22 @@ class SpellChecker:
 
         Hunspell's own edits come first, then single deletions and swaps that make a compound
         Hunspell accepts, then close known words, then Hunspell's n-gram guesses. Whatever is
-        still running when the budget is spent is cut off.
+        still running when the budget is spent is cut off, in every pass. A token longer than
+        any dictionary word (MAX_WORD) gets none.
         """
-        deadline = time.perf_counter() + budget
+        if len(word) > MAX_WORD:
+            return []
+        started = time.perf_counter()
+        deadline = started + budget
+        quick_deadline = started + max(budget, QUICK_PASS_BUDGET)  # a few ms for usual words
         edits: list[str] = []
         guesses: list[str] = []
-        quick = [w for w in _deletes_and_swaps(word) if self.is_correct(w)]
+        quick = []
+        for candidate in _deletes_and_swaps(word):
+            if time.perf_counter() > quick_deadline:
+                break
+            if self.is_correct(candidate):
+                quick.append(candidate)
         close = difflib.get_close_matches(word, self._known, n=limit, cutoff=0.8)
         suggester = copy.copy(self.dictionary.suggester)
         suggester.lookup = _DeadlineLookup(suggester.lookup, deadline)
@@ -399,7 +432,7 @@ def checker_for(iv: Interview, qs: QuestionSet | None, lang: str = "sv") -> Spel
     Raises SpellingUnavailable when the dictionary cannot be loaded, QMError when the user's
     word list cannot be read.
     """
-    known = interview_words(iv) | read_user_words()
+    known = interview_words(iv) | known_words()
     if qs is not None:
         known |= question_set_words(qs)
         lang = qs.lang
@@ -420,10 +453,3 @@ def check_interview(iv: Interview, checker: SpellChecker) -> list[Misspelling]:
     for field, text in article_fields(iv):
         found += checker.check(text, field)
     return found
-
-
-def field_label(field: str) -> str:
-    """`answers.2` → `answer 2`, `facts.text` → `facts` (English, for the command line)."""
-    if field.startswith("answers."):
-        return f"answer {field.split('.', 1)[1]}"
-    return field.split(".", 1)[0]

@@ -6,9 +6,10 @@ Tables in the file (all plain TinyDB tables):
 - `trash`: deleted interviews, `{"deleted": timestamp, "interview": document}`, keyed by their id.
 - `history`: per interview id, earlier values of changed fields, newest last, bounded.
 
-Reads and writes take one path, through `AtomicJSONStorage`: reads see its cached tables
-(re-read when another process replaced the file), every change is one locked read-modify-write of
-the whole file, written atomically. The file stays a plain TinyDB file that stock TinyDB opens.
+Reads and writes take one path, through `AtomicJSONStorage`: reads see the file as it is (a
+cache checked against it), every change is one locked read-modify-write of the whole file, written
+atomically and in the file when the call returns. The file stays a plain TinyDB file that stock
+TinyDB opens and writes.
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DocumentError, NotFoundError, StoreError
-from .storage import PACKED, AtomicJSONStorage, NoChange, Tables
+from .json_storage import AtomicJSONStorage, NoChange, Tables
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
     from .model import Interview
-    from .packed import PackedTable
     from .summary import Summary
 
 __all__ = [
@@ -107,28 +107,23 @@ def flatten(doc: dict[str, Any]) -> dict[str, str]:
 class InterviewStore:
     """Interviews, trash and history in one crash-safe TinyDB file."""
 
-    def __init__(self, path: str | os.PathLike[str], *, packed: bool = True) -> None:
-        """Open (and read) the database at `path`.
-
-        `packed` holds the interviews compressed (see `packed`), which keeps a long-lived
-        process such as the app at about 2.5 times the file's size; a command that reads every
-        interview once is faster with them parsed (`packed=False`).
-        """
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        """Open (and read) the database at `path`; a side journal an earlier qm-tui left is
+        folded into the file on the way."""
         self.path = Path(path)
-        self._storage = AtomicJSONStorage(self.path, packed=PACKED if packed else ())
-        self._storage.after_full_write = self._write_index
+        self._storage = AtomicJSONStorage(self.path)
         self.skipped: dict[str, str] = {}  # what the reads left out -> why
-        # key -> (packed bytes, (summary, updated) or why it is left out): see `_rows`
-        self._summaries: dict[str, tuple[bytes, tuple[Summary, str] | str]] = {}
-        self._storage.on_packed = self._prime
-        self._check_schema(self._read())
+        tables = self._read()
+        self._check_schema(tables)
+        if tables or self.path.exists():
+            self._fold_legacy()
 
-    def close(self) -> None:
-        """Fold the saves journaled since the last full write into the file (a clean exit), and
-        leave a list index that describes it for the next start."""
-        self._storage.compact()
-        if self._storage.version() is not None:
-            self.refresh_index()
+    def _fold_legacy(self) -> None:
+        try:
+            self._storage.fold_legacy()
+        except StoreError as exc:  # read-only, say: read with the journal applied, write later
+            if not exc.code.startswith("save."):
+                raise
 
     # -- reading -------------------------------------------------------------------------
 
@@ -138,10 +133,16 @@ class InterviewStore:
 
     def _check_schema(self, tables: Tables) -> None:
         meta = tables.get("meta", {}).get("1", {})
-        schema = meta.get("schema", FILE_SCHEMA)
-        if not isinstance(schema, int) or schema > FILE_SCHEMA:
+        schema = meta.get("schema", FILE_SCHEMA) if isinstance(meta, dict) else None
+        if type(schema) is not int or schema < 1:
             raise StoreError(
-                f"{self.path} was written by a newer qm-tui (file schema {schema!r}); "
+                f"{self.path}: the file schema (meta schema) is {str(schema)[:40]!r}, not a "
+                f"version number; it was left as it is. Set it to {FILE_SCHEMA} if this is a "
+                "qm-tui database."
+            )
+        if schema > FILE_SCHEMA:
+            raise StoreError(
+                f"{self.path} was written by a newer qm-tui (file schema {schema}); "
                 "upgrade qm-tui to open it"
             )
 
@@ -170,70 +171,9 @@ class InterviewStore:
     def summaries(self) -> builtins.list[Summary]:
         """Every readable interview as a list row, newest first (no full validation: cheap for
         thousands)."""
-        return [summary for summary, _ in self._rows(self._read())]
+        from .summary import Summary
 
-    def _rows(self, tables: Tables) -> builtins.list[tuple[Summary, str]]:
-        """(summary, updated) of every readable interview, newest first.
-
-        A packed document's summary is built once per version of its bytes and reused while
-        they stay in the table: the app reloads the list after every save, and parsing every
-        document each time would cost the time and, held on to, the memory packing saves.
-        """
-        table = tables.get("interviews", {})
-        if isinstance(table, dict):  # not packed (`packed=False`, or a new database)
-            return self._rows_of(table.items(), b"")
-        from .packed import PackedTable
-
-        assert isinstance(table, PackedTable)
-        return self._rows_of(table.packed_items(), table.dictionary)
-
-    def _rows_of(
-        self, items: Iterable[tuple[str, Any]], dictionary: bytes
-    ) -> builtins.list[tuple[Summary, str]]:
-        known: dict[str, tuple[bytes, tuple[Summary, str] | str]] = self._summaries
-        kept: dict[str, tuple[bytes, tuple[Summary, str] | str]] = {}
-        rows: builtins.list[tuple[Summary, str]] = []
-        for key, packed in items:
-            hit = known.get(key)
-            row = hit[1] if hit is not None and hit[0] is packed else _row(key, packed, dictionary)
-            if type(packed) is bytes:
-                kept[key] = (packed, row)
-            if isinstance(row, str):
-                self._skip(f"interview {_short(key)!r}", row)
-            else:
-                rows.append(row)
-        self._summaries = kept  # what is no longer stored is let go
-        rows.sort(key=lambda r: (r[1], r[0].id), reverse=True)
-        return rows
-
-    def _prime(self, name: str, table: PackedTable, key: str, packed: Any, doc: Any) -> None:
-        """As the file is read: an interview's list row, from the document parsed anyway."""
-        if name == "interviews" and type(packed) is bytes:
-            self._summaries[key] = (packed, _row(key, packed, table.dictionary, doc))
-
-    # -- the list index ------------------------------------------------------------------
-
-    def _write_index(self, tables: Tables) -> None:
-        """After a full write: the list index of what was written."""
-        from .list_index import write_index
-
-        version = self._storage.version()
-        if version is not None:
-            rows = [
-                [s.id, s.date, s.name, s.organisation, s.status, s.answered, s.questions, updated]
-                for s, updated in self._rows(tables)
-            ]
-            write_index(self.path, *version, rows)
-
-    def refresh_index(self) -> bool:
-        """Rebuild the list index if it is missing, stale or corrupt; True if it was written."""
-        from .list_index import read_rows
-
-        tables = self._read()
-        if read_rows(self.path) is not None:
-            return False
-        self._write_index(tables)
-        return True
+        return [Summary.from_document(doc, i) for i, doc in self._listed(self._read())]
 
     def list(self) -> builtins.list[Stored]:
         """All valid interviews, newest first (invalid ones are named in `skipped`)."""
@@ -323,7 +263,7 @@ class InterviewStore:
         items = list(interviews)
         with self._storage.transaction() as tables:
             self._check_schema(tables)
-            ids = [self._insert(tables, interview.to_dict()) for interview in items]
+            ids = [self._insert(tables, self._writable(interview.to_dict())) for interview in items]
         return ids
 
     def save(
@@ -347,7 +287,7 @@ class InterviewStore:
         from .model import now_iso
 
         saved = replace(interview, updated=now_iso())
-        new = saved.to_dict()
+        new = self._writable(saved.to_dict())
         conflict = False
         with self._storage.transaction() as tables:
             self._check_schema(tables)
@@ -364,9 +304,6 @@ class InterviewStore:
                 raise NoChange
             self._record_history(tables, interview_id, old, new, keep=conflict)
             table[str(interview_id)] = new
-            # only these two documents changed: the save goes to the journal, not the file
-            self._storage.touch("interviews", str(interview_id))
-            self._storage.touch("history", str(interview_id))
         return SaveResult(saved, conflict, interview_id)
 
     def delete(self, interview_id: int) -> None:
@@ -380,10 +317,14 @@ class InterviewStore:
                 "interview": doc,
             }
 
-    def restore(self, interview_id: int) -> Interview:
-        """Bring an interview back from the trash under its old id."""
+    def restore(self, interview_id: int) -> Stored:
+        """Bring an interview back from the trash: under its old id, or under a new one when
+        that id has been taken meanwhile (by a stock TinyDB insert, a hand edit, a merge).
+
+        An entry that holds no valid interview is refused and stays in the trash.
+        """
         with self._storage.transaction() as tables:
-            entry = tables.get("trash", {}).pop(str(interview_id), None)
+            entry = tables.get("trash", {}).get(str(interview_id))
             if entry is None:
                 raise NotFoundError(f"no interview with id {interview_id} in the trash")
             doc = entry.get("interview")
@@ -391,8 +332,16 @@ class InterviewStore:
                 raise StoreError(
                     f"{self.path}: trash entry {interview_id} holds no interview; left as it is"
                 )
+            interview = self._parse(interview_id, doc)  # before anything moves
+            del tables["trash"][str(interview_id)]
+            if str(interview_id) in tables.get("interviews", {}):
+                new_id = self._insert(tables, doc)
+                history = tables.get("history", {})
+                if str(interview_id) in history and str(new_id) not in history:
+                    history[str(new_id)] = history.pop(str(interview_id))
+                return Stored(new_id, interview)
             tables.setdefault("interviews", {})[str(interview_id)] = doc
-        return self._parse(interview_id, doc)
+        return Stored(interview_id, interview)
 
     def purge(self, interview_id: int | None = None) -> int:
         """Delete for good one trashed interview (or all of them); returns how many."""
@@ -413,6 +362,9 @@ class InterviewStore:
         """Store a document under the next id (ids are never reused); returns the id."""
         meta = self._meta(tables)
         new_id = int(meta["next_id"])
+        taken = [_id_of(k) or 0 for t in ("interviews", "trash") for k in tables.get(t, {})]
+        if taken and max(taken) >= new_id:  # added around qm-tui (stock TinyDB, a hand edit)
+            new_id = max(taken) + 1
         meta["next_id"] = new_id + 1
         tables.setdefault("interviews", {})[str(new_id)] = doc
         return new_id
@@ -471,6 +423,17 @@ class InterviewStore:
                 entries.append(entry)
             del entries[:-HISTORY_LIMIT]
 
+    def _writable(self, doc: dict[str, Any]) -> dict[str, Any]:
+        """`doc`, if it can be written as JSON text; StoreError before any file is touched for
+        text that cannot (a lone surrogate)."""
+        import orjson
+
+        try:
+            orjson.dumps(doc)
+        except orjson.JSONEncodeError as exc:
+            raise StoreError(f"cannot save: the text cannot be written as JSON ({exc})") from None
+        return doc
+
     def _parse(self, interview_id: int, doc: Any) -> Interview:
         from .model import Interview
 
@@ -522,27 +485,6 @@ def _shape_problem(doc: Any) -> str | None:
         if type(value) is not dict or any(type(v) is not str for v in value.values()):
             return f"{box!r} must be an object of texts"
     return None
-
-
-def _row(key: str, packed: Any, dictionary: bytes, doc: Any = None) -> tuple[Summary, str] | str:
-    """(summary, updated) of a stored document (packed with `dictionary`, or not; `doc` what
-    it holds, if known), or why it is left out."""
-    from .summary import Summary
-
-    if doc is None:
-        doc = packed
-        if type(packed) is bytes:
-            from .packed import load
-
-            doc = load(packed, dictionary)
-    interview_id = _id_of(key)
-    problem = "the id is not a number" if interview_id is None else _shape_problem(doc)
-    if problem is not None or interview_id is None:
-        return str(problem)
-    updated = str(doc.get("updated", ""))
-    if type(packed) is bytes:
-        return Summary.from_packed(packed, dictionary, doc, interview_id), updated
-    return Summary.from_document(doc, interview_id), updated
 
 
 def _now() -> str:

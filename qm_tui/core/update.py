@@ -265,25 +265,66 @@ def _changes(old: Interview, new: Interview) -> list[FieldChange]:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+DIFF_WORDS = 1_000  # words of a changed stretch compared word by word; a longer one is summarised
+
+
 def short_diff(old: str, new: str, context: int = 4, width: int = 160) -> str:
-    """`old` → `new` in one line, words removed as `[-…-]` and added as `{+…+}`."""
+    """`old` → `new` in one line, words removed as `[-…-]` and added as `{+…+}`.
+
+    Linear in the length of the texts, apart from a word-by-word comparison of at most
+    DIFF_WORDS words: the words both share at the start and the end are taken off first, and a
+    changed stretch longer than that (an answer rewritten whole) is shown as removed and added
+    text with its number of words, never compared in quadratic time.
+    """
     a, b = old.split(), new.split()
+    head = 0
+    shortest = min(len(a), len(b))
+    while head < shortest and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    end_a, end_b = len(a) - tail, len(b) - tail
+    if max(end_a, end_b) - head <= DIFF_WORDS:
+        matcher = SequenceMatcher(None, a[head:end_a], b[head:end_b], autojunk=False)
+        middle = [
+            (tag, i1 + head, i2 + head, j1 + head, j2 + head)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        ]
+    else:
+        middle = [("replace", head, end_a, head, end_b)]
+    ops = [
+        op
+        for op in [("equal", 0, head, 0, head), *middle, ("equal", end_a, len(a), end_b, len(b))]
+        if op[2] > op[1] or op[4] > op[3]
+    ]
     out: list[str] = []
-    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             words = a[i1:i2]
             if len(words) > 2 * context:
-                head = words[:context] if n else []
-                tail = words[-context:] if n < len(ops) - 1 else []
-                words = [*head, "…", *tail] if head or tail else ["…"]
+                first = words[:context] if n else []
+                last = words[-context:] if n < len(ops) - 1 else []
+                words = [*first, "…", *last] if first or last else ["…"]
             out += words
             continue
-        if i2 > i1:
-            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if i2 > i1:  # each side at most a third of the line, so both are seen
+            out.append("[-" + _some_words(a[i1:i2], width // 3) + "-]")
         if j2 > j1:
-            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+            out.append("{+" + _some_words(b[j1:j2], width // 3) + "+}")
     if not out and old != new:
         out = ["(whitespace or line breaks changed)"]
     text = _CONTROL.sub("?", " ".join(out))
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _some_words(words: list[str], width: int) -> str:
+    """The words joined, or as many as fit in `width` characters and how many there are."""
+    shown: list[str] = []
+    size = 0
+    for word in words:
+        size += len(word) + 1
+        if size > width:
+            return (" ".join(shown) or word[:width]) + f" … ({len(words):,} words)"
+        shown.append(word)
+    return " ".join(shown)

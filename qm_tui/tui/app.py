@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import sys
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -22,7 +21,7 @@ from textual.screen import Screen
 
 from .display import plain_str
 from .i18n import SV, Texts, detect_lang
-from .screens.base import QMScreen, in_palette, localize_bindings
+from .screens.base import QMScreen, in_palette
 from .screens.interview_list import InterviewListScreen
 
 if TYPE_CHECKING:
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
 
     from ..core.questions import QuestionSet, QuestionSets
     from ..core.store import InterviewStore
-    from ..core.summary import Summary
 
 T = TypeVar("T")
 
@@ -43,8 +41,14 @@ def open_interview_provider() -> type[Provider]:
     return OpenInterviewProvider
 
 
+def no_matches_provider() -> type[Provider]:
+    """The palette's "no matches" line in the UI language, imported when the palette opens."""
+    from .palette import NoMatchesProvider
+
+    return NoMatchesProvider
+
+
 PRELOAD_DELAY = 1.0  # seconds after start-up before the spelling dictionary is loaded
-SWITCH_INTERVAL = 0.001  # seconds a thread may hold the interpreter while another waits
 
 
 def _load_quietly(lang: str, after: threading.Lock) -> None:
@@ -66,7 +70,7 @@ class QMApp(App[None]):
     """Capture QM interviews and publish them as articles."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {open_interview_provider}
+    COMMANDS = App.COMMANDS | {open_interview_provider, no_matches_provider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+q",
@@ -99,44 +103,23 @@ class QMApp(App[None]):
         *,
         store: InterviewStore | None = None,
         question_set: str | None = None,
-        first_rows: list[Summary] | None = None,
     ) -> None:
         """Work on `store`, or on the file `db_path`, opened in a thread on first use.
 
         `lang` is the interface language only; `question_set` (`--set`) the set new interviews
         start with, else `$QM_TUI_SET`, the config file or `qm-sv` (`chosen_set_id`).
-        `first_rows` (from the list index) are painted before the file has been read.
         """
         if (store is None) == (db_path is None):
             raise TypeError("QMApp needs either store or db_path")
         self.lang = detect_lang(lang)
         self.t = Texts(self.lang)
         super().__init__()
-        localize_bindings(self, self.t)
         self.db_path = store.path if store is not None else Path(str(db_path))
         self.title = self.t("app.title")
         self._store = store
-        self.first_rows = first_rows
         self._store_lock = threading.Lock()
         self._question_sets: QuestionSets | None = None
         self.question_set_choice = question_set
-
-    def run(self, **kwargs: Any) -> None:
-        """Run the app, with threads switching every 1 ms instead of Python's 5 ms.
-
-        Textual writes each frame to the terminal from its own thread, which needs the
-        interpreter at each step while the main thread is busy with what follows the frame
-        (the start-up's second layout, a key, a read being shown). At 5 ms a step, the list's
-        first frame waited about 20 ms in the writer's queue (traced; 206 -> 188 ms from launch
-        to the list on screen at 1,000 interviews, side by side). `sys.setswitchinterval` is
-        Python's documented setting for this trade-off.
-        """
-        previous = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_INTERVAL)
-        try:
-            return super().run(**kwargs)  # what the app exits with (a test's screenshot)
-        finally:
-            sys.setswitchinterval(previous)
 
     # -- the store -------------------------------------------------------------------------
 
@@ -151,17 +134,6 @@ class QMApp(App[None]):
 
                 self._store = InterviewStore(self.db_path)
             return call(self._store)
-
-    def on_unmount(self) -> None:
-        """At exit, fold the journaled saves into the database file (stock TinyDB reads it)."""
-        import contextlib
-
-        from ..core.errors import StoreError
-
-        # a failure loses nothing: the journal keeps the saves until the next clean exit
-        with self._store_lock, contextlib.suppress(StoreError):
-            if self._store is not None:
-                self._store.close()
 
     @property
     def question_sets(self) -> QuestionSets:

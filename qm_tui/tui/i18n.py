@@ -6,8 +6,9 @@ use it cheaply. Every key in `sv` exists in `en` (a test checks it).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
+from ..core.ui_language import detect_lang
+
+__all__ = ["EN", "STRINGS", "SV", "Texts", "detect_lang"]
 
 SV: dict[str, str] = {
     "app.title": "QM-intervjuer",
@@ -24,6 +25,8 @@ SV: dict[str, str] = {
         "eller importera med [b]qm-tui import FIL[/b]."
     ),
     "list.no_match": "Inga intervjuer matchar ”{query}”.",
+    "list.no_status": "Inga intervjuer har status {status} (f byter filter).",
+    "list.no_match_status": "Inga intervjuer med status {status} matchar ”{query}”.",
     "list.count": "{shown} av {total} intervjuer",
     "list.loading": "Läser intervjuer …",
     "list.delete_confirm": "Flytta intervjun med {who} till papperskorgen?",
@@ -71,6 +74,8 @@ SV: dict[str, str] = {
     "key.editor.tip": "Redigera svaret i $EDITOR",
     "key.restore": "Återställ",
     "key.restore.tip": "Återställ den valda intervjun",
+    "key.close_menu": "Stäng listan",
+    "key.close_menu.tip": "I en öppen rullgardinslista: stäng listan",
     "key.close": "Stäng",
     "key.pick": "Välj citat",
     "key.yes": "Ja",
@@ -120,6 +125,13 @@ SV: dict[str, str] = {
     "export.failed": "Kunde inte exportera: {error}",
     "editor.unsupported": "Extern editor fungerar inte i den här terminalen.",
     "editor.failed": "Kunde inte starta {editor}: {error}",
+    "editor.missing": "Kunde inte starta {editor}: programmet finns inte ($VISUAL, $EDITOR).",
+    "editor.exit": "{editor} avslutades med fel (kod {code}); texten är oförändrad.",
+    "editor.bad_command": "Kan inte läsa editorkommandot {editor}: {error}",
+    "editor.no_file": "Editorn lämnade ingen fil efter sig; texten är oförändrad.",
+    "editor.not_utf8": "Filen var inte sparad som UTF-8; den lästes som Latin-1.",
+    "editor.controls_removed_back": "Styrtecken i texten från editorn togs bort.",
+    "editor.no_field": "Det finns ingen längre text att redigera i det här steget.",
     "history.title": "Tidigare versioner: {field}",
     "history.empty": "Det här fältet har inga tidigare versioner ännu.",
     "history.hint": (
@@ -206,7 +218,8 @@ SV: dict[str, str] = {
     "question.remove_confirm": "Ta bort fråga {n} och dess svar?",
     "question.last": "En intervju behöver minst en fråga.",
     "palette.placeholder": "Sök kommandon …",
-    "key.palette": "kommandon",
+    "key.palette": "Kommandon",
+    "palette.no_matches": "Inga kommandon matchar ”{query}”",
     "key.palette.tip": "Öppna kommandopaletten",
     "quit.hint": "Tryck {keys} för att avsluta",
     "quit.title": "Vill du avsluta?",
@@ -214,13 +227,13 @@ SV: dict[str, str] = {
     "help.list": "Listan",
     "help.editor": "Redigeraren",
     "help.everywhere": "Överallt",
-    "help.tab": "nästa fält; från sista fältet: nästa steg",
-    "help.shift_tab": "föregående fält; från första fältet: föregående steg",
-    "help.enter": "i ett enradsfält: nästa fält",
-    "help.pick": "i citatsteget: välj en mening ur svaren",
-    "help.f1": "den här hjälpen",
-    "help.palette": "kommandopaletten",
-    "help.quit": "spara och avsluta",
+    "help.tab": "Nästa fält; från sista fältet: nästa steg",
+    "help.shift_tab": "Föregående fält; från första fältet: föregående steg",
+    "help.enter": "I ett enradsfält: nästa fält",
+    "help.pick": "I citatsteget: välj en mening ur svaren",
+    "help.f1": "Den här hjälpen",
+    "help.palette": "Kommandopaletten: sök bland alla kommandon",
+    "help.quit": "Spara och avsluta",
     "save.lost": (
         "Ett annat fönster sparade en annan text i den här intervjun efter dig. "
         "Tryck ctrl+l för att läsa in den sparade versionen; din text finns i historiken (F2)."
@@ -233,6 +246,11 @@ SV: dict[str, str] = {
         "kan inte spara till {path}: åtkomst nekad (skrivskyddad fil eller mapp)"
     ),
     "error.save.other": "kan inte spara till {path}: {reason}",
+    "error.export.special": (
+        "kan inte exportera till {path}: det är ingen vanlig fil (en mapp, FIFO eller enhet); "
+        "ta bort den eller exportera någon annanstans"
+    ),
+    "error.export.empty_folder": "exportmappens namn är tomt: ange en mapp",
     "error.read.permission": "kan inte läsa {path}: åtkomst nekad",
     "error.read.disk_full": "kan inte läsa {path}: {reason}",
     "error.read.other": "kan inte läsa {path}: {reason}",
@@ -294,6 +312,8 @@ EN: dict[str, str] = {
         "or import with [b]qm-tui import FILE[/b]."
     ),
     "list.no_match": "No interviews match “{query}”.",
+    "list.no_status": "No interviews have the status {status} (f changes the filter).",
+    "list.no_match_status": "No {status} interviews match “{query}”.",
     "list.count": "{shown} of {total} interviews",
     "list.loading": "Reading interviews …",
     "list.delete_confirm": "Move the interview with {who} to the trash?",
@@ -340,6 +360,8 @@ EN: dict[str, str] = {
     "key.editor.tip": "Edit the answer in $EDITOR",
     "key.restore": "Restore",
     "key.restore.tip": "Restore the selected interview",
+    "key.close_menu": "Close the list",
+    "key.close_menu.tip": "In an open dropdown: close the list",
     "key.close": "Close",
     "key.pick": "Pick quote",
     "key.yes": "Yes",
@@ -388,6 +410,13 @@ EN: dict[str, str] = {
     "export.failed": "Could not export: {error}",
     "editor.unsupported": "An external editor is not supported in this terminal.",
     "editor.failed": "Could not start {editor}: {error}",
+    "editor.missing": "Could not start {editor}: no such program ($VISUAL, $EDITOR).",
+    "editor.exit": "{editor} exited with an error (code {code}); the text is unchanged.",
+    "editor.bad_command": "Cannot read the editor command {editor}: {error}",
+    "editor.no_file": "The editor left no file behind; the text is unchanged.",
+    "editor.not_utf8": "The file was not saved as UTF-8; it was read as Latin-1.",
+    "editor.controls_removed_back": "Control characters in the text from the editor were removed.",
+    "editor.no_field": "There is no long text to edit in this step.",
     "history.title": "Earlier versions: {field}",
     "history.empty": "This field has no earlier versions yet.",
     "history.hint": (
@@ -471,7 +500,8 @@ EN: dict[str, str] = {
     "question.remove_confirm": "Remove question {n} and its answer?",
     "question.last": "An interview needs at least one question.",
     "palette.placeholder": "Search for commands …",
-    "key.palette": "commands",
+    "key.palette": "Commands",
+    "palette.no_matches": "No commands match “{query}”",
     "key.palette.tip": "Open the command palette",
     "quit.hint": "Press {keys} to quit",
     "quit.title": "Do you want to quit?",
@@ -479,13 +509,13 @@ EN: dict[str, str] = {
     "help.list": "The list",
     "help.editor": "The editor",
     "help.everywhere": "Everywhere",
-    "help.tab": "next field; from the last field: next step",
-    "help.shift_tab": "previous field; from the first field: previous step",
-    "help.enter": "in a one-line field: next field",
-    "help.pick": "in the quote step: pick a sentence from the answers",
-    "help.f1": "this help",
-    "help.palette": "the command palette",
-    "help.quit": "save and quit",
+    "help.tab": "Next field; from the last field: next step",
+    "help.shift_tab": "Previous field; from the first field: previous step",
+    "help.enter": "In a one-line field: next field",
+    "help.pick": "In the quote step: pick a sentence from the answers",
+    "help.f1": "This help",
+    "help.palette": "The command palette: search every command",
+    "help.quit": "Save and quit",
     "save.lost": (
         "Another window saved different text in this interview after you. Press ctrl+l to load "
         "the saved version; your text is in the history (F2)."
@@ -496,6 +526,10 @@ EN: dict[str, str] = {
     "error.save.disk_full": "cannot save to {path}: the disk is full",
     "error.save.permission": "cannot save to {path}: permission denied (read-only file or folder)",
     "error.save.other": "cannot save to {path}: {reason}",
+    "error.export.special": (
+        "cannot export to {path}: it is {kind}, not a regular file; remove it or export elsewhere"
+    ),
+    "error.export.empty_folder": "the export folder name is empty: name a folder",
     "error.read.permission": "cannot read {path}: permission denied",
     "error.read.disk_full": "cannot read {path}: {reason}",
     "error.read.other": "cannot read {path}: {reason}",
@@ -546,21 +580,6 @@ EN: dict[str, str] = {
 STRINGS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
 
 
-def detect_lang(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """The UI language: `explicit` if given, else `en` for an English locale, else `sv`.
-
-    The locale is the first non-empty of LC_ALL, LC_MESSAGES and LANG (the POSIX order).
-    """
-    if explicit:
-        return explicit if explicit in STRINGS else "sv"
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "sv"
-    return "sv"
-
-
 class Texts:
     """The UI strings of one language; call with a key and format arguments."""
 
@@ -579,14 +598,23 @@ class Texts:
                 return self._strings[key].format(**params)
             except (KeyError, IndexError):
                 return str(exc)
-        if isinstance(exc, OSError) and exc.errno is not None:
-            import errno
+        if isinstance(exc, OSError):
+            from ..core.os_errors import error_kind
 
-            kind = {errno.ENOSPC: "disk_full", errno.EACCES: "permission"}.get(exc.errno)
-            if kind is not None:
+            kind = error_kind(exc)
+            if kind != "other":
                 name = exc.filename if exc.filename is not None else "?"
                 return self(f"error.save.{kind}", path=name)
         return str(exc)
+
+    def field_label(self, field: str) -> str:
+        """How a stored field (a history path such as `name`, `answers.2`, `facts.text`) is
+        named in this language: `svar 2`, `Faktarutans text`."""
+        if field.startswith("answers."):
+            n, _, rest = field.split(".", 1)[1].partition(".")  # `answers.2.question`
+            return self("history.field.question" if rest else "history.field.answer", n=n)
+        label = self(f"field.{field}")
+        return label.split(" (")[0] if label != f"field.{field}" else field
 
     def __call__(self, key: str, **values: object) -> str:
         text = self._strings.get(key) or SV.get(key, key)

@@ -1,4 +1,5 @@
-"""Command palette provider: "Öppna intervju …" by name or organisation."""
+"""Command palette providers: "Öppna intervju …" by name or organisation, and "no matches" in
+the UI language (Textual's own "No matches found" is English and has no setting)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
@@ -19,16 +21,24 @@ if TYPE_CHECKING:
     from .app import QMApp
 
 
+def _rows(app: App[object]) -> list[Summary]:
+    screen = app.screen_stack[0]
+    return screen.rows if isinstance(screen, InterviewListScreen) else []
+
+
+def _title(app: App[object], row: Summary) -> str:
+    t = cast("QMApp", app).t
+    return plain_str(f"{t('cmd.open_interview')}: {who(row, t)}")
+
+
 class OpenInterviewProvider(Provider):
     """Command palette: "Öppna intervju …" by name or organisation."""
 
     def _rows(self) -> list[Summary]:
-        screen = self.app.screen_stack[0]
-        return screen.rows if isinstance(screen, InterviewListScreen) else []
+        return _rows(self.app)
 
     def _title(self, row: Summary) -> str:
-        app = cast("QMApp", self.app)
-        return plain_str(f"{app.t('cmd.open_interview')}: {who(row, app.t)}")
+        return _title(self.app, row)
 
     @staticmethod
     def _highlight(title: str, matcher: Matcher) -> Text:
@@ -66,3 +76,22 @@ class OpenInterviewProvider(Provider):
 def _help(row: Summary) -> str:
     """The date under a hit; the palette parses help as markup, so brackets are escaped."""
     return escape(plain_str(row.date))
+
+
+class NoMatchesProvider(Provider):
+    """One line saying, in the UI language, that nothing matches: shown when none of the
+    palette's commands (the same titles, matched the same way as the other providers do)
+    matches, which also keeps Textual's English "No matches found" away."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        app = self.app
+        titles = [command.title for command in app.get_system_commands(self.screen)]
+        titles += [_title(app, row) for row in _rows(app)]
+        if any(matcher.match(title) > 0 for title in titles):
+            return
+        text = cast("QMApp", app).t("palette.no_matches", query=query)
+        yield Hit(0.0, Text(plain_str(text), style="dim"), self._nothing, text=plain_str(text))
+
+    async def _nothing(self) -> None:
+        """Choosing the line only closes the palette."""

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QMError
+from ..locations import template_file
+from ..os_errors import reason
 from .markdown import normalise_block, normalise_line
 from .typography import typeset, wants_typography
 
@@ -43,6 +45,7 @@ STYLE_NAMES = {
     "box_text": "QM Box Text",
 }
 _INK, _GREY, _ACCENT, _BOX, _BORDER = "1D1D1B", "555555", "A31F34", "EFECE4", "B8B2A3"
+FONT = "Georgia"  # the HTML page's font; one family for the whole article
 
 
 def render_docx(
@@ -62,7 +65,7 @@ def render_docx(
         try:
             stat = template.stat()
         except OSError as exc:
-            raise QMError(f"cannot use the Word template {template}: {exc.strerror}") from None
+            raise QMError(f"cannot use the Word template {template}: {reason(exc)}") from None
         key = (str(template), stat.st_mtime_ns, stat.st_size)
     base, st = _base_document(key, language)
     doc = docx.Document(io.BytesIO(base))
@@ -250,14 +253,20 @@ def _define_styles(doc: Document, language: str, own: bool) -> None:
     normal = styles["Normal"]
     _set_language(normal.element, language)
     if own:
-        normal.font.name = "Georgia"
+        _set_page(doc)
+        normal.font.name = FONT
         normal.font.size = Pt(11)
         normal.paragraph_format.space_after = Pt(8)
         normal.paragraph_format.line_spacing = 1.2
+        # the name as the HTML page's <h1>: large, in the body's font, no rule under it (the
+        # default template's Title has a theme font and a thin blue bottom border)
         title = styles["Title"]
-        title.font.name = "Georgia"
-        title.font.size = Pt(30)
+        _drop_theme_fonts(title.element)
+        _drop_borders(title.element)
+        title.font.name = FONT
+        title.font.size = Pt(28)
         title.font.color.rgb = RGBColor.from_string(_INK)
+        title.paragraph_format.space_after = Pt(4)
     if style := add("byline"):
         style.font.italic = True
         style.font.size = Pt(13)
@@ -281,14 +290,39 @@ def _define_styles(doc: Document, language: str, own: bool) -> None:
         fmt.keep_with_next = True
     for key in ("box_heading", "box_text"):
         if style := add(key):
-            style.font.name = "Arial"
-            style.font.size = Pt(10)
+            style.font.size = Pt(10)  # the body's font (one family), smaller, as the HTML aside
             fmt = style.paragraph_format
             fmt.space_before, fmt.space_after = Pt(2), Pt(6)
             fmt.line_spacing = 1.15
             if key == "box_heading":
+                # no keep-with-next: in a table cell LibreOffice keeps the whole table with
+                # what follows, which pushed both boxes to a page of their own
                 style.font.bold = True
-                fmt.keep_with_next = True
+
+
+def _set_page(doc: Document) -> None:
+    """A4 with margins for reading and notes: 25 mm at the sides, 22 mm above and below (the
+    text is about as wide as the HTML page's column)."""
+    from docx.shared import Mm
+
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(22)
+
+
+def _drop_theme_fonts(style: Any) -> None:
+    """Remove a style's theme fonts, which Word prefers to the font named in the style."""
+    fonts = style.get_or_add_rPr().find(_w("rFonts"))
+    if fonts is not None:
+        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(_w(attr), None)
+
+
+def _drop_borders(style: Any) -> None:
+    p_pr = style.get_or_add_pPr()
+    for old in p_pr.findall(_w("pBdr")):
+        p_pr.remove(old)
 
 
 def _set_language(style: Any, language: str) -> None:
@@ -330,10 +364,14 @@ def _insert_in_order(p_pr: Any, element: Any) -> None:
     p_pr.append(element)
 
 
+def config_template() -> Path | None:
+    """`template.docx` in the config folder, if there is one."""
+    path = template_file()
+    return path if path.is_file() else None
+
+
 def export(interview: Interview, options: ExportOptions) -> bytes:
     """The `docx` export format, with the config folder's `template.docx` when there is one."""
-    from ..export import config_template
-
     template = options.template if options.template is not None else config_template()
     typography = wants_typography(options.lang, options.typography)
     return render_docx(interview, options.lang, typography, template, options.interview_id)

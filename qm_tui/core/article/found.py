@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..model import Contact, Facts
 
 MATCH = 0.75  # difflib ratio from which an article's question is taken to be a set question
 _EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
+MAX_EMAIL = 254  # characters of an e-mail address; a longer line is not tried (it backtracks)
 
 
 @dataclass
@@ -42,7 +44,7 @@ def read_contact(heading: str, paras: list[str], keys: str | None, warnings: lis
         return Contact(heading=heading)
     lines = paras[0].split("\n")
     note = paras[1:]
-    email_at = next((i for i, ln in enumerate(lines[:3]) if _EMAIL.match(ln.strip())), None)
+    email_at = next((i for i, ln in enumerate(lines[:3]) if _is_email(ln.strip())), None)
     if email_at is not None:
         person, rest = lines[:email_at], lines[email_at + 1 :]
         fields["email"] = lines[email_at].strip()
@@ -61,12 +63,33 @@ def read_contact(heading: str, paras: list[str], keys: str | None, warnings: lis
     return Contact(heading=heading, note="\n\n".join(note), **fields)
 
 
+def _is_email(line: str) -> bool:
+    return len(line) <= MAX_EMAIL and _EMAIL.match(line) is not None
+
+
 def question_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
-def similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+MAX_COMPARED = 300  # characters of a question compared; a set's questions are shorter
+
+
+@lru_cache(maxsize=4096)
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """difflib's ratio of two question keys, or 0.0 when it cannot reach `at_least`.
+
+    Bounded for any input: texts whose lengths alone rule out `at_least` are not compared, only
+    the first MAX_COMPARED characters are, and difflib's cheap upper bounds come before its
+    quadratic ratio. Cached: an article repeating a question thousands of times costs one.
+    """
+    if a == b:
+        return 1.0
+    if not a or not b or 2 * min(len(a), len(b)) / (len(a) + len(b)) < at_least:
+        return 0.0
+    matcher = SequenceMatcher(None, a[:MAX_COMPARED], b[:MAX_COMPARED], autojunk=False)
+    if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+        return 0.0
+    return matcher.ratio()
 
 
 def shared_words(a: str, b: str) -> float:

@@ -84,6 +84,14 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem", None) or "not valid YAML"
         raise ArticleError(f"the front matter is not valid YAML ({where})") from None
+    except RecursionError:
+        raise ArticleError("the front matter is nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # parsed, but no value: 2026-02-30, 5,000 digits
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise ArticleError(
+            f"the front matter holds a value that cannot be read ({reason}); "
+            "put it in quotes to keep it as text"
+        ) from None
     rest = text[end.end() :].lstrip("\r\n")
     if data is None:
         return {}, rest
@@ -95,5 +103,19 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
             continue
         if isinstance(value, dt.date | dt.datetime):
             value = value.isoformat()
-        meta[str(key)] = str(value)
+        meta[_whole_characters(str(key))] = _whole_characters(str(value))
     return meta, rest
+
+
+def _whole_characters(text: str) -> str:
+    """`text` with the surrogate pairs YAML's `\\ud83d\\ude00` escapes give joined into one
+    character; ArticleError for a lone surrogate, which no file can hold."""
+    if text.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    try:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        lone = next(ch for ch in text if "\ud800" <= ch <= "\udfff")
+        raise ArticleError(
+            f"the front matter holds a lone surrogate (\\u{ord(lone):04x}), which is no character"
+        ) from None

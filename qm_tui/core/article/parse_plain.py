@@ -129,8 +129,11 @@ def _question_at(
 
 
 def _best_known(question: str, known: list[str]) -> float:
+    """How close the question is to the closest known one, when at least MATCH; else 0.0."""
     key = question_key(question)
-    return max((1.0 if key == k else similarity(key, k) for k in known), default=0.0)
+    if key in known:
+        return 1.0
+    return max((similarity(key, k, MATCH) for k in known), default=0.0)
 
 
 _FACTS_HEADINGS = {"fakta om qm", "facts about qm", "fakta", "facts", "fakta om quality mark"}

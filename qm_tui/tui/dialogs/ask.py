@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from ..display import plain
 from ..i18n import SV
 from ..screens.base import QMModal
+from ..widgets.plain_fields import PlainInput
 
 
 class AskScreen(QMModal[str | None]):
@@ -29,7 +30,7 @@ class AskScreen(QMModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="ask-dialog"):
             yield Static(plain(self.question), id="ask-question")
-            yield Input(id="ask-answer")
+            yield PlainInput(id="ask-answer")
 
     @on(Input.Submitted, "#ask-answer")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -43,12 +45,12 @@ def key_rows(bindings: Iterable[BindingType], t: Texts) -> list[tuple[str, str]]
     return rows
 
 
-def help_text(t: Texts) -> Text:
-    """The whole help as plain styled text (no markup is parsed)."""
+def help_sections(t: Texts) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The help's sections: (title, [(keys, description), …])."""
     from ..screens.editor import EditorScreen
     from ..screens.interview_list import InterviewListScreen
 
-    sections = [
+    return [
         (t("help.list"), key_rows(InterviewListScreen.BINDINGS, t)),
         (
             t("help.editor"),
@@ -56,6 +58,11 @@ def help_text(t: Texts) -> Text:
         ),
         (t("help.everywhere"), [(k, t(v)) for k, v in EVERYWHERE]),
     ]
+
+
+def help_text(t: Texts) -> Text:
+    """The whole help as plain styled text (no markup is parsed)."""
+    sections = help_sections(t)
     width = max(len(k) for _, rows in sections for k, _ in rows) + 2
     out = Text()
     for title, rows in sections:
@@ -66,6 +73,24 @@ def help_text(t: Texts) -> Text:
         out.append("\n")
     out.rstrip()
     return out
+
+
+def help_table(t: Texts) -> Group:
+    """The help as shown: per section a table whose wrapped descriptions keep to their column
+    (a hanging indent), the key columns of every section equally wide."""
+    sections = help_sections(t)
+    width = max(len(k) for _, rows in sections for k, _ in rows)
+    parts: list[Text | Table] = []
+    for number, (title, rows) in enumerate(sections):
+        parts.append(Text(("\n" if number else "") + title, style="bold"))
+        table = Table.grid(padding=(0, 2, 0, 0))
+        table.add_column(width=0)  # with its padding: the indent under the title
+        table.add_column(no_wrap=True, width=width, style="bold")
+        table.add_column(ratio=1)
+        for keys, what in rows:
+            table.add_row("", Text(keys), Text(what))
+        parts.append(table)
+    return Group(*parts)
 
 
 class HelpScreen(QMModal[None]):
@@ -80,7 +105,7 @@ class HelpScreen(QMModal[None]):
         with Vertical(id="help-dialog"):
             yield Static(t("help.title"), id="help-title")
             with VerticalScroll(id="help-keys"):
-                yield Static(help_text(t), id="help-text")
+                yield Static(help_table(t), id="help-text")
 
     def action_close(self) -> None:
         """Close the help."""

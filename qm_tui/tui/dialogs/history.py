@@ -13,23 +13,51 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.store import Version
-from ..display import plain
-from ..i18n import SV, Texts
+from ..display import plain, plain_str
+from ..i18n import SV
 from ..screens.base import QMModal
-
-
-def field_label(field: str, t: Texts) -> str:
-    """How a field is named in the UI (`answers.2` → `svar 2`)."""
-    if field.startswith("answers."):
-        n, _, rest = field.split(".", 1)[1].partition(".")
-        return t("history.field.question" if rest else "history.field.answer", n=n)
-    label = t(f"field.{field}")
-    return label.split(" (")[0] if label != f"field.{field}" else field
 
 
 def when(saved: str) -> str:
     """`2026-11-27 14:03` from an ISO timestamp."""
     return saved[:16].replace("T", " ")
+
+
+ROW_WIDTH = 70  # characters of a version shown in its row
+LEAD = 24  # characters before the first difference, when it lies past the row's width
+
+
+def row_preview(value: str, other: str | None, width: int = ROW_WIDTH) -> Text:
+    """A version's row: its text on one line, cut to `width`, with the part that differs from
+    `other` (a neighbouring version) marked; when that part lies past `width`, the row starts
+    shortly before it, with an ellipsis."""
+    flat = plain_str(" ".join(value.split()))  # escapes first: the offsets are the row's
+    if not flat:
+        return Text("–")
+    theirs = plain_str(" ".join(other.split())) if other is not None else flat
+    start = next(
+        (i for i, (a, b) in enumerate(zip(flat, theirs, strict=False)) if a != b),
+        min(len(flat), len(theirs)),
+    )
+    same_end = 0
+    limit = min(len(flat), len(theirs)) - start
+    while same_end < limit and flat[-1 - same_end] == theirs[-1 - same_end]:
+        same_end += 1
+    end = len(flat) - same_end
+    # the window ends at the text's end if it can: as much context as fits, the mark in view
+    offset = 0 if start < width - 8 else max(0, min(start - LEAD, len(flat) - width + 4))
+    shown = flat[offset : offset + width]
+    row = Text("…" if offset else "")
+    row.append(shown)
+    if flat != theirs:
+        at = len(row) - len(shown) + start - offset
+        if end > start:
+            row.stylize("reverse", at, min(len(row), at + end - start))
+        elif at <= len(row):  # only removed here: mark the place
+            row = row[:at] + Text("▏", style="bold reverse") + row[at:]
+    if offset + width < len(flat):
+        row.append("…")
+    return row
 
 
 class HistoryScreen(QMModal[str | None]):
@@ -49,7 +77,7 @@ class HistoryScreen(QMModal[str | None]):
     def compose(self) -> ComposeResult:
         t = self.qm.t
         with Vertical(id="dialog"):
-            yield Label(t("history.title", field=field_label(self.field, t)), id="history-title")
+            yield Label(t("history.title", field=t.field_label(self.field)), id="history-title")
             yield OptionList(id="versions")
             with VerticalScroll(id="version-text-box"):
                 yield Static(id="version-text", markup=False)
@@ -63,10 +91,15 @@ class HistoryScreen(QMModal[str | None]):
         if not self.versions:
             options.add_option(Option(self.qm.t("history.empty"), disabled=True))
             return
-        for version in self.versions:
-            preview = " ".join(version.value.split())[:70] or "–"
+        for number, version in enumerate(self.versions):
+            # each row shows where it differs from the row below it (the last: from the one
+            # above), so versions that differ only at their end still look different
+            neighbour = number + 1 if number + 1 < len(self.versions) else number - 1
+            other = self.versions[neighbour].value if neighbour >= 0 else None
             saved = plain(when(version.saved), style="bold")
-            options.add_option(Option(Text.assemble(saved, "  ", plain(preview))))
+            options.add_option(
+                Option(Text.assemble(saved, "  ", row_preview(version.value, other)))
+            )
         options.highlighted = 0
         options.focus()
 

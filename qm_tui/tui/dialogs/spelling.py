@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
 from ...core.spelling import Misspelling, SpellChecker
+from ..display import plain
 
 # The dialog's own UI text (kept here so the widget works in any app; the app's language wins).
 TEXTS: dict[str, dict[str, str]] = {
@@ -122,7 +123,8 @@ class SpellingDialog(ModalScreen[SpellingChoice | None]):
             elif not found:
                 options.add_option(Option(Text("  " + self._t("no_suggestions")), id=f"{i}:none"))
             for j, suggestion in enumerate(found or ()):
-                options.add_option(Option(Text("  → " + suggestion), id=f"{i}:{j}"))
+                # a suggestion may come from the user's word list: shown as data
+                options.add_option(Option(Text.assemble("  → ", plain(suggestion)), id=f"{i}:{j}"))
         index = None
         if keep is not None:
             try:

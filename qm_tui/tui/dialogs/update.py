@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, SelectionList, Static
 from ..display import plain
 from ..i18n import SV, Texts
 from ..screens.base import QMModal
-from .history import field_label
+from ..widgets.plain_fields import PlainInput
 
 if TYPE_CHECKING:
     from ...core.article.source import ArticleFile
@@ -43,13 +43,13 @@ def plan_text(plan: UpdatePlan, t: Texts, warnings: tuple[str, ...] = ()) -> Tex
     elif plan.changes:
         out.append(t("update.changes", n=len(plan.changes)) + "\n", style="bold")
         for change in plan.changes:
-            out.append(f"{field_label(change.field, t)}: ", style="bold")
+            out.append(f"{t.field_label(change.field)}: ", style="bold")
             out.append_text(plain(change.short_diff()))
             out.append("\n")
     if plan.comments:
         out.append("\n" + t("update.comments", n=len(plan.comments)) + "\n", style="bold")
         for comment in plan.comments:
-            out.append(f"{field_label(comment.field, t)}: ", style="bold")
+            out.append(f"{t.field_label(comment.field)}: ", style="bold")
             words = {k: t(f"review.{k}") for k in ("comment", "reply", "resolved")}
             out.append_text(plain(comment_line(comment, words)))
             out.append("\n")
@@ -62,7 +62,15 @@ def plan_text(plan: UpdatePlan, t: Texts, warnings: tuple[str, ...] = ()) -> Tex
     return out
 
 
-_Planned = tuple["Interview", "ArticleFile", "UpdatePlan", "str | None", tuple[str, ...]]
+def _unexpected(exc: Exception, path: Path) -> str:
+    """An error no reader expected (a bug, or a file built to break one), in one line."""
+    if isinstance(exc, RecursionError):
+        return f"{path}: nested too deeply to read"
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{path}: cannot be read ({type(exc).__name__}{': ' + first[:200] if first else ''})"
+
+
+_Planned = tuple["Interview", "ArticleFile", "UpdatePlan", "str | None", tuple[str, ...], Text]
 
 
 class TrackedChangeList(SelectionList[int]):
@@ -106,7 +114,7 @@ class UpdateScreen(QMModal[tuple[int, int]]):
         with Vertical(id="dialog"):
             yield Static(plain(t("update.title", who=self.who)), id="update-title")
             yield Static(t("update.path"), markup=False, classes="update-label")
-            yield Input(id="update-path", placeholder="~/Dokument/profil.docx")
+            yield PlainInput(id="update-path", placeholder="~/Dokument/profil.docx")
             yield Static(t("update.tracked"), markup=False, id="update-tracked-label")
             yield TrackedChangeList(id="update-tracked")
             with VerticalScroll(id="update-diff-box"):
@@ -165,18 +173,22 @@ class UpdateScreen(QMModal[tuple[int, int]]):
 
             problem = other_interview(interview_id, current, planned, lookup)
             stale = tuple(stale_warnings(planned, store.history(interview_id)))
-            return current, source, planned, problem, stale
+            shown = plan_text(planned, t, self._warnings(problem, stale))  # off the UI thread
+            return current, source, planned, problem, stale, shown
 
         try:
-            self.base, self.source, found, self.problem, self.checks = await qm.run_store(plan)
-        except (QMError, OSError, ValueError, RecursionError, MemoryError) as exc:
+            self.base, self.source, found, self.problem, self.checks, shown = await qm.run_store(
+                plan
+            )
+        except Exception as exc:  # whatever a hostile file makes a reader raise: one message
             self.plan = self.source = None
-            self._show(t("update.failed", error=t.error(exc)), ok=False)
+            error = t.error(exc) if isinstance(exc, QMError | OSError) else _unexpected(exc, path)
+            self._show(t("update.failed", error=error), ok=False)
             self.query_one("#update-save", Button).disabled = True
             self._show_tracked(False)
             return
         self._fill_tracked(found)
-        self._planned(found)
+        self._planned(found, shown)
         if found.saves:
             changes = self.query_one("#update-tracked", TrackedChangeList)
             (changes if found.tracked else self.query_one("#update-save", Button)).focus()
@@ -188,19 +200,21 @@ class UpdateScreen(QMModal[tuple[int, int]]):
         changes.clear_options()
         t = self.qm.t
         for where, change in plan.tracked:
-            prompt = Text(f"{field_label(where, t)}: ", style="bold")
+            prompt = Text(f"{t.field_label(where)}: ", style="bold")
             prompt.append_text(plain(tracked_line(change, label=t(f"tracked.{change.label}"))))
             changes.add_option((prompt, change.index, True))
         if plan.tracked:
             changes.highlighted = 0  # space toggles the first row at once
         self._show_tracked(bool(plan.tracked))
 
-    def _planned(self, plan: UpdatePlan) -> None:
+    def _warnings(self, problem: str | None, stale: tuple[str, ...]) -> tuple[str, ...]:
+        """What the dialog warns of besides the plan's own: another interview's file, its age."""
+        other = (self.qm.t("update.other", problem=problem),) if problem is not None else ()
+        return (*other, *stale)
+
+    def _planned(self, plan: UpdatePlan, shown: Text) -> None:
         self.plan = plan
-        warnings = self.checks
-        if self.problem is not None:
-            warnings = (self.qm.t("update.other", problem=self.problem), *warnings)
-        self._show(plan_text(plan, self.qm.t, warnings), ok=True)
+        self._show(shown, ok=True)
         self.query_one("#update-save", Button).disabled = not plan.saves
 
     @on(SelectionList.SelectedChanged, "#update-tracked")
@@ -220,15 +234,27 @@ class UpdateScreen(QMModal[tuple[int, int]]):
             return
         accepted = set(self.query_one("#update-tracked", TrackedChangeList).selected)
         sets = self.qm.question_sets
+        t = self.qm.t
+        warnings = self._warnings(self.problem, self.checks)
+
+        def replan() -> tuple[UpdatePlan, Text]:
+            planned = plan_update_source(base, source, sets, accepted)
+            return planned, plan_text(planned, t, warnings)  # the diffs too, off the UI thread
+
         try:
-            plan = await asyncio.to_thread(plan_update_source, base, source, sets, accepted)
-        except (QMError, OSError, ValueError, RecursionError, MemoryError) as exc:
+            plan, shown = await asyncio.to_thread(replan)
+        except Exception as exc:  # whatever a hostile file makes a reader raise: one message
             self.plan = None
-            self._show(self.qm.t("update.failed", error=self.qm.t.error(exc)), ok=False)
+            error = (
+                t.error(exc)
+                if isinstance(exc, QMError | OSError)
+                else _unexpected(exc, source.path)
+            )
+            self._show(t("update.failed", error=error), ok=False)
             self.query_one("#update-save", Button).disabled = True
             return
         if self.source is source:
-            self._planned(plan)
+            self._planned(plan, shown)
 
     async def action_save(self) -> None:
         """Save the changes shown (ctrl+s or the button); asks first if the file seems to be

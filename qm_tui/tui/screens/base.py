@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
-from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 
 from ...core.errors import QMError
@@ -60,56 +59,35 @@ def in_palette(binding: Binding) -> bool:
     return binding.id in _IN_PALETTE
 
 
-def localize_bindings(node: DOMNode, texts: Texts) -> None:
-    """Give every binding with an id its description and tooltip in the UI language.
+def localized(binding: Binding, texts: Texts) -> Binding:
+    """`binding` with its description and tooltip in the UI language.
 
     Class-level BINDINGS carry the Swedish text; an id `area.name` maps to `key.name`.
     """
-    bindings = node._bindings.key_to_bindings
-    for keys, items in list(bindings.items()):
-        if not any(b.id for b in items):
-            continue
-        localized = []
-        for binding in items:
-            if binding.id:
-                name = binding.id.rsplit(".", 1)[-1]
-                tip_key = f"key.{name}.tip"
-                tooltip = texts(tip_key)
-                binding = replace(
-                    binding,
-                    description=texts(f"key.{name}"),
-                    tooltip=binding.tooltip if tooltip == tip_key else tooltip,
-                )
-            localized.append(binding)
-        bindings[keys] = localized
+    if not binding.id:
+        return binding
+    name = binding.id.rsplit(".", 1)[-1]
+    tip_key = f"key.{name}.tip"
+    tooltip = texts(tip_key)
+    return replace(
+        binding,
+        description=texts(f"key.{name}"),
+        tooltip=binding.tooltip if tooltip == tip_key else tooltip,
+    )
 
 
-def breakpoint_classes(screen: Screen[Any], size: Size) -> set[str]:
-    """The breakpoint classes (`-narrow`, `-short`, ...) Textual gives `screen` at `size`:
-    the screen's own breakpoints or else the app's, each picked by Textual's own rule."""
-    app = screen.app
-    found: set[str] = set()
-    for own, default, dimension in (
-        (screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS, size.width),
-        (screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS, size.height),
-    ):
-        found |= screen._get_breakpoint_classes(dimension, (default if own is None else own) or [])
+def localized_bindings(active: dict[str, ActiveBinding], texts: Texts) -> dict[str, ActiveBinding]:
+    """The active bindings (as Textual's `Screen.active_bindings` gives them, which the footer,
+    the key panel and the command palette show) in the UI language."""
+    found = {}
+    for key_name, (node, binding, enabled, _tooltip) in active.items():
+        shown = localized(binding, texts)
+        found[key_name] = ActiveBinding(node, shown, enabled, shown.tooltip)
     return found
 
 
 class _QMScreenMixin:
-    """Localizes the screen's bindings on creation and gives typed access to the app.
-
-    The breakpoint classes are set on creation too. Textual sets them on the screen's first
-    Resize, which comes after its first frame: that frame was painted without them, and
-    then the whole screen was restyled and painted again.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        screen = cast("Screen[Any]", self)
-        localize_bindings(screen, self.qm.t)
-        screen.add_class(*breakpoint_classes(screen, screen.app.size), update=False)
+    """Gives typed access to the app and runs store calls with their errors reported."""
 
     @property
     def qm(self) -> QMApp:
@@ -132,6 +110,11 @@ class _QMScreenMixin:
 class QMScreen(_QMScreenMixin, Screen[None]):
     """A full screen of the app."""
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active bindings, described in the UI language."""
+        return localized_bindings(super().active_bindings, self.qm.t)
+
     async def action_quit(self) -> None:
         """Quit the app (the editor saves first)."""
         self.app.exit()
@@ -139,3 +122,8 @@ class QMScreen(_QMScreenMixin, Screen[None]):
 
 class QMModal(_QMScreenMixin, ModalScreen[ResultType]):
     """A modal dialog of the app."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active bindings, described in the UI language."""
+        return localized_bindings(super().active_bindings, self.qm.t)

@@ -22,15 +22,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Header, Input
+from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Select
 
-from ...core.controls import without_controls
+from ...core.controls import editable, editable_text
 from ...core.errors import QMError, StoreError
 from ...core.model import Interview
 from ..autosave import Autosave
 from ..display import plain_str
 from ..steps import AnswerStep, BoxesStep, PersonStep, Step, editor_steps
-from ..widgets.footer import QMFooter
 from ..widgets.status_line import StatusLine
 from ..widgets.step_list import StepList
 from .base import QMScreen, key
@@ -42,12 +41,14 @@ if TYPE_CHECKING:
 _key = partial(key, "editor")  # the editor's bindings: `_key(name, action, keys, ...)`
 
 
-# The editor's own tools, apart from the step keys (F-keys reach the app under tmux and screen)
+# The editor's own tools, apart from the step keys (F-keys reach the app under tmux and screen).
+# Priority keys: a field never gets them first (TextArea binds F6 to "select line" and F7 to
+# "select all": the next key typed replaced the answer), and the palette lists them from there.
 TOOL_KEYS: list[BindingType] = [
-    _key("reset_boxes", "reset_boxes", "f5", show=False),
-    _key("set_status", "cycle_status", "f6", show=False),
-    _key("add_question", "add_question", "f8", show=False),
-    _key("remove_question", "remove_question", "f9", show=False),
+    _key("reset_boxes", "reset_boxes", "f5", show=False, priority=True),
+    _key("set_status", "cycle_status", "f6", show=False, priority=True),
+    _key("add_question", "add_question", "f8", show=False, priority=True),
+    _key("remove_question", "remove_question", "f9", show=False, priority=True),
 ]
 
 
@@ -64,14 +65,17 @@ class EditorScreen(QMScreen):
         _key("next", "next_step", "ctrl+n", priority=True),
         # ctrl+b is tmux's prefix and never arrives there; ctrl+g does (ctrl+b stays an alias)
         _key("prev", "prev_step", "ctrl+g,ctrl+b", priority=True),
-        _key("save", "save", "ctrl+s", show=False),
+        _key("save", "save", "ctrl+s", show=False, priority=True),
         _key("preview", "preview", "ctrl+r", priority=True),
-        _key("export", "export", "ctrl+o", show=False),
+        _key("export", "export", "ctrl+o", show=False, priority=True),
+        # while a dropdown is open, escape closes it (a priority key, so the footer shows it in
+        # the UI language, not the dropdown's own English "Dismiss menu"); otherwise it goes back
+        _key("close_menu", "close_menu", "escape", palette=False, priority=True),
         _key("back", "back", "escape"),
         _key("quit", "quit", "ctrl+q", show=False),
-        _key("history", "history", "f2", show=False),
-        _key("spelling", "spelling", "f7", show=False),
-        _key("editor", "external_editor", "f4", show=False),
+        _key("history", "history", "f2", show=False, priority=True),
+        _key("spelling", "spelling", "f7", show=False, priority=True),
+        _key("editor", "external_editor", "f4", show=False, priority=True),
         *TOOL_KEYS,
     ]
     # The form flow (huh/gum): tab past the last field of a step goes on to the next step,
@@ -79,13 +83,13 @@ class EditorScreen(QMScreen):
     # the five keys that fit in 80 columns (next, previous, review, back, help); the rest are
     # in the help (F1) and the palette.
     BINDINGS += [
-        _key("help", "app.help", "f1", palette=False),
+        _key("help", "app.help", "f1", priority=True),
         Binding("tab", "field_forward", show=False, priority=True),
         Binding("enter", "enter_in_field", show=False, priority=True),  # a one-line field
         Binding("shift+tab", "field_back", show=False, priority=True),
     ]
     # Another window saved over this one's text: ctrl+l loads the saved version
-    BINDINGS += [_key("reload", "reload", "ctrl+l", show=False)]
+    BINDINGS += [_key("reload", "reload", "ctrl+l", show=False, priority=True)]
 
     step: var[int] = var(0)
     """The index of the step shown."""
@@ -95,9 +99,10 @@ class EditorScreen(QMScreen):
 
     def __init__(self, interview_id: int, interview: Interview, is_new: bool = False) -> None:
         super().__init__()
-        # Control characters cannot be shown in an input or published: the editor removes
-        # them (saved like an edit, so the stored text stays in the history)
-        original, interview = interview, without_controls(interview)
+        # Control characters and bidi overrides cannot be shown in an input (it would send them
+        # to the terminal raw): the editor removes them (saved like an edit, so the stored
+        # text stays in the history)
+        original, interview = interview, editable(interview)
         self._controls_removed = interview is not original
         self.set_reactive(EditorScreen.interview, interview)
         self.is_new = is_new
@@ -133,7 +138,7 @@ class EditorScreen(QMScreen):
             with ContentSwitcher(initial="step-0", id="switcher"):
                 yield self.steps[0]
         yield StatusLine(id="status")
-        yield QMFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.watch_interview(self.interview)
@@ -206,7 +211,7 @@ class EditorScreen(QMScreen):
     def watch_interview(self, interview: Interview) -> None:
         """Mark the steps done or empty, and name the interview in the header."""
         gaps = interview.gaps()
-        self.query_one(StepList).set_done([step.done(gaps) for step in self.steps])
+        self.query_one(StepList).set_done([step.done(interview, gaps) for step in self.steps])
         name = interview.name.strip() or self.qm.t("noname")
         org = interview.organisation
         self.sub_title = plain_str(f"{name} · {org}" if org.strip() else name)
@@ -266,7 +271,20 @@ class EditorScreen(QMScreen):
         (a new line in an answer, a button press)."""
         if action == "enter_in_field":
             return isinstance(self.focused, Input)
+        if action == "close_menu":
+            return self._open_dropdown() is not None
         return True
+
+    def _open_dropdown(self) -> Select[str] | None:
+        """The dropdown whose list is open, if one is."""
+        return next((s for s in self.query(Select) if s.expanded), None)
+
+    def action_close_menu(self) -> None:
+        """Close the open dropdown's list (escape), as the dropdown itself would."""
+        dropdown = self._open_dropdown()
+        if dropdown is not None:
+            dropdown.expanded = False
+            dropdown.focus()
 
     async def action_enter_in_field(self) -> None:
         """Enter in a one-line field goes on, as tab does."""
@@ -288,7 +306,9 @@ class EditorScreen(QMScreen):
 
     def set_field(self, name: str, value: str) -> None:
         """Put `value` into a field's widget (an undoable edit that autosaves like typing);
-        a step not mounted yet takes it from the interview when it is."""
+        a step not mounted yet takes it from the interview when it is. Control characters and
+        bidi overrides are left out (a restored version may hold them: `editable_text`)."""
+        value = editable_text(value)
         step = next(s for s in self.steps if name in s.fields)
         if step.is_mounted:
             step.set_field(name, value)
@@ -365,22 +385,14 @@ class EditorScreen(QMScreen):
 
     def action_cycle_status(self) -> None:
         """Move the interview on to the next status of the publishing workflow (F6)."""
-        from ...core.status import STATUSES
-
-        now = self.interview.settled_status()
-        status = now
-        for _ in STATUSES:  # skip what would settle back (klar while something is missing)
-            status = STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)]
-            if self.interview.with_workflow_status(status).settled_status() != now:
-                break
-        self.set_status(status)
+        self.set_status(self.interview.next_status())
 
     def set_status(self, status: str) -> None:
         """Give the interview workflow status `status`, saved like an edit; utkast and klar
         follow what is filled in, which the message says when it overrides the choice."""
         t = self.qm.t
-        self._edited(self.interview.with_workflow_status(status))
-        settled = self.interview.settled_status()
+        self._edited(self.interview.with_chosen_status(status))
+        settled = self.interview.status
         self.query_one(PersonStep).show_state(self.interview)
         name = plain_str(self.interview.name.strip() or t("noname"))
         self.notify(t("list.status_set", who=name, status=t(f"status.{settled}")), markup=False)
@@ -492,6 +504,10 @@ class EditorScreen(QMScreen):
         if not self.is_new or self.autosave.recreated:
             return
         tpl = self._template
+        if self.interview.question_set != tpl.question_set:
+            # another set chosen (Frågor) is no typing: compare with the new one's blank
+            with contextlib.suppress(QMError):
+                tpl = self.qm.question_sets.switch(tpl, self.interview.question_set)
         iv = replace(self.interview, created=tpl.created, updated=tpl.updated, status=tpl.status)
         if iv != tpl:
             return
@@ -523,7 +539,7 @@ class EditorScreen(QMScreen):
         if stored is None:
             return
         self.saved_elsewhere = None
-        stored = without_controls(stored)
+        stored = editable(stored)
         self.autosave.take(stored)
         self.interview = stored
         for step in self.steps:
@@ -539,7 +555,8 @@ class EditorScreen(QMScreen):
 
     async def action_export(self) -> None:
         """Export the article as Markdown and HTML (and save)."""
-        from ...core.export import APP_FORMATS, export_article, export_dir
+        from ...core.export import APP_FORMATS, export_article
+        from ...core.locations import export_dir
 
         snapshot = self._snapshot()
         self.autosave.save_now()
@@ -585,13 +602,15 @@ class EditorScreen(QMScreen):
 
         self.app.push_screen(HistoryScreen(self.interview_id, field), restore)
 
-    def action_external_editor(self) -> None:
+    async def action_external_editor(self) -> None:
         """Edit the current long text (an answer) in $VISUAL / $EDITOR."""
         from ..external_editor import edit_externally
 
         field = self.current.external_field()
         if field is None:
+            self.notify(self.qm.t("editor.no_field"))
             return
+        await self.flush()  # what was typed is stored before the terminal is handed over
         text = self.interview.text_of(field)
         edited = edit_externally(self.app, text, self.qm.t)
         if edited is not None and edited != text:

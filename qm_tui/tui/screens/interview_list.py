@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -10,16 +9,15 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from ...core.collector import collector_paused
 from ...core.errors import QMError
 from ...core.status import STATUSES
 from ...core.summary import Summary, search
 from ..display import plain
 from ..i18n import Texts
-from ..widgets.footer import QMFooter
 from ..widgets.paged_table import PAGE_SIZE, PagedTable
+from ..widgets.plain_fields import PlainInput
 from .base import QMScreen, key
 
 if TYPE_CHECKING:
@@ -33,13 +31,6 @@ NARROW_NAME_WIDTH = 16  # below 72 columns: id, name and status fit in 40
 
 def _shorten(text: str, width: int = NAME_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-FULL_READ_DELAY = 0.05  # seconds after the index's rows are painted before the file is read
-
-
-def _load_summaries(store: InterviewStore) -> list[Summary]:
-    return store.summaries()
 
 
 def _build_search_text(rows: list[Summary]) -> None:
@@ -82,7 +73,6 @@ class InterviewListScreen(QMScreen):
         self.rows: list[Summary] = []
         self.shown: list[Summary] = []
         self.loaded = False
-        self._frozen = False  # gc.freeze() once, after the first full read
         self.opening = False  # while an interview opens, keys meant for it must not act here
         self._skipped_shown: str | None = None
         self.status_filter: str | None = None  # show only this status (None: all)
@@ -92,7 +82,7 @@ class InterviewListScreen(QMScreen):
     def compose(self) -> ComposeResult:
         t = self.qm.t
         yield Header()
-        yield Input(placeholder=t("list.search"), id="search")
+        yield PlainInput(placeholder=t("list.search"), id="search")
         table = PagedTable(id="interviews", cursor_type="row", zebra_stripes=True)
         # Id, name and status first, so that they stay visible down to 40 columns.
         table.add_column(t("list.col.id"), key="id")
@@ -104,24 +94,13 @@ class InterviewListScreen(QMScreen):
         yield table
         yield Static(t("list.loading"), id="empty")
         yield Static(id="count")
-        yield QMFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.qm.t("list.subtitle")
         self.query_one("#interviews").focus()
-        first_rows, self.qm.first_rows = self.qm.first_rows, None
-        if first_rows is None:
-            self.add_class("-empty")  # "Läser in …" until the rows are read
-            self.reload()
-            return
-        # rows from the list index: painted now; the file is read once they are on screen
-        # (parsing it holds the interpreter, which would hold back the first frame). No class
-        # is added and removed before that paint: each change restyles the whole screen.
-        self.rows = first_rows
-        self.refilter(screenful=self.app.size.height)
-        # counted from the first paint, not from mount: a read started before it would hold
-        # the interpreter while the rows are rendered (at 10,000 the parse takes ~0.2 s)
-        self.call_after_refresh(self.set_timer, FULL_READ_DELAY, self.reload)
+        self.add_class("-empty")  # "Läser in …" until the rows are read
+        self.reload(screenful=self.app.size.height)
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -143,11 +122,10 @@ class InterviewListScreen(QMScreen):
     # -- loading and filtering ---------------------------------------------------------
 
     @work(exclusive=True, group="list")
-    async def reload(self, select: int | None = None) -> None:
-        """Read the interviews in a thread, then show them (keeping the selection)."""
-        loaded = await self.store_call(
-            lambda store: (_load_summaries(store), store.skipped_summary())
-        )
+    async def reload(self, select: int | None = None, screenful: int = 0) -> None:
+        """Read the interviews in a thread, then show them (keeping the selection); with
+        `screenful`, the rest of the first page is added after the first paint."""
+        loaded = await self.store_call(lambda store: (store.summaries(), store.skipped_summary()))
         if loaded is None:
             return
         rows, skipped = loaded
@@ -156,28 +134,15 @@ class InterviewListScreen(QMScreen):
             self.notify(self.qm.t("store.skipped", summary=skipped), severity="warning", timeout=15)
         if select is None:
             select = self.selected_id()
-        first = not self.loaded
         self.rows = rows
         self.loaded = True
-        self.refilter(select)
+        self.refilter(select, screenful=screenful)
         self._prepare_search(rows)
-        if first:  # a missing or stale list index is rebuilt from what was just read
-            await self.store_call(lambda store: store.refresh_index())
 
     @work(thread=True, exclusive=True, group="search-text", description="search text")
     def _prepare_search(self, rows: list[Summary]) -> None:
         """Build the search text after the list is painted, not before (nor on the first key)."""
-        with collector_paused():  # no cyclic garbage here, only many allocations
-            _build_search_text(rows)
-        if not self._frozen:
-            # What the first full read built lives as long as the app: moved out of the
-            # collector's sight, later full collections no longer walk it (about 60 ms each
-            # at 10,000 interviews, every second or so while typing right after start-up).
-            # Not undone when the app closes: the process ends then, and unfreezing made the
-            # exit's last full collection walk everything, the spelling dictionary's millions
-            # of objects included (4.5 s from `q` to the shell prompt).
-            self._frozen = True
-            gc.freeze()
+        _build_search_text(rows)
 
     def refilter(
         self,
@@ -210,7 +175,14 @@ class InterviewListScreen(QMScreen):
         if not self.rows:
             empty.update(t("list.empty"))
         elif not self.shown:
-            empty.update(plain(t("list.no_match", query=query)))
+            status = t(f"status.{wanted}") if wanted else ""
+            if wanted and self._query:
+                message = t("list.no_match_status", query=query, status=status)
+            elif wanted:
+                message = t("list.no_status", status=status)
+            else:
+                message = t("list.no_match", query=query)
+            empty.update(plain(message))
         self.set_class(not self.shown, "-empty")
         count = t("list.count", shown=len(self.shown), total=len(self.rows))
         if wanted:
@@ -293,14 +265,15 @@ class InterviewListScreen(QMScreen):
         row = self.selected()
         if row is None:
             return
-        current = STATUSES.index(row.status) if row.status in STATUSES else -1
-        status = STATUSES[(current + 1) % len(STATUSES)]
 
-        def change(store: InterviewStore) -> bool:
-            store.save(row.id, store.get(row.id).with_workflow_status(status))
-            return True
+        def change(store: InterviewStore) -> str:
+            stored = store.get(row.id)
+            status = stored.next_status()  # the editor's rule: see Interview.with_chosen_status
+            store.save(row.id, stored.with_chosen_status(status))
+            return status
 
-        if await self.store_call(change) is None:
+        status = await self.store_call(change)
+        if status is None:
             return  # the failure was shown
         t = self.qm.t
         self.notify(t("list.status_set", who=who(row, t), status=t(f"status.{status}")))
@@ -408,7 +381,8 @@ class InterviewListScreen(QMScreen):
     async def action_export(self) -> None:
         """Export the selected interview as Markdown into the export folder."""
         from ...core.controls import interview_has_controls
-        from ...core.export import export_article, export_dir
+        from ...core.export import export_article
+        from ...core.locations import export_dir
 
         row = self.selected()
         if row is None:

@@ -8,11 +8,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from ...core.store import Trashed
 from ..display import plain
-from ..widgets.footer import QMFooter
 from .base import QMScreen, key
 
 
@@ -38,7 +37,7 @@ class TrashScreen(QMScreen):
         table.add_column(t("list.col.organisation"), key="organisation")
         yield table
         yield Static(t("trash.empty"), id="empty")
-        yield QMFooter()
+        yield Footer()
 
     async def on_mount(self) -> None:
         self.sub_title = self.qm.t("trash.subtitle")

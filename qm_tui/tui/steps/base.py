@@ -74,9 +74,17 @@ class Step(Widget):
         """The status line's text while this step (number `number` of `count`) is shown."""
         raise NotImplementedError
 
-    def done(self, gaps: Iterable[str]) -> bool:
-        """Whether the step is complete, given the interview's `gaps()`."""
-        return not set(gaps) & set(self.fields)
+    def done(self, interview: Interview, gaps: Iterable[str]) -> bool:
+        """Whether the step is really complete (its tick in the step list), given the
+        interview and its `gaps()`: by default, every field of the step is filled in."""
+        from ...core.rules import is_filled
+
+        if set(gaps) & set(self.fields):
+            return False
+        try:
+            return all(is_filled(interview.text_of(f)) for f in self.fields)
+        except IndexError:  # a question just removed; the steps are being rebuilt
+            return False
 
     def enter(self, interview: Interview, first_visit: bool) -> Widget:
         """The step is being shown (with the current interview); returns where the focus goes."""

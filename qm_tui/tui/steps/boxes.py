@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -12,6 +10,7 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from ...core.model import Interview
 from ..i18n import Texts
+from ..widgets.plain_fields import PlainInput, PlainTextArea
 from .base import Step
 
 BOX_FIELDS = (
@@ -55,11 +54,11 @@ class BoxesStep(Step, VerticalScroll):
             yield Label(t(f"field.{path}"), classes="field-label")
             value = self.interview.text_of(path)
             if path in MULTI_LINE:
-                yield TextArea(
+                yield PlainTextArea(
                     value, id=widget_id(path), soft_wrap=True, tab_behavior="focus", classes="box"
                 )
             else:
-                yield Input(value, id=widget_id(path))
+                yield PlainInput(value, id=widget_id(path))
         yield Button(t("boxes.reset"), id="boxes-reset")
 
     def label(self, t: Texts) -> str:
@@ -67,9 +66,6 @@ class BoxesStep(Step, VerticalScroll):
 
     def progress(self, t: Texts, number: int, count: int) -> str:
         return t("progress.boxes", step=number, steps=count)
-
-    def done(self, gaps: Iterable[str]) -> bool:
-        return True  # the boxes are optional: the set's text is a complete default
 
     def enter(self, interview: Interview, first_visit: bool) -> Widget:
         return self.query_one(f"#{widget_id(BOX_FIELDS[0])}")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +12,7 @@ from textual.widgets import Label, Static, TextArea
 from ...core.model import Interview
 from ..display import plain_str
 from ..i18n import Texts
+from ..widgets.plain_fields import PlainTextArea
 from .base import Step
 
 
@@ -48,7 +47,7 @@ class NotesStep(Step, Vertical):
     def compose(self) -> ComposeResult:
         t = self.t
         yield Label(t("field.private_notes"), classes="field-label")
-        yield TextArea(
+        yield PlainTextArea(
             self.interview.private_notes,
             id="field-private_notes",
             soft_wrap=True,
@@ -64,9 +63,6 @@ class NotesStep(Step, Vertical):
 
     def progress(self, t: Texts, number: int, count: int) -> str:
         return t("progress.notes", step=number, steps=count)
-
-    def done(self, gaps: Iterable[str]) -> bool:
-        return True  # notes are optional and never part of the article
 
     def enter(self, interview: Interview, first_visit: bool) -> Widget:
         area = self.query_one("#field-private_notes", TextArea)

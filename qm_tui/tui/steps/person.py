@@ -3,6 +3,7 @@ status."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -15,6 +16,7 @@ from ...core.model import PERSON_FIELDS, Interview
 from ...core.rules import is_iso_date
 from ...core.status import STATUSES
 from ..i18n import Texts
+from ..widgets.plain_fields import PlainInput
 from .base import Step
 
 
@@ -46,7 +48,7 @@ class PersonStep(Step, VerticalScroll):
         t = self.t
         for name in PERSON_FIELDS:
             yield Label(t(f"field.{name}"), classes="field-label")
-            yield Input(
+            yield PlainInput(
                 self.interview.text_of(name),
                 id=f"field-{name}",
                 validators=[Function(is_iso_date)] if name == "date" else None,
@@ -54,7 +56,13 @@ class PersonStep(Step, VerticalScroll):
             )
         yield Static(t("date.invalid"), id="date-error")
         yield Label(t("field.question_set"), classes="field-label")
-        yield Select(self._set_options(), value=self.interview.question_set, id="question-set")
+        # no blank choice: an interview always has a set (Textual's blank is "Select")
+        yield Select(
+            self._set_options(),
+            value=self.interview.question_set,
+            allow_blank=False,
+            id="question-set",
+        )
         yield Static(t("set.locked"), id="set-locked")
         yield Label(t("field.status"), classes="field-label")
         yield Select(
@@ -64,14 +72,15 @@ class PersonStep(Step, VerticalScroll):
             id="workflow-status",
         )
 
-    def _set_options(self) -> list[tuple[str, str]]:
-        """Every loaded set (built-in and the user's), plus the interview's own if unknown."""
-        from ..display import plain_str
+    def _set_options(self) -> list[tuple[Text, str]]:
+        """Every loaded set (built-in and the user's), plus the interview's own if unknown.
+        The titles are Rich Texts: a str prompt is parsed as markup (`[/]` in a title crashed)."""
+        from ..display import plain
 
         sets = self.qm.question_sets.ordered()
-        options = [(plain_str(f"{qs.title} ({qs.id})"), qs.id) for qs in sets]
+        options = [(plain(f"{qs.title} ({qs.id})"), qs.id) for qs in sets]
         if self.interview.question_set not in {qs.id for qs in sets}:
-            options.append((plain_str(self.interview.question_set), self.interview.question_set))
+            options.append((plain(self.interview.question_set), self.interview.question_set))
         return options
 
     def show_state(self, interview: Interview) -> None:

@@ -21,7 +21,8 @@ def preview_markdown(interview: Interview) -> str:
     (what `qm-tui export --format md --no-meta` writes)."""
     from ...core.export import ExportOptions, render
 
-    return render(interview, "md", ExportOptions(meta=False)).decode("utf-8")
+    # the article keeps bidi overrides as typed; the preview is a terminal: escaped as the list
+    return plain_str(render(interview, "md", ExportOptions(meta=False)).decode("utf-8"))
 
 
 def warning_text(gap: str, t: Texts) -> str:
@@ -42,8 +43,11 @@ class ReviewStep(Step, Vertical):
     DEFAULT_CLASSES = "step review-step"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="warnings")
-        yield Static(id="spelling", markup=False)
+        # the warnings and the spelling list scroll in a box of their own, at most a third of
+        # the height: the article always keeps most of it (issue 23)
+        with VerticalScroll(id="review-notes"):
+            yield Static(id="warnings")
+            yield Static(id="spelling", markup=False)
         yield VerticalScroll(id="preview")
         yield Button(self.t("review.export"), id="export", variant="primary")
 
@@ -57,7 +61,7 @@ class ReviewStep(Step, Vertical):
     def progress(self, t: Texts, number: int, count: int) -> str:
         return t("progress.review", step=number, steps=count)
 
-    def done(self, gaps: Iterable[str]) -> bool:
+    def done(self, interview: Interview, gaps: Iterable[str]) -> bool:
         return not tuple(gaps)
 
     def current_field(self, focused: Widget | None) -> str | None:
@@ -94,7 +98,6 @@ class ReviewStep(Step, Vertical):
         """List every misspelt word of the article with its place (in a thread)."""
         from ...core.errors import QMError
         from ...core.spelling import check_interview, checker_for, enabled
-        from ..dialogs.history import field_label
 
         t = self.t
         qs = self.qm.question_sets.get(interview.question_set)
@@ -109,7 +112,7 @@ class ReviewStep(Step, Vertical):
                 t(
                     "review.spelling.word",
                     word=m.word,
-                    field=field_label(m.field, t),
+                    field=t.field_label(m.field),
                     line=m.line + 1,
                 )
                 for m in found

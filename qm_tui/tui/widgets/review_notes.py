@@ -32,14 +32,12 @@ class ReviewNotes(Static):
         self.comments = tuple(comments)
 
     def on_mount(self) -> None:
-        from ..dialogs.history import field_label
-
         t = cast("QMApp", self.app).t
         out = Text(t("editor.review"), style="bold")
         for comment in self.comments:
             out.append("\n")
             words = {k: t(f"review.{k}") for k in ("comment", "reply", "resolved")}
-            line = plain(f"{field_label(comment.field, t)}: {comment_line(comment, words)}")
+            line = plain(f"{t.field_label(comment.field)}: {comment_line(comment, words)}")
             if comment.resolved:
                 line.stylize("dim")
             out.append_text(line)

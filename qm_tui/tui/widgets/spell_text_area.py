@@ -26,13 +26,14 @@ from ...core.spelling import (
     SpellChecker,
     add_user_word,
     is_loaded,
+    known_words,
     load_dictionary,
-    read_user_words,
 )
 from ...core.spelling import (
     enabled as spelling_enabled,
 )
 from ..dialogs.spelling import SpellingChoice, SpellingDialog, spelling_text
+from .plain_fields import PlainTextArea
 
 CHECK_DELAY = 0.3  # seconds of quiet typing before the text is checked
 
@@ -40,7 +41,7 @@ CHECK_DELAY = 0.3  # seconds of quiet typing before the text is checked
 LOAD_DELAY = 1.0  # seconds after mounting before a field loads a dictionary not yet loaded
 
 
-class SpellTextArea(TextArea):
+class SpellTextArea(PlainTextArea):
     """A multi-line field with spell checking (a drop-in for TextArea)."""
 
     DEFAULT_CSS = """
@@ -124,7 +125,7 @@ class SpellTextArea(TextArea):
 
     def _load(self) -> None:
         try:
-            checker = SpellChecker(load_dictionary(self.lang), self.known | read_user_words())
+            checker = SpellChecker(load_dictionary(self.lang), self.known | known_words())
         except QMError as exc:
             self.app.call_from_thread(self._report, str(exc))
             return
