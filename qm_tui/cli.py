@@ -22,6 +22,7 @@ from .core.status import STATUSES
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
     import argparse
+    from collections.abc import Callable
 
     from .core.model import Interview
     from .core.questions import QuestionSets
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a JSON file of interview documents, or an article: "
         ".txt, .md (with or without front matter) or .docx",
     )
+    _add_track_changes(p)
     p = sub.add_parser(
         "update", help="apply a corrected article (docx, txt or md) to an existing interview"
     )
@@ -75,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path, metavar="FILE", help="the corrected article: .docx, .txt or .md"
     )
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
+    _add_track_changes(p)
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="apply the file even if it names or looks like another interview",
+    )
     p = sub.add_parser("export", help="export an interview as an article (md, html, txt, docx)")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("id", nargs="?", help="interview id")
@@ -109,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--all", action="store_true", help="empty the whole trash")
     p = sub.add_parser("history", help="earlier versions of an interview's fields")
     p.add_argument("id", help="interview id")
+    p.add_argument(
+        "field", nargs="?", help="one field (name, quote, answers.2 …): its earlier values whole"
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON list of {field, time, value}")
     sub.add_parser("questions", help="print the question sets")
     p = sub.add_parser("status", help="set an interview's publishing status")
     p.add_argument("id", help="interview id")
@@ -130,6 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_parsers(sub)
     return parser
+
+
+def _add_track_changes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--track-changes",
+        choices=("accept", "reject"),
+        default="accept",
+        help="a Word file's tracked changes: accept them (default) or keep the text as before",
+    )
 
 
 def _add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -359,21 +380,38 @@ def _cmd_show(args: argparse.Namespace) -> int:
     lines += ["", iv.contact.note] if iv.contact.note else []
     if iv.notes:
         lines += ["", "Notes (text an import could not place):", iv.notes]
+    if iv.review:
+        from .core.update_report import comment_line
+
+        lines += ["", "Review comments (never exported):"]
+        lines += [f"{c.field}: {comment_line(c)}" for c in iv.review]
     _say("\n".join(lines))
     return 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .core.importing import duplicate_warnings, read_import_file
+    from .core.importing import duplicate_warnings, read_article_file, read_import
     from .core.sync.uids import uids_for_import
+    from .core.update_report import comment_line
 
     sets = _load_sets()
     interviews: list[Interview] = []
     warnings: list[str] = []
+    reports: list[str] = []
     for path in args.files:
-        found, warned = read_import_file(path, sets)
+        source = read_article_file(path, sets)
+        found, warned, tracked = read_import(source, sets, args.track_changes)
         interviews += found
         warnings += warned
+        if tracked or any(iv.review for iv in found):
+            from .core.update_report import marks_by_field, tracked_line
+
+            reports.append(f"{path}: tracked changes {args.track_changes}ed, and comments:")
+            comments = found[0].review if found else ()
+            for where, (changes, notes) in marks_by_field(tuple(tracked), comments).items():
+                reports.append(f"{where}:")
+                reports += [f"  {tracked_line(c, args.track_changes == 'accept')}" for c in changes]
+                reports += [f"  {comment_line(c)}" for c in notes]
     store = _store(args)
     interviews, warned = uids_for_import(interviews, store.uids())
     warnings += warned
@@ -381,6 +419,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     warnings += duplicate_warnings([(item.id, item.interview) for item in store.list()], ids)
     for line in warnings:
         _err(f"qm-tui: warning: {line}")
+    for line in reports:
+        _err(line)
     print("\n".join(str(i) for i in ids))
     return 0
 
@@ -459,27 +499,50 @@ def _for_stdout(data: bytes) -> bytes:
 def _cmd_update(args: argparse.Namespace) -> int:
     from .core.questions import load_question_sets
     from .core.update import apply_update, plan_update_from_file
+    from .core.update_checks import other_interview, stale_warnings
+    from .core.update_report import report_lines
 
     store = _store(args)
     interview_id = _id(args.id)
     current = store.get(interview_id)
-    plan = plan_update_from_file(current, Path(args.file), load_question_sets())
-    for line in plan.warnings:
+    plan = plan_update_from_file(current, Path(args.file), load_question_sets(), args.track_changes)
+    problem = other_interview(interview_id, current, plan, _lookup(store))
+    if problem is not None and not args.force:
+        raise UsageError(f"{args.file}: {problem}; nothing saved (--force applies it anyway)")
+    warnings = list(plan.warnings)
+    if problem is not None:
+        warnings.append(f"{problem}; applied anyway (--force)")
+    warnings += stale_warnings(plan, store.history(interview_id))
+    for line in warnings:
         _err(f"qm-tui: warning: {line}")
-    if not plan.changes:
+    if not plan.saves:
         _say(f"No changes: interview {interview_id} already matches {args.file}.")
         return 0
-    for change in plan.changes:
-        _say(f"{change.field}: {change.short_diff()}")
+    for line in report_lines(plan, args.track_changes == "accept"):
+        _say(line)
+    fields, comments = len(plan.changes), len(plan.comments)
     if args.dry_run:
-        print(f"Dry run: {len(plan.changes)} field(s) would change; nothing was saved.")
+        print(
+            f"Dry run: {fields} field(s) would change and {comments} comment(s) would be kept; "
+            "nothing was saved."
+        )
         return 0
     apply_update(store, interview_id, plan, base=current)
     print(
-        f"Saved {len(plan.changes)} changed field(s) to interview {interview_id}; "
-        f"the earlier values are in 'qm-tui history {interview_id}'."
+        f"Saved {fields} changed field(s) and {comments} new comment(s) to interview "
+        f"{interview_id}; the earlier values are in 'qm-tui history {interview_id}'."
     )
     return 0
+
+
+def _lookup(store: InterviewStore) -> Callable[[int], Interview | None]:
+    def lookup(other: int) -> Interview | None:
+        try:
+            return store.get(other)
+        except QMError:
+            return None
+
+    return lookup
 
 
 def _warn_notes(interview_id: int, iv: Interview) -> None:
@@ -547,12 +610,21 @@ def _cmd_history(args: argparse.Namespace) -> int:
     store = _store(args)
     interview_id = _id(args.id)
     store.document(interview_id)
-    versions = store.history(interview_id)
+    versions = store.history(interview_id, args.field)
+    if args.json:
+        _print_json([{"field": v.field, "time": v.saved, "value": v.value} for v in versions])
+        return 0
     if not versions:
-        print(f"Interview {interview_id} has no earlier versions.")
+        which = f" of {args.field}" if args.field else ""
+        print(f"Interview {interview_id} has no earlier versions{which}.")
+        return 0
+    if args.field is not None:  # one field: every earlier value whole, newest first
+        blocks = [f"-- {args.field} until {v.saved}:\n{v.value or '(empty)'}" for v in versions]
+        _say("\n\n".join(blocks))
         return 0
     rows = [(v.saved, v.field, _one_line(v.value, 60) or "(empty)") for v in versions]
     _print_table(("UNTIL", "FIELD", "EARLIER VALUE"), rows)
+    print(f"Each value whole: qm-tui history {interview_id} FIELD (or --json)")
     return 0
 
 

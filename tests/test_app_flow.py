@@ -57,7 +57,9 @@ async def test_new_interview_typed_in_full_exports_like_the_cli(
         assert ed.step == ed.review_step
         assert "Allt är ifyllt" in str(ed.query_one("#warnings").render())
         await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: len(list((tmp_path / "export").glob("*"))) == 4)
         await pilot.pause()
+        notes = [n.message for n in app._notifications]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, InterviewListScreen)
@@ -69,7 +71,14 @@ async def test_new_interview_typed_in_full_exports_like_the_cli(
     assert [a.answer for a in stored.answers] == ANSWERS
     assert stored.status == "complete"
     exported = sorted((tmp_path / "export").iterdir())
-    assert [p.suffix for p in exported] == [".html", ".md"]
+    assert [p.suffix for p in exported] == [".docx", ".html", ".md", ".txt"]
+    assert any(all(str(p) in n for p in exported) for n in notes), notes  # each file named
+    everything = tmp_path / "all"
+    for fmt in ("md", "html", "txt", "docx"):  # the names `export --all` gives
+        args = ["--db", str(db_path), "export", "--all", str(everything), "--format", fmt]
+        assert cli.main(args) == 0
+    assert sorted(p.name for p in everything.iterdir()) == [p.name for p in exported]
+    exported = [p for p in exported if p.suffix in (".html", ".md")]
     cli_md = tmp_path / "cli.md"
     assert cli.main(["--db", str(db_path), "export", "1", "-o", str(cli_md)]) == 0
     assert exported[1].read_text(encoding="utf-8") == cli_md.read_text(encoding="utf-8")

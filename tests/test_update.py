@@ -144,7 +144,8 @@ def test_round_trip_export_update_gives_the_same_interview(
     if fmt == "docx":
         from qm_tui.core.article.read_docx import read_docx
 
-        text, hints = read_docx(data, set(SETS.sets))
+        content = read_docx(data, set(SETS.sets))
+        text, hints = content.text(), content.hints
     else:
         text, hints = data.decode(), {}
     plan = plan_update(iv, text, SETS, hints)

@@ -99,7 +99,7 @@ FORMATS: dict[str, Format] = {
         ),
     )
 }
-APP_FORMATS = ("md", "html")  # what the editor's export writes
+APP_FORMATS = tuple(FORMATS)  # what the editor's export writes: every format
 
 
 def get_format(name: str) -> Format:
@@ -139,6 +139,7 @@ def export_article(
         (s.id, s) for s in store.summaries() if s.id < interview_id
     ]
     everyone.append((interview_id, interview))
+    interview = _as_saved(store, interview_id, interview)
     options = ExportOptions(lang=lang, interview_id=interview_id)
     from .export_folder import ExportFolder
 
@@ -150,6 +151,22 @@ def export_article(
         target.write(name, render(interview, fmt, options))
         for fmt, name in zip(formats, names, strict=True)
     ]
+
+
+def _as_saved(store: InterviewStore, interview_id: int, interview: Interview) -> Interview:
+    """The editor's version with the `updated` of the version stored, when it is that one (the
+    article names the version it was made from; `update` compares it with later changes)."""
+    from dataclasses import replace
+
+    from .errors import QMError
+    from .model import now_iso
+
+    try:
+        stored = store.get(interview_id)
+    except QMError:
+        return replace(interview, updated=now_iso())
+    same = replace(stored, created=interview.created, updated=interview.updated) == interview
+    return replace(interview, updated=stored.updated if same else now_iso())
 
 
 def export_all(

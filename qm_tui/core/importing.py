@@ -9,6 +9,7 @@ kept in the interview's `notes` and reported as a warning. Nothing is ever dropp
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from .article.markdown import normalise_block, normalised
 from .article.parse_markdown import parse_markdown
 from .article.parse_plain import parse_plain
 from .article.read_docx import ZIP_MAGIC
+from .article.source import ArticleFile
 from .article.titles import split_title_line
 from .controls import has_controls, remove_controls, without_controls
 from .errors import ArticleError, DocumentError, ImportFileError
@@ -30,6 +32,8 @@ from .rules import is_iso_date
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
+
+    from .article.tracked import Change
 
 __all__ = [
     "ArticleError",
@@ -62,7 +66,15 @@ class ImportedArticle:
 def parse_article(
     text: str, sets: QuestionSets, hints: dict[str, str] | None = None
 ) -> ImportedArticle:
-    """Read an article; raise ArticleError (saying why) if `text` is not one.
+    """Read an article and build a new interview from it; ArticleError (saying why) if `text`
+    is not one. `hints` are metadata from outside the text (a Word file's properties)."""
+    return build_interview(read_article(text, sets, hints), sets)
+
+
+def read_article(text: str, sets: QuestionSets, hints: dict[str, str] | None = None) -> Found:
+    """What an article holds, read once: fields as written, metadata, the interview it names
+    (`identity`), passages it could not place and what the reader should check. Both `import`
+    (`build_interview`) and `update` start from this; ArticleError if `text` is not an article.
 
     Markdown may start with YAML front matter (or end with the older `[qm:…]` lines). `hints`
     are metadata from outside the text (a Word file's properties), used where the text has none.
@@ -93,6 +105,7 @@ def parse_article(
     if found is None or not found.questions:
         found = parse_plain(text, sets)
     found.meta = {**(hints or {}), **found.meta, **meta}
+    found.identity = {k: front[k] for k in ("id", "uid", "updated") if front.get(k)}
     if not found.questions:
         sample = raw[:4096]
         controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
@@ -102,10 +115,9 @@ def parse_article(
             "not an article: no numbered interview questions found "
             "(expected the layout of a published QM profile, with lines like '1. … ?')"
         )
-    result = _build(found, sets)
     if had_controls:
-        result.warnings.append(CONTROLS_REMOVED)
-    return result
+        found.warnings.append(CONTROLS_REMOVED)
+    return found
 
 
 def meta_from_front_matter(front: dict[str, str]) -> dict[str, str]:
@@ -209,8 +221,9 @@ def _choose_set(found: Found, sets: QuestionSets) -> QuestionSet:
     return best
 
 
-def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
-    warnings = list(found.warnings)
+def build_interview(found: Found, sets: QuestionSets) -> ImportedArticle:
+    """A new interview from what an article holds, matched to the question set it fits best."""
+    warnings = [w for w in found.warnings if w != CONTROLS_REMOVED]
     own = "set" in found.meta  # exported by qm-tui: the article lists exactly its questions
     qs = _choose_set(found, sets)
     set_id = found.meta.get("set") or qs.id
@@ -230,7 +243,7 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
             warnings.append(f"question {j + 1} of {qs.id} is not in the article; left unanswered")
         answers += [Answer(qs.questions[j]) for j in missing]
     name, byline = found.name, found.byline
-    title, organisation = _split_byline(byline, found.meta, warnings)
+    title, organisation = split_byline(byline, found.meta, warnings)
     facts, contact = found.facts, found.contact
     if facts is None:
         facts = qs.facts
@@ -240,14 +253,7 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
         warnings.append(f"no contact box ({qs.contact.heading or 'KONTAKT'}); the set's is used")
     if not found.quote:
         warnings.append("no pull quote found")
-    notes = found.meta.get("notes", "")
-    unplaced = [normalise_block(u) for u in found.unplaced if u.strip()]
-    if unplaced:
-        warnings.append(
-            f"{len(unplaced)} passage(s) could not be placed and were kept in the notes: "
-            + "; ".join(repr(u[:40] + ("…" if len(u) > 40 else "")) for u in unplaced)
-        )
-        notes = "\n\n".join([notes, *unplaced] if notes else unplaced)
+    notes = notes_of(found, warnings)
     interview = Interview(
         question_set=set_id,
         name=name,
@@ -282,10 +288,26 @@ def _build(found: Found, sets: QuestionSets) -> ImportedArticle:
     present |= {"quote"} if found.quote else set()
     present |= {"facts"} if found.facts is not None else set()
     present |= {"contact"} if found.contact is not None else set()
+    if CONTROLS_REMOVED in found.warnings:
+        warnings.append(CONTROLS_REMOVED)
     return ImportedArticle(replace(interview, status=status), warnings, frozenset(present))
 
 
-def _split_byline(byline: str, meta: dict[str, str], warnings: list[str]) -> tuple[str, str]:
+def notes_of(found: Found, warnings: list[str]) -> str:
+    """The notes an article brings: its own (front matter) and the passages that could not be
+    placed, named in a warning."""
+    notes = found.meta.get("notes", "")
+    unplaced = [normalise_block(u) for u in found.unplaced if u.strip()]
+    if unplaced:
+        warnings.append(
+            f"{len(unplaced)} passage(s) could not be placed and were kept in the notes: "
+            + "; ".join(repr(u[:40] + ("…" if len(u) > 40 else "")) for u in unplaced)
+        )
+        notes = "\n\n".join([notes, *unplaced] if notes else unplaced)
+    return notes
+
+
+def split_byline(byline: str, meta: dict[str, str], warnings: list[str]) -> tuple[str, str]:
     byline = " ".join(byline.split("\n")).strip()
     if not byline:
         if "title" not in meta and "byline" not in meta:
@@ -306,69 +328,98 @@ def _split_byline(byline: str, meta: dict[str, str], warnings: list[str]) -> tup
     return title, organisation
 
 
-def read_article_file(path: Path, sets: QuestionSets) -> tuple[str, dict[str, str]]:
-    """The text of an article file (UTF-8 text, or a Word .docx) and metadata hints from it.
+def read_article_file(path: Path, sets: QuestionSets) -> ArticleFile:
+    """What an article file holds (UTF-8 text, or a Word .docx with its tracked changes and
+    comments); ImportFileError naming the file if it cannot be read.
 
     Only regular files are read (a FIFO or a device is refused, never waited on).
     """
+    from .article.docx_package import refuse_other_formats
     from .files import read_regular_file
 
     try:
         raw, _ = read_regular_file(path)
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {reason(exc)}") from None
-    if raw.startswith(ZIP_MAGIC):
-        from .article.read_docx import read_docx
-
-        try:
-            return read_docx(raw, set(sets.sets))
-        except ArticleError as exc:
-            raise ImportFileError(f"{path}: {exc}") from None
     try:
-        return raw.decode("utf-8-sig"), {}
+        refuse_other_formats(raw)
+        if raw.startswith(ZIP_MAGIC):
+            from .article.read_docx import read_docx
+
+            content = read_docx(raw, set(sets.sets))
+            return ArticleFile(path, dict(content.hints), docx=content)
+    except ArticleError as exc:  # the app words the kinds it knows (pdf, odt, …) itself
+        raise ImportFileError(f"{path}: {exc}", code=exc.code, path=str(path)) from None
+    try:
+        return ArticleFile(path, plain=raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ImportFileError(f"{path}: not UTF-8 text") from None
 
 
-def read_import_file(path: Path, sets: QuestionSets) -> tuple[list[Interview], list[str]]:
+def read_import_file(
+    path: Path, sets: QuestionSets, track_changes: str = "accept"
+) -> tuple[list[Interview], list[str]]:
     """Interviews in a JSON file (one document or a list) or in an article (text, Markdown or
-    Word); plus warnings. Control characters other than newline and tab are removed from every
-    text, with a warning."""
-    text, hints = read_article_file(path, sets)
-    if text.lstrip()[:1] in ("{", "["):
-        import json
+    Word, its tracked changes accepted or rejected as `track_changes` says, its comments kept
+    as the interview's review); plus warnings. Control characters other than newline and tab
+    are removed from every text, with a warning."""
+    return read_import(read_article_file(path, sets), sets, track_changes)[:2]
 
-        try:
-            data = json.loads(text)
-        except RecursionError:
-            raise ImportFileError(f"{path}: its JSON is nested too deeply") from None
-        except ValueError as exc:  # also a number of thousands of digits
-            raise ImportFileError(f"{path}: not valid JSON ({exc})") from None
-        items = data if isinstance(data, list) else [data]
-        if not items:
-            raise ImportFileError(f"{path}: the list holds no interviews")
-        interviews = []
-        warnings = []
-        for n, item in enumerate(items, 1):
-            where = f" (interview {n})" if isinstance(data, list) else ""
-            try:
-                interview = Interview.from_dict(item)
-            except DocumentError as exc:
-                raise ImportFileError(f"{path}{where}: invalid interview document: {exc}") from None
-            clean = without_controls(interview)
-            if clean != interview:
-                warnings.append(f"{path}{where}: {CONTROLS_REMOVED}")
-            _refuse_oversized(clean, f"{path}{where}")
-            interviews.append(clean)
-        return interviews, warnings
+
+def read_import(
+    source: ArticleFile, sets: QuestionSets, track_changes: str = "accept"
+) -> tuple[list[Interview], list[str], list[tuple[str, Change]]]:
+    """`read_import_file` for a file already read, plus its tracked changes with the field
+    each lies in."""
+    path = source.path
+    text = source.text(None if track_changes == "accept" else ())
+    if text.lstrip()[:1] in ("{", "["):
+        return (*_json_interviews(path, text), [])
     try:
-        result = parse_article(text, sets, hints)
+        found = read_article(text, sets, source.hints)
+        result = build_interview(found, sets)
     except ArticleError as exc:
         raise ImportFileError(f"{path}: {exc}") from None
     _refuse_oversized(result.interview, str(path))
+    from .review import review_of
+
+    everything = found  # marks are placed in the text with every change accepted
+    if track_changes != "accept" and source.changes:
+        with contextlib.suppress(ArticleError):
+            everything = read_article(source.text(), sets, source.hints)
+    marks = review_of(source, sets, everything)
+    warnings = [*result.warnings, *marks.warnings]
     # The warnings stay with the interview, so the editor can show what to check.
-    interview = replace(result.interview, import_warnings=tuple(result.warnings))
-    return [interview], [f"{path}: {w}" for w in result.warnings]
+    interview = replace(result.interview, import_warnings=tuple(warnings), review=marks.comments)
+    return [interview], [f"{path}: {w}" for w in warnings], marks.changes
+
+
+def _json_interviews(path: Path, text: str) -> tuple[list[Interview], list[str]]:
+    import json
+
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ImportFileError(f"{path}: its JSON is nested too deeply") from None
+    except ValueError as exc:  # also a number of thousands of digits
+        raise ImportFileError(f"{path}: not valid JSON ({exc})") from None
+    items = data if isinstance(data, list) else [data]
+    if not items:
+        raise ImportFileError(f"{path}: the list holds no interviews")
+    interviews = []
+    warnings = []
+    for n, item in enumerate(items, 1):
+        where = f" (interview {n})" if isinstance(data, list) else ""
+        try:
+            interview = Interview.from_dict(item)
+        except DocumentError as exc:
+            raise ImportFileError(f"{path}{where}: invalid interview document: {exc}") from None
+        clean = without_controls(interview)
+        if clean != interview:
+            warnings.append(f"{path}{where}: {CONTROLS_REMOVED}")
+        _refuse_oversized(clean, f"{path}{where}")
+        interviews.append(clean)
+    return interviews, warnings
 
 
 def _refuse_oversized(interview: Interview, where: str) -> None:

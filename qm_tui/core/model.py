@@ -27,6 +27,7 @@ __all__ = [
     "DocumentError",
     "Facts",
     "Interview",
+    "ReviewComment",
     "is_uid",
     "new_uid",
     "now_iso",
@@ -61,6 +62,33 @@ class Contact:
     title: str = ""
     email: str = ""
     note: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewComment:
+    """A reviewer's comment kept with the interview (a Word comment, say): the field it is
+    about (`quote`, `answers.2` …, or `article`), who wrote it when, and whether it is resolved.
+    A `reply` answers the comment before it. Never part of the article."""
+
+    field: str
+    author: str = ""
+    date: str = ""
+    text: str = ""
+    resolved: bool = False
+    reply: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-shaped entry of the interview's `review` list."""
+        doc: dict[str, Any] = {
+            "field": self.field,
+            "author": self.author,
+            "date": self.date,
+            "text": self.text,
+            "resolved": self.resolved,
+        }
+        if self.reply:
+            doc["reply"] = True
+        return doc
 
 
 def now_iso() -> str:
@@ -108,6 +136,7 @@ class Interview:
     uid: str = field(default_factory=new_uid)
     # field path -> when its text last changed (set by the store on save; merges read it)
     changed: tuple[tuple[str, str], ...] = ()
+    review: tuple[ReviewComment, ...] = ()  # reviewers' comments (never exported)
 
     @property
     def answered(self) -> int:
@@ -245,6 +274,8 @@ class Interview:
             doc["import_warnings"] = list(self.import_warnings)
         if self.changed:
             doc["changed"] = dict(self.changed)
+        if self.review:
+            doc["review"] = [c.to_dict() for c in self.review]
         return doc
 
     @classmethod
@@ -291,6 +322,7 @@ class Interview:
         warnings_raw = doc.get("import_warnings", [])
         if not isinstance(warnings_raw, list) or not all(isinstance(w, str) for w in warnings_raw):
             raise DocumentError("'import_warnings' must be a list of texts")
+        review = _review(doc.get("review", []))
         created = _text(doc, "created") if "created" in doc else now_iso()
         uid = doc.get("uid", "")
         if "uid" in doc and not is_uid(uid):
@@ -314,12 +346,13 @@ class Interview:
             import_warnings=tuple(warnings_raw),
             uid=uid,
             changed=_changed(doc),
+            review=review,
         )
 
 
 _DOCUMENT_FIELDS = frozenset(
     "schema id question_set name title organisation date interviewer quote answers facts "
-    "contact status created updated notes private_notes import_warnings uid changed".split()
+    "contact status created updated notes private_notes import_warnings uid changed review".split()
 )
 _ANSWER_FIELDS = frozenset(("question", "answer"))
 _TEXT_PATHS = frozenset(
@@ -360,6 +393,31 @@ def _changed(doc: dict[str, Any]) -> tuple[tuple[str, str], ...]:
             raise DocumentError(f"'changed' of {path!r} must be a time as text")
         _text(raw, path, where="changed")
     return tuple(sorted(raw.items()))
+
+
+_REVIEW_TEXTS = ("field", "author", "date", "text")
+_REVIEW_FIELDS = frozenset((*_REVIEW_TEXTS, "resolved", "reply"))
+
+
+def _review(raw: Any) -> tuple[ReviewComment, ...]:
+    if not isinstance(raw, list):
+        raise DocumentError("'review' must be a list of comments")
+    out = []
+    for i, item in enumerate(raw, 1):
+        where = f"review comment {i}"
+        if not isinstance(item, dict):
+            raise DocumentError(f"{where} must be an object with 'field', 'author', 'date', 'text'")
+        extra = sorted(item.keys() - _REVIEW_FIELDS)
+        if extra:
+            raise DocumentError(f"{where} has an unknown field {extra[0]!r}")
+        field_, author, date, text = (
+            _text(item, k, required=k == "field", where=where) for k in _REVIEW_TEXTS
+        )
+        resolved, reply = (item.get(k, False) for k in ("resolved", "reply"))
+        if not isinstance(resolved, bool) or not isinstance(reply, bool):
+            raise DocumentError(f"{where}: 'resolved' and 'reply' must be true or false")
+        out.append(ReviewComment(field_, author, date, text, resolved, reply))
+    return tuple(out)
 
 
 def _object(doc: dict[str, Any], key: str, fields: tuple[str, ...]) -> dict[str, str]:

@@ -49,12 +49,15 @@ def fold(text: str) -> str:
 
 
 def search_text(doc: Mapping[str, Any]) -> str:
-    """The folded text of a stored document that search looks in: names, quote, answers and
-    both kinds of notes (the private notes and the import's set-aside text)."""
+    """The folded text of a stored document that search looks in: names, quote, answers,
+    both kinds of notes (the private notes and the import's set-aside text) and review comments."""
     parts = [str(doc.get(key) or "") for key in SEARCHED_FIELDS]
     answers = doc.get("answers")
     if isinstance(answers, list):
         parts += [str(a.get("answer", "")) for a in answers if isinstance(a, dict)]
+    review = doc.get("review")
+    if isinstance(review, list):  # reviewers' comments are searched too
+        parts += [str(c.get("text", "")) for c in review if isinstance(c, dict)]
     return fold("\n".join(p for p in parts if p))
 
 

@@ -58,13 +58,14 @@ class Summary:
             str(doc.get("status", "draft")),
             count_answered(answers),
             len(answers),
-            (*(str(doc.get(key, "")) for key in SEARCHED), *answers),
+            (*(str(doc.get(key, "")) for key in SEARCHED), *answers, *_comments(doc)),
         )
 
     @property
     def haystack(self) -> str:
         """Every searched text folded (no case, no accents: see `search.fold`): name,
-        organisation, title, interviewer, quote, both kinds of notes, answers (built once)."""
+        organisation, title, interviewer, quote, both kinds of notes, answers, review comments
+        (built once)."""
         if self._haystack is None:
             self._haystack = fold("\n".join(self.texts))
         return self._haystack
@@ -77,6 +78,12 @@ class Summary:
 
 def _answers(doc: dict[str, Any]) -> list[str]:
     return [str(a.get("answer", "")) for a in doc.get("answers", [])]
+
+
+def _comments(doc: dict[str, Any]) -> list[str]:
+    """The reviewers' comments (searched too)."""
+    review = doc.get("review")
+    return [str(c.get("text", "")) for c in review if isinstance(c, dict)] if review else []
 
 
 def search(rows: Sequence[Summary], query: str) -> list[Summary]:

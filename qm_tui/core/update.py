@@ -1,12 +1,15 @@
 """Taking a corrected article back: the interviewee's or editor's version of an exported article
 (docx, txt or md) applied to the interview it came from.
 
-`plan_update` compares the article with the stored interview field by field and says what would
-change; `apply_update` saves that through the store, so every replaced value goes to the field's
-history exactly as an edit in the app does. Fields the article does not carry (the date in a
-text article, say) are left as they are, and so are fields whose only difference is the Swedish
-typography the export added (”…” for "…", – for a spaced hyphen) or whitespace the article
-cannot show. The app calls the same two functions from the list.
+The file is read once (`importing.read_article_file`: for a Word file, its text for any choice of
+tracked changes and its comments) and parsed into what it holds (`importing.read_article`);
+`plan_from_found` compares that with the stored interview field by field and says what would
+change, `plan_update_source` adds the tracked changes (each with its field) and the comments new
+to the interview, and `apply_update` saves it through the store, so every replaced value goes to
+the field's history exactly as an edit in the app does. Fields the article does not carry (the
+date in a text article, say) are left as they are, and so are fields whose only difference is the
+Swedish typography the export added (”…” for "…", – for a spaced hyphen) or whitespace the article
+cannot show. The app calls the same functions from the list.
 """
 
 from __future__ import annotations
@@ -18,16 +21,30 @@ from typing import TYPE_CHECKING
 
 from .article.markdown import normalise_block, normalise_line
 from .article.typography import typeset
-from .importing import match_questions, parse_article, read_article_file
-from .model import Answer, Contact, Facts, Interview
+from .controls import remove_controls
+from .importing import match_questions, notes_of, read_article, read_article_file, split_byline
+from .model import STATUSES, Answer, Contact, Facts, Interview, ReviewComment
+from .rules import is_iso_date
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from pathlib import Path
 
+    from .article.found import Found
+    from .article.source import ArticleFile
+    from .article.tracked import Change
     from .questions import QuestionSets
     from .store import InterviewStore, SaveResult
 
-__all__ = ["FieldChange", "UpdatePlan", "apply_update", "plan_update", "plan_update_from_file"]
+__all__ = [
+    "FieldChange",
+    "UpdatePlan",
+    "apply_update",
+    "plan_from_found",
+    "plan_update",
+    "plan_update_from_file",
+    "plan_update_source",
+]
 
 
 @dataclass(frozen=True)
@@ -45,88 +62,148 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class UpdatePlan:
-    """What applying an article would do: the interview to save, its changes, and warnings."""
+    """What applying an article would do: the interview to save, its changes, and warnings;
+    for a Word file also its tracked changes (with the field each lies in) and the comments
+    new to the interview, which saving keeps in its `review` list."""
 
     interview: Interview
     changes: tuple[FieldChange, ...]
     warnings: tuple[str, ...]
+    tracked: tuple[tuple[str, Change], ...] = ()
+    comments: tuple[ReviewComment, ...] = ()
+    identity: tuple[tuple[str, str], ...] = ()  # the interview the file names: id, uid, updated
+
+    @property
+    def saves(self) -> bool:
+        """True when applying it writes something: changed fields or new comments."""
+        return bool(self.changes or self.comments)
 
 
-def plan_update_from_file(current: Interview, path: Path, sets: QuestionSets) -> UpdatePlan:
-    """`plan_update` for an article file (docx, txt or md); ImportFileError if unreadable."""
+def plan_update_from_file(
+    current: Interview,
+    path: Path,
+    sets: QuestionSets,
+    track_changes: str = "accept",
+) -> UpdatePlan:
+    """`plan_update` for an article file (docx, txt or md); ImportFileError if unreadable.
+
+    A Word file's tracked changes are accepted (`track_changes="reject"`: rejected)."""
+    source = read_article_file(path, sets)
+    return plan_update_source(current, source, sets, None if track_changes == "accept" else ())
+
+
+def plan_update_source(
+    current: Interview,
+    source: ArticleFile,
+    sets: QuestionSets,
+    accepted: Collection[int] | None = None,
+) -> UpdatePlan:
+    """`plan_update` for a file already read, with the tracked changes in `accepted` taken
+    (None: all) and the others rejected; ImportFileError naming the file if it is no article."""
     from .errors import ArticleError, ImportFileError
     from .limits import oversized
+    from .review import review_of
 
-    text, hints = read_article_file(path, sets)
     try:
-        plan = plan_update(current, text, sets, hints)
+        found = read_article(source.text(accepted), sets, _known(current, source.hints))
+        everything = found
+        if accepted is not None and source.changes:
+            everything = read_article(source.text(), sets, _known(current, source.hints))
     except ArticleError as exc:
-        raise ImportFileError(f"{path}: {exc}") from None
-    problem = oversized(plan.interview) if plan.changes else None
+        raise ImportFileError(f"{source.path}: {exc}") from None
+    marks = review_of(source, sets, everything)
+    plan = plan_from_found(current, found)
+    new = tuple(c for c in marks.comments if c not in current.review)
+    interview = replace(plan.interview, review=current.review + new)
+    problem = oversized(interview) if plan.changes else None
     if problem is not None:
-        raise ImportFileError(f"{path}: {problem}")
-    return plan
+        raise ImportFileError(f"{source.path}: {problem}")
+    return replace(
+        plan,
+        interview=interview,
+        warnings=plan.warnings + tuple(marks.warnings),
+        tracked=tuple(marks.changes),
+        comments=new,
+        identity=tuple({**source.identity, **found.identity}.items()),
+    )
+
+
+def _known(current: Interview, hints: dict[str, str]) -> dict[str, str]:
+    """Metadata hints: where the stored title ends (to split the article's title line)."""
+    known: dict[str, str] = {}
+    if current.title.strip() and current.organisation.strip():
+        known["title"] = normalise_line(current.title)
+    return {**known, **hints}
 
 
 def plan_update(
     current: Interview, text: str, sets: QuestionSets, hints: dict[str, str] | None = None
 ) -> UpdatePlan:
     """Compare an article with `current`; ArticleError if `text` is not an article."""
-    known = {"set": current.question_set}
-    if current.title.strip() and current.organisation.strip():
-        known["title"] = normalise_line(current.title)
-    article = parse_article(text, sets, {**known, **(hints or {})})
-    new, present = article.interview, article.present
-    # The article's own matching to a set does not apply here: answers are matched below.
-    skip = ("no ", "question ")
-    warnings = [w for w in article.warnings if not w.startswith(skip)]
+    return plan_from_found(current, read_article(text, sets, _known(current, hints or {})))
+
+
+def plan_from_found(current: Interview, found: Found) -> UpdatePlan:
+    """Compare what an article holds with `current`, field by field: a field the article does
+    not carry, or carries only as the export's typography changed it, is kept as it is."""
+    warnings = list(found.warnings)
+    line, block = normalise_line, normalise_block
     iv = current
-    if "name" in present:
-        iv = replace(iv, name=_keep(current.name, new.name, line=True))
-    if "byline" in present:
-        title = _keep(current.title, new.title, line=True)
-        organisation = _keep(current.organisation, new.organisation, line=True)
+    if found.name:
+        iv = replace(iv, name=_keep(current.name, line(found.name), line=True))
+    if found.byline.strip():
+        new_title, new_org = split_byline(found.byline, found.meta, warnings)
+        title = _keep(current.title, line(new_title), line=True)
+        organisation = _keep(current.organisation, line(new_org), line=True)
         iv = replace(iv, title=title, organisation=organisation)
-    if "quote" in present:
-        iv = replace(iv, quote=_keep(current.quote, new.quote, quote=True))
-    if "date" in present:
-        iv = replace(iv, date=new.date)
-    if "interviewer" in present:
-        iv = replace(iv, interviewer=_keep(current.interviewer, new.interviewer, line=True))
-    if "status" in present:
-        iv = replace(iv, status=new.status)
-    answers, answer_warnings = _merge_answers(current.answers, new.answers)
+    if found.quote:
+        iv = replace(iv, quote=_keep(current.quote, block(found.quote), quote=True))
+    meta = found.meta
+    if meta.get("date"):
+        if is_iso_date(meta["date"]):
+            iv = replace(iv, date=meta["date"])
+        else:
+            warnings.append(f"ignored an invalid date {meta['date']!r}")
+    if meta.get("interviewer"):
+        iv = replace(iv, interviewer=_keep(current.interviewer, line(meta["interviewer"]), True))
+    if meta.get("status") in STATUSES:
+        iv = replace(iv, status=meta["status"])
+    new_answers = tuple(Answer(line(q), block(a)) for q, a in found.questions)
+    answers, answer_warnings = _merge_answers(current.answers, new_answers)
     iv = replace(iv, answers=answers)
     warnings += answer_warnings
-    if "facts" in present:
+    if found.facts is not None:
         facts = Facts(
-            _keep(current.facts.heading, new.facts.heading, line=True),
-            _keep(current.facts.text, new.facts.text),
+            _keep(current.facts.heading, line(found.facts.heading), line=True),
+            _keep(current.facts.text, block(found.facts.text)),
         )
         iv = replace(iv, facts=facts)
-    if "contact" in present:
-        old_c, new_c = current.contact, new.contact
+    if found.contact is not None:
+        old_c, new_c = current.contact, found.contact
         contact = Contact(
-            heading=_keep(old_c.heading, new_c.heading, line=True),
-            name=_keep(old_c.name, new_c.name, line=True),
-            title=_keep(old_c.title, new_c.title, line=True),
-            email=_keep(old_c.email, new_c.email, line=True),
-            note=_keep(old_c.note, new_c.note),
+            heading=_keep(old_c.heading, line(new_c.heading), line=True),
+            name=_keep(old_c.name, line(new_c.name), line=True),
+            title=_keep(old_c.title, line(new_c.title), line=True),
+            email=_keep(old_c.email, line(new_c.email), line=True),
+            note=_keep(old_c.note, block(new_c.note)),
         )
         iv = replace(iv, contact=contact)
-    if new.notes and new.notes != current.notes:
-        iv = replace(iv, notes="\n\n".join(x for x in (current.notes, new.notes) if x))
-    return UpdatePlan(iv, tuple(_changes(current, iv)), tuple(warnings))
+    notes = remove_controls(notes_of(found, warnings))
+    if notes and notes != current.notes:
+        iv = replace(iv, notes="\n\n".join(x for x in (current.notes, notes) if x))
+    identity = tuple(found.identity.items())
+    return UpdatePlan(iv, tuple(_changes(current, iv)), tuple(warnings), identity=identity)
 
 
 def apply_update(
     store: InterviewStore, interview_id: int, plan: UpdatePlan, base: Interview | None = None
 ) -> SaveResult | None:
-    """Save the planned interview (history keeps each replaced value); None if nothing changes.
+    """Save the planned interview (history keeps each replaced value, the review list the new
+    comments); None if nothing changes.
 
     `base` is the version the plan was made from, so a change made meanwhile is reported.
     """
-    if not plan.changes:
+    if not plan.saves:
         return None
     return store.save(interview_id, plan.interview, base=base)
 

@@ -58,7 +58,7 @@ SV: dict[str, str] = {
     "key.preview": "Granska",
     "key.preview.tip": "Visa artikeln som den exporteras",
     "key.export": "Exportera",
-    "key.export.tip": "Exportera artikeln som Markdown och HTML",
+    "key.export.tip": "Exportera artikeln som Markdown, HTML, text och Word",
     "key.back": "Tillbaka",
     "key.back.tip": "Spara och gå tillbaka till listan",
     "key.spelling": "Stavning",
@@ -106,7 +106,7 @@ SV: dict[str, str] = {
     "review.warn.quote": "Citat saknas.",
     "review.warn.name": "Namn saknas.",
     "review.ok": "Allt är ifyllt. Exportera med ctrl+o.",
-    "review.export": "Exportera (Markdown och HTML)",
+    "review.export": "Exportera (Markdown, HTML, text och Word)",
     "save.unsaved": "Osparade ändringar",
     "save.saving": "Sparar …",
     "save.saved": "Sparad {time}",
@@ -153,6 +153,18 @@ SV: dict[str, str] = {
     "sys.Screenshot": "Skärmbild|Spara en SVG-skärmbild av skärmen",
     # Errors
     "error.store": "Fel i databasen: {error}",
+    "error.pdf": (
+        "{path}: en PDF kan inte läsas tillbaka; spara eller skicka den granskade artikeln som "
+        "Word-dokument (.docx), eller kopiera texten till en .txt-fil"
+    ),
+    "error.odt": (
+        "{path}: en OpenDocument-fil (.odt) kan inte läsas tillbaka (de spårade ändringarna "
+        "skulle gå förlorade); öppna den i LibreOffice eller Word och spara som "
+        "Word-dokument (.docx)"
+    ),
+    "error.docx_kind": (
+        "{path}: en Word-mall eller ett dokument med makron; spara som Word-dokument (.docx)"
+    ),
     "export.controls_removed": "Styrtecken i intervjun utelämnades ur artikeln.",
     "sets.skipped": "Frågeuppsättningen hoppades över: {error}",
     "store.skipped": "Kunde inte läsas och visas inte (filen lämnas orörd): {summary}",
@@ -290,6 +302,28 @@ SV: dict[str, str] = {
     "update.save": "Spara ändringarna",
     "update.failed": "Kunde inte läsa artikeln: {error}",
     "update.saved": "Uppdaterade {who}: {n} fält (de tidigare värdena finns i historiken).",
+    "update.saved_comments": "{n} nya kommentarer finns i redigeraren vid sina fält.",
+    "update.tracked": (
+        "Spårade ändringar (mellanslag: godta eller avvisa en; a: godta alla; r: avvisa alla):"
+    ),
+    "update.comments": "{n} nya kommentarer (sparas med intervjun, exporteras aldrig):",
+    "update.other": "Filen verkar höra till en annan intervju: {problem}",
+    "update.other_confirm": (
+        "Filen verkar höra till en annan intervju: {problem}. Spara ändringarna ändå?"
+    ),
+    "key.accept_all": "Godta alla",
+    "review.comment": "kommentar",
+    "review.reply": "svar",
+    "review.resolved": "löst",
+    "tracked.inserted": "infogat",
+    "tracked.deleted": "borttaget",
+    "tracked.moved here": "flyttat hit",
+    "tracked.moved away": "flyttat härifrån",
+    "key.reject_all": "Avvisa alla",
+    "history.field.question": "fråga {n}",
+    "field.article": "Artikeln (inget fält)",
+    "field.notes": "Anteckningar från importen",
+    "editor.review": "Kommentarer från granskningen (exporteras aldrig):",
 }
 
 EN: dict[str, str] = {
@@ -338,7 +372,7 @@ EN: dict[str, str] = {
     "key.preview": "Preview",
     "key.preview.tip": "Show the article as it will be exported",
     "key.export": "Export",
-    "key.export.tip": "Export the article as Markdown and HTML",
+    "key.export.tip": "Export the article as Markdown, HTML, text and Word",
     "key.back": "Back",
     "key.back.tip": "Save and go back to the list",
     "key.spelling": "Spelling",
@@ -385,7 +419,7 @@ EN: dict[str, str] = {
     "review.warn.quote": "The quote is missing.",
     "review.warn.name": "The name is missing.",
     "review.ok": "Everything is filled in. Export with ctrl+o.",
-    "review.export": "Export (Markdown and HTML)",
+    "review.export": "Export (Markdown, HTML, text and Word)",
     "save.unsaved": "Unsaved changes",
     "save.saving": "Saving …",
     "save.saved": "Saved {time}",
@@ -431,6 +465,17 @@ EN: dict[str, str] = {
     "sys.Minimize": "Minimize|Show the field at its normal size again",
     "sys.Screenshot": "Screenshot|Save an SVG screenshot of the screen",
     "error.store": "Database error: {error}",
+    "error.pdf": (
+        "{path}: a PDF cannot be read back; save or send the reviewed article as a Word document "
+        "(.docx), or copy its text into a .txt file"
+    ),
+    "error.odt": (
+        "{path}: an OpenDocument text (.odt) cannot be read back (its tracked changes would be "
+        "lost); open it in LibreOffice or Word and save it as a Word document (.docx)"
+    ),
+    "error.docx_kind": (
+        "{path}: a Word template or macro-enabled document; save it as a Word document (.docx)"
+    ),
     "export.controls_removed": "Control characters in the interview were left out of the article.",
     "sets.skipped": "Question set skipped: {error}",
     "store.skipped": "Could not be read and is not shown (the file is left as it is): {summary}",
@@ -565,6 +610,28 @@ EN: dict[str, str] = {
     "update.save": "Save the changes",
     "update.failed": "Could not read the article: {error}",
     "update.saved": "Updated {who}: {n} fields (the earlier values are in the history).",
+    "update.saved_comments": "{n} new comments are in the editor by their fields.",
+    "update.tracked": (
+        "Tracked changes (space: accept or reject one; a: accept all; r: reject all):"
+    ),
+    "update.comments": "{n} new comments (kept with the interview, never exported):",
+    "update.other": "The file seems to be another interview's: {problem}",
+    "update.other_confirm": (
+        "The file seems to be another interview's: {problem}. Save the changes anyway?"
+    ),
+    "key.accept_all": "Accept all",
+    "review.comment": "comment",
+    "review.reply": "reply",
+    "review.resolved": "resolved",
+    "tracked.inserted": "inserted",
+    "tracked.deleted": "deleted",
+    "tracked.moved here": "moved here",
+    "tracked.moved away": "moved away",
+    "key.reject_all": "Reject all",
+    "history.field.question": "question {n}",
+    "field.article": "The article (no field)",
+    "field.notes": "Notes from the import",
+    "editor.review": "Comments from the review (never exported):",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
@@ -601,7 +668,8 @@ class Texts:
         """How a stored field (a history path such as `name`, `answers.2`, `facts.text`) is
         named in this language: `svar 2`, `Faktarutans text`."""
         if field.startswith("answers."):
-            return self("history.field.answer", n=field.split(".", 1)[1])
+            n, _, rest = field.split(".", 1)[1].partition(".")  # `answers.2.question`
+            return self("history.field.question" if rest else "history.field.answer", n=n)
         label = self(f"field.{field}")
         return label.split(" (")[0] if label != f"field.{field}" else field
 

@@ -53,8 +53,10 @@ def render_docx(
     lang: str = "sv",
     typography: bool = False,
     template: Path | None = None,
+    interview_id: int | None = None,
 ) -> bytes:
-    """The article as the bytes of a .docx file; `template` supplies the styles if given."""
+    """The article as the bytes of a .docx file; `template` supplies the styles if given, and
+    `interview_id` names the interview in the document properties."""
     import docx
 
     language = LANGUAGES.get(lang.split("-")[0], lang)
@@ -115,7 +117,12 @@ def render_docx(
     props.comments = ""
     props.keywords = ""
     props.revision = 1
-    props.identifier = iv.uid  # which interview this is, in every copy of the database
+    uid = iv.uid
+    if interview_id is not None:  # which interview and version: `update` checks them
+        props.identifier = f"qm-tui {interview_id} {uid}".strip()
+        props.version = iv.updated
+    else:
+        props.identifier = uid  # which interview this is, in every copy of the database
     try:
         day = dt.date.fromisoformat(iv.date)
         props.created = props.modified = dt.datetime(day.year, day.month, day.day)
@@ -369,4 +376,4 @@ def export(interview: Interview, options: ExportOptions) -> bytes:
     """The `docx` export format, with the config folder's `template.docx` when there is one."""
     template = options.template if options.template is not None else config_template()
     typography = wants_typography(options.lang, options.typography)
-    return render_docx(interview, options.lang, typography, template)
+    return render_docx(interview, options.lang, typography, template, options.interview_id)

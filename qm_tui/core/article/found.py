@@ -27,6 +27,8 @@ class Found:
     unplaced: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # The interview the file says it was exported from: `id`, `uid`, `updated` (that version).
+    identity: dict[str, str] = field(default_factory=dict)
 
 
 def read_contact(heading: str, paras: list[str], keys: str | None, warnings: list[str]) -> Contact:

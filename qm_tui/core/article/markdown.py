@@ -212,6 +212,9 @@ def render_markdown(
     if not meta:
         return body
     fields = {} if interview_id is None else {"id": str(interview_id)}
+    uid = getattr(iv, "uid", "")  # interviews carry a uid once issue 21's field is there
+    if interview_id is not None and isinstance(uid, str) and uid:
+        fields["uid"] = uid
     fields |= {
         "name": line(iv.name),
         "title": title,
@@ -229,6 +232,8 @@ def render_markdown(
         fields["notes"] = remove_controls(iv.notes)
     if iv.uid:
         fields["uid"] = iv.uid
+    if interview_id is not None:  # the version exported: `update` warns of later changes
+        fields["updated"] = iv.updated
     return dump_front_matter(fields) + "\n" + body
 
 

@@ -1,8 +1,11 @@
 """Import a corrected article (docx, txt or md) onto an interview: path, per-field diff, save.
 
-The same two core functions as `qm-tui update`: `plan_update_from_file` shows what would change,
-`apply_update` saves it (each replaced value goes to the field's history). Everything shown from
-the file, the store or an error is plain text.
+The same core functions as `qm-tui update`: the file is read once (`read_article_file`), each
+tracked change of a Word file is a row to accept or reject (space; `a` accepts all, `r` rejects
+all), and the diff follows the choice (`plan_update_source`, in a thread). Saving applies the
+chosen changes and keeps the file's comments in the interview's review list; a file that names
+or looks like another interview is saved only after a yes. Everything shown from the file, the
+store or an error is plain text.
 """
 
 from __future__ import annotations
@@ -11,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, SelectionList, Static
 
 from ..display import plain
 from ..i18n import SV, Texts
@@ -23,25 +26,37 @@ from ..screens.base import QMModal
 from ..widgets.plain_fields import PlainInput
 
 if TYPE_CHECKING:
+    from ...core.article.source import ArticleFile
     from ...core.model import Interview
     from ...core.store import InterviewStore
     from ...core.update import UpdatePlan
 
 
-def plan_text(plan: UpdatePlan, t: Texts) -> Text:
-    """The plan as the dialog shows it: each changed field and its short diff, then warnings."""
+def plan_text(plan: UpdatePlan, t: Texts, warnings: tuple[str, ...] = ()) -> Text:
+    """The plan as the dialog shows it: each changed field and its short diff, the comments
+    new to the interview under their fields, then warnings."""
+    from ...core.update_report import comment_line
+
     out = Text()
-    if not plan.changes:
+    if not plan.saves:
         out.append(t("update.none"))
-    else:
+    elif plan.changes:
         out.append(t("update.changes", n=len(plan.changes)) + "\n", style="bold")
         for change in plan.changes:
             out.append(f"{t.field_label(change.field)}: ", style="bold")
             out.append_text(plain(change.short_diff()))
             out.append("\n")
-    if plan.warnings:
+    if plan.comments:
+        out.append("\n" + t("update.comments", n=len(plan.comments)) + "\n", style="bold")
+        for comment in plan.comments:
+            out.append(f"{t.field_label(comment.field)}: ", style="bold")
+            words = {k: t(f"review.{k}") for k in ("comment", "reply", "resolved")}
+            out.append_text(plain(comment_line(comment, words)))
+            out.append("\n")
+    shown = (*warnings, *plan.warnings)
+    if shown:
         out.append("\n" + t("update.warnings") + "\n", style="bold")
-        for warning in plan.warnings:
+        for warning in shown:
             out.append_text(plain(f"⚠ {warning}\n"))
     out.rstrip()
     return out
@@ -55,9 +70,29 @@ def _unexpected(exc: Exception, path: Path) -> str:
     return f"{path}: cannot be read ({type(exc).__name__}{': ' + first[:200] if first else ''})"
 
 
-class UpdateScreen(QMModal[int]):
+_Planned = tuple["Interview", "ArticleFile", "UpdatePlan", "str | None", tuple[str, ...], Text]
+
+
+class TrackedChangeList(SelectionList[int]):
+    """The file's tracked changes, one row each: checked is accepted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "accept_all", SV["key.accept_all"], id="update.accept_all"),
+        Binding("r", "reject_all", SV["key.reject_all"], id="update.reject_all"),
+    ]
+
+    def action_accept_all(self) -> None:
+        """Accept every tracked change."""
+        self.select_all()
+
+    def action_reject_all(self) -> None:
+        """Reject every tracked change."""
+        self.deselect_all()
+
+
+class UpdateScreen(QMModal[tuple[int, int]]):
     """Ask for a corrected article, show its diff, save on confirmation; dismisses with the
-    number of fields saved (0 when cancelled or nothing changed)."""
+    numbers of fields and of comments saved ((0, 0) when cancelled or nothing changed)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", SV["key.close"], id="update.close"),
@@ -70,6 +105,9 @@ class UpdateScreen(QMModal[int]):
         self.who = who
         self.plan: UpdatePlan | None = None
         self.base: Interview | None = None
+        self.source: ArticleFile | None = None
+        self.problem: str | None = None  # why the file seems another interview's
+        self.checks: tuple[str, ...] = ()  # warnings of the file's age
 
     def compose(self) -> ComposeResult:
         t = self.qm.t
@@ -77,6 +115,8 @@ class UpdateScreen(QMModal[int]):
             yield Static(plain(t("update.title", who=self.who)), id="update-title")
             yield Static(t("update.path"), markup=False, classes="update-label")
             yield PlainInput(id="update-path", placeholder="~/Dokument/profil.docx")
+            yield Static(t("update.tracked"), markup=False, id="update-tracked-label")
+            yield TrackedChangeList(id="update-tracked")
             with VerticalScroll(id="update-diff-box"):
                 yield Static(id="update-diff", markup=False)
             with Horizontal(id="buttons"):
@@ -84,7 +124,12 @@ class UpdateScreen(QMModal[int]):
                 yield Button(t("key.close"), id="update-cancel")
 
     def on_mount(self) -> None:
+        self._show_tracked(False)
         self.query_one("#update-path", Input).focus()
+
+    def _show_tracked(self, shown: bool) -> None:
+        self.query_one("#update-tracked", TrackedChangeList).display = shown
+        self.query_one("#update-tracked-label", Static).display = shown
 
     def _show(self, text: Text | str, ok: bool) -> None:
         box = self.query_one("#update-diff", Static)
@@ -93,7 +138,7 @@ class UpdateScreen(QMModal[int]):
 
     @on(Input.Changed, "#update-path")
     def _path_changed(self) -> None:
-        self.plan = None  # a new path needs a new plan before anything is saved
+        self.plan = self.source = None  # a new path needs a new plan before anything is saved
         self.query_one("#update-save", Button).disabled = True
 
     @on(Input.Submitted, "#update-path")
@@ -104,7 +149,9 @@ class UpdateScreen(QMModal[int]):
     async def show_plan(self, typed: str) -> None:
         """Read the article at `typed` and show what it would change."""
         from ...core.errors import QMError
-        from ...core.update import plan_update_from_file
+        from ...core.importing import read_article_file
+        from ...core.update import plan_update_source
+        from ...core.update_checks import other_interview, stale_warnings
 
         t, qm = self.qm.t, self.qm
         if not typed.strip():
@@ -113,37 +160,135 @@ class UpdateScreen(QMModal[int]):
         path = Path(typed.strip()).expanduser()
         sets, interview_id = qm.question_sets, self.interview_id
 
-        def plan(store: InterviewStore) -> tuple[Interview, UpdatePlan, Text]:
+        def plan(store: InterviewStore) -> _Planned:
             current = store.get(interview_id)
-            found = plan_update_from_file(current, path, sets)
-            return current, found, plan_text(found, t)  # the diffs too, off the UI thread
+            source = read_article_file(path, sets)
+            planned = plan_update_source(current, source, sets)
+
+            def lookup(other: int) -> Interview | None:
+                try:
+                    return store.get(other)
+                except QMError:
+                    return None
+
+            problem = other_interview(interview_id, current, planned, lookup)
+            stale = tuple(stale_warnings(planned, store.history(interview_id)))
+            shown = plan_text(planned, t, self._warnings(problem, stale))  # off the UI thread
+            return current, source, planned, problem, stale, shown
 
         try:
-            self.base, found, shown = await qm.run_store(plan)
+            self.base, self.source, found, self.problem, self.checks, shown = await qm.run_store(
+                plan
+            )
         except Exception as exc:  # whatever a hostile file makes a reader raise: one message
-            self.plan = None
+            self.plan = self.source = None
             error = t.error(exc) if isinstance(exc, QMError | OSError) else _unexpected(exc, path)
             self._show(t("update.failed", error=error), ok=False)
             self.query_one("#update-save", Button).disabled = True
+            self._show_tracked(False)
             return
-        self.plan = found
+        self._fill_tracked(found)
+        self._planned(found, shown)
+        if found.saves:
+            changes = self.query_one("#update-tracked", TrackedChangeList)
+            (changes if found.tracked else self.query_one("#update-save", Button)).focus()
+
+    def _fill_tracked(self, plan: UpdatePlan) -> None:
+        from ...core.update_report import tracked_line
+
+        changes = self.query_one("#update-tracked", TrackedChangeList)
+        changes.clear_options()
+        t = self.qm.t
+        for where, change in plan.tracked:
+            prompt = Text(f"{t.field_label(where)}: ", style="bold")
+            prompt.append_text(plain(tracked_line(change, label=t(f"tracked.{change.label}"))))
+            changes.add_option((prompt, change.index, True))
+        if plan.tracked:
+            changes.highlighted = 0  # space toggles the first row at once
+        self._show_tracked(bool(plan.tracked))
+
+    def _warnings(self, problem: str | None, stale: tuple[str, ...]) -> tuple[str, ...]:
+        """What the dialog warns of besides the plan's own: another interview's file, its age."""
+        other = (self.qm.t("update.other", problem=problem),) if problem is not None else ()
+        return (*other, *stale)
+
+    def _planned(self, plan: UpdatePlan, shown: Text) -> None:
+        self.plan = plan
         self._show(shown, ok=True)
-        save = self.query_one("#update-save", Button)
-        save.disabled = not found.changes
-        if found.changes:
-            save.focus()
+        self.query_one("#update-save", Button).disabled = not plan.saves
+
+    @on(SelectionList.SelectedChanged, "#update-tracked")
+    async def _choice_changed(self) -> None:
+        """Plan again with the changes now accepted (in a thread; the last choice wins)."""
+        self._replan()
+
+    @work(exclusive=True, group="replan")
+    async def _replan(self) -> None:
+        import asyncio
+
+        from ...core.errors import QMError
+        from ...core.update import plan_update_source
+
+        source, base = self.source, self.base
+        if source is None or base is None:
+            return
+        accepted = set(self.query_one("#update-tracked", TrackedChangeList).selected)
+        sets = self.qm.question_sets
+        t = self.qm.t
+        warnings = self._warnings(self.problem, self.checks)
+
+        def replan() -> tuple[UpdatePlan, Text]:
+            planned = plan_update_source(base, source, sets, accepted)
+            return planned, plan_text(planned, t, warnings)  # the diffs too, off the UI thread
+
+        try:
+            plan, shown = await asyncio.to_thread(replan)
+        except Exception as exc:  # whatever a hostile file makes a reader raise: one message
+            self.plan = None
+            error = (
+                t.error(exc)
+                if isinstance(exc, QMError | OSError)
+                else _unexpected(exc, source.path)
+            )
+            self._show(t("update.failed", error=error), ok=False)
+            self.query_one("#update-save", Button).disabled = True
+            return
+        if self.source is source:
+            self._planned(plan, shown)
 
     async def action_save(self) -> None:
-        """Save the changes shown (ctrl+s or the button)."""
-        from ...core.update import apply_update
+        """Save the changes shown (ctrl+s or the button); asks first if the file seems to be
+        another interview's."""
+        from ..dialogs.confirm import ConfirmScreen
 
-        plan, base, interview_id = self.plan, self.base, self.interview_id
-        if plan is None or not plan.changes:
+        if self.plan is None or not self.plan.saves:
+            return
+        if self.problem is None:
+            await self._save()
             return
 
-        def save(store: InterviewStore) -> int:
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self._save()
+
+        question = self.qm.t("update.other_confirm", problem=self.problem)
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    async def _save(self) -> None:
+        from ...core.update import apply_update, plan_update_source
+
+        source, base, interview_id = self.source, self.base, self.interview_id
+        if source is None or base is None:
+            return
+        changes = self.query_one("#update-tracked", TrackedChangeList)
+        accepted = set(changes.selected) if changes.option_count else None
+        sets = self.qm.question_sets
+
+        def save(store: InterviewStore) -> tuple[int, int]:
+            # planned again with the choice as it is now, so what is saved is what was chosen
+            plan = plan_update_source(base, source, sets, accepted)
             apply_update(store, interview_id, plan, base=base)
-            return len(plan.changes)
+            return len(plan.changes), len(plan.comments)
 
         saved = await self.store_call(save)
         if saved is not None:
@@ -151,7 +296,7 @@ class UpdateScreen(QMModal[int]):
 
     def action_cancel(self) -> None:
         """Close without saving."""
-        self.dismiss(0)
+        self.dismiss((0, 0))
 
     @on(Button.Pressed, "#update-save")
     async def _save_pressed(self) -> None:

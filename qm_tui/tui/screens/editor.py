@@ -562,7 +562,8 @@ class EditorScreen(QMScreen):
     # -- export, history, external editor ---------------------------------------------------
 
     async def action_export(self) -> None:
-        """Export the article as Markdown and HTML (and save)."""
+        """Export the article in every format (md, html, txt, docx), named as `export --all`
+        names them (and save)."""
         from ...core.export import APP_FORMATS, export_article
         from ...core.locations import export_dir
 

@@ -386,9 +386,11 @@ class InterviewListScreen(QMScreen):
         t = self.qm.t
         name = who(row, t)
 
-        def done(saved: int | None) -> None:
-            if saved:
-                self.notify(t("update.saved", who=name, n=saved), timeout=8)
+        def done(saved: tuple[int, int] | None) -> None:
+            fields, comments = saved or (0, 0)
+            if fields or comments:
+                kept = f" {t('update.saved_comments', n=comments)}" if comments else ""
+                self.notify(t("update.saved", who=name, n=fields) + kept, timeout=8)
                 self.reload(select=row.id)
 
         self.app.push_screen(UpdateScreen(row.id, name), done)

@@ -54,6 +54,18 @@ class Step(Widget):
         """The UI texts."""
         return self.qm.t
 
+    def on_mount(self) -> None:
+        """Show the reviewers' comments on this step's fields under them (never exported)."""
+        comments = [c for c in self.interview.review if self.shows_comment(c.field)]
+        if comments:
+            from ..widgets.review_notes import ReviewNotes
+
+            self.mount(ReviewNotes(comments))
+
+    def shows_comment(self, field: str) -> bool:
+        """Whether a review comment on `field` (`quote`, `answers.2.question` …) is shown here."""
+        return any(field == f or field.startswith(f + ".") for f in self.fields)
+
     def label(self, t: Texts) -> str:
         """The step's name in the step list."""
         raise NotImplementedError

@@ -32,6 +32,11 @@ def warning_text(gap: str, t: Texts) -> str:
     return t(f"review.warn.{gap}")
 
 
+_STEP_FIELDS = frozenset(
+    "name title organisation date interviewer quote answers facts contact private_notes".split()
+)
+
+
 class ReviewStep(Step, Vertical):
     """Warnings (not blocks) for what is missing, the rendered article, an export button."""
 
@@ -45,6 +50,10 @@ class ReviewStep(Step, Vertical):
             yield Static(id="spelling", markup=False)
         yield VerticalScroll(id="preview")
         yield Button(self.t("review.export"), id="export", variant="primary")
+
+    def shows_comment(self, field: str) -> bool:
+        """Comments on no field of another step (the article as a whole, the import's notes)."""
+        return field.split(".")[0] not in _STEP_FIELDS
 
     def label(self, t: Texts) -> str:
         return t("step.review")
