@@ -130,7 +130,7 @@ CASES: list[tuple[str, Callable[[], bytes], str]] = [
     ("a part that is not XML", lambda: _replaced("word/document.xml", b"\x00\x01 not xml"), "the part 'word/document.xml' is not valid XML ("),
     ("XML nested 3,000 deep", _deep, "the part 'word/document.xml' is nested too deeply to read"),
     ("6,000 files in the zip", _many_members, f"not a Word document: its zip holds {6000 + len(_members(_plain_article())):,} files"),
-    ("100,000 paragraphs, no article", _many_paragraphs, "not an article: no numbered interview questions found (expected the layout of a published QM profile, with lines like '1. … ?')"),
+    ("100,000 paragraphs, no article", _many_paragraphs, "300,000 characters is more than an article (at most 256,000; a profile is about 15,000)"),
 ]  # fmt: skip
 
 

@@ -285,16 +285,17 @@ def test_uid_decides_when_both_sides_have_one(tmp_path: Path) -> None:
 
     iv = Interview("qm-sv", name="Anna", answers=(Answer("F?", "S."),))
     text = render(iv, "md", ExportOptions(interview_id=7)).decode()
-    text = text.replace('id: "7"', 'id: "7"\nuid: "abc-1"')
     plan = plan_update(iv, text, SETS)
-    assert dict(plan.identity)["uid"] == "abc-1"
+    assert dict(plan.identity)["uid"] == iv.uid
     assert other_interview(7, iv, plan, lambda _: None) is None
-    same_uid = type("WithUid", (), {"uid": "abc-1", "name": "Anna", "answers": iv.answers})()
     # another id, but the same uid: the same interview (after a merge renumbered it)
-    assert other_interview(3, same_uid, plan, lambda _: None) is None  # type: ignore[arg-type]
-    other_uid = type("WithUid", (), {"uid": "zzz-9", "name": "Anna", "answers": iv.answers})()
-    problem = other_interview(7, other_uid, plan, lambda _: None)  # type: ignore[arg-type]
-    assert problem is not None and "uid abc-1" in problem
+    assert other_interview(3, iv, plan, lambda _: None) is None
+    other = dataclasses.replace(iv, uid="0f0e0d0c-0b0a-4908-8706-050403020100")
+    problem = other_interview(7, other, plan, lambda _: None)
+    assert problem is not None and f"uid {iv.uid}" in problem
+    # the interview the file names by id, holding the file's uid, is named
+    problem = other_interview(3, other, plan, lambda n: iv if n == 7 else None)
+    assert problem == "the file was exported from interview 7 (Anna), not interview 3 (Anna)"
 
 
 def test_update_warns_when_the_file_is_older_than_a_change_it_would_undo(

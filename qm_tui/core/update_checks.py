@@ -53,18 +53,18 @@ def other_interview(
     """
     identity = dict(plan.identity)
     uid = getattr(current, "uid", "")
+    this = _who(interview_id, current)
+    raw = identity.get("id", "")
+    named = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 15 else None
     if identity.get("uid") and isinstance(uid, str) and uid:
         if identity["uid"] == uid:
             return None
-        return (
-            f"the file is another interview's (uid {identity['uid'][:40]}), "
-            f"not {_who(interview_id, current)}'s"
-        )
-    raw = identity.get("id", "")
-    if raw.isascii() and raw.isdigit() and len(raw) <= 15 and int(raw) != interview_id:
-        other = int(raw)
-        this = _who(interview_id, current)
-        return f"the file was exported from {_who(other, lookup(other))}, not {this}"
+        other = lookup(named) if named is not None and named != interview_id else None
+        if named is not None and other is not None and getattr(other, "uid", "") == identity["uid"]:
+            return f"the file was exported from {_who(named, other)}, not {this}"
+        return f"the file is another interview's (uid {identity['uid'][:40]}), not {this}"
+    if named is not None and named != interview_id:
+        return f"the file was exported from {_who(named, lookup(named))}, not {this}"
     new = plan.interview
     if not _alike(current.name, new.name) and current.name.strip():
         pairs = [
