@@ -73,8 +73,7 @@ def read_docx(data: bytes, set_ids: set[str] | None = None) -> DocxContent:
 
 def identity_from(identifier: str, version: str) -> dict[str, str]:
     """`id` and `uid` from our export's identifier property (`qm-tui 12`, `qm-tui 12 <uid>` or
-    just `<uid>`),
-    and `updated`, the version of the interview it was exported from."""
+    just `<uid>`), and `updated`, the version of the interview it was exported from."""
     parts = identifier.split()
     out: dict[str, str] = {}
     if len(parts) == 1 and is_uid(parts[0]):  # exported without a local id
