@@ -26,9 +26,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
     sub.add_parser("sync", help="commit, fetch, merge and push the database in its git repository")
     p = sub.add_parser("merge-driver", help="used by git to merge the database (see 'sync')")
-    p.add_argument("ancestor", type=Path, metavar="BASE", help="the common ancestor's file (%%O)")
-    p.add_argument("ours", type=Path, metavar="OURS", help="our version, merged in place (%%A)")
-    p.add_argument("theirs", type=Path, metavar="THEIRS", help="their version (%%B)")
+    p.add_argument("ancestor", type=Path, metavar="BASE", help="the common ancestor (git's %%O)")
+    p.add_argument("ours", type=Path, metavar="OURS", help="this branch's; the result (%%A)")
+    p.add_argument("theirs", type=Path, metavar="THEIRS", help="the other branch's (%%B)")
 
 
 def print_report(result: MergeResult, *, dry_run: bool = False) -> None:

@@ -39,7 +39,7 @@ __all__ = [
     "StoreError",
 ]
 
-FILE_SCHEMA = 1
+FILE_SCHEMA = 2  # 2: interviews carry `uid`, `changed` and `review` (0.2 wrote 1)
 HISTORY_LIMIT = 100  # versions kept per field
 HISTORY_SPACING = 60.0  # seconds: versions closer than this are folded into the newest
 
@@ -258,9 +258,12 @@ class InterviewStore:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[Tables]:
-        """The storage's transaction, with uids given first to interviews stored without one."""
+        """The storage's transaction on a file of a schema this qm-tui knows, written as this
+        schema, with uids given first to interviews stored without one."""
         with self._storage.transaction() as tables:
+            self._check_schema(tables)
             assign_missing_uids(tables)
+            _stamp_schema(tables)
             yield tables
 
     def add(self, interview: Interview) -> int:
@@ -388,6 +391,7 @@ class InterviewStore:
             for name in [n for n in tables if n not in new]:
                 del tables[name]
             tables.update(new)
+            _stamp_schema(tables)
             written = True
         return written
 
@@ -493,6 +497,14 @@ class InterviewStore:
 
 
 MAX_ID = 10**15  # ids are decimal keys; longer ones are refused before int() sees them
+
+
+def _stamp_schema(tables: Tables) -> None:
+    """Mark the file as written by this schema (an older qm-tui then asks to be upgraded
+    instead of skipping every interview for its unknown fields)."""
+    meta = tables.setdefault("meta", {}).setdefault("1", {})
+    if isinstance(meta, dict):
+        meta["schema"] = FILE_SCHEMA
 
 
 def _id_of(key: str) -> int | None:
