@@ -860,7 +860,8 @@ FRONT_MATTER_KEPT = {
 
 
 def _article_with_front_matter(line: str, path: Path) -> Path:
-    md = render_markdown(interview("Anna Berg"))
+    iv = interview("Anna Berg")  # `update` applies it to another Anna Berg: no uid to differ
+    md = render_markdown(iv).replace(f'uid: "{iv.uid}"\n', "")
     md = md.replace('interviewer: ""\n', "").replace("---\n", f"---\n{line}\n", 1)
     path.write_text(md, encoding="utf-8")
     return path
