@@ -138,9 +138,9 @@ def test_export_all(qm: QM, tmp_path: Path) -> None:
     ]
     assert sorted(p.name for p in tmp_path.rglob("*.md")) == names  # nothing outside the folder
     first = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
-    assert first["2026-11-27-nils-petter-nilsson-vaxjo-city.md"].startswith(
-        f'---\nid: "{ids[0]}"\nname: "Nils-Petter Nilsson"\n'
-    )
+    article = first["2026-11-27-nils-petter-nilsson-vaxjo-city.md"]
+    assert article.startswith(f'---\nid: "{ids[0]}"\nuid: "')
+    assert '"\nname: "Nils-Petter Nilsson"\n' in article
     # Running it again gives the same files.
     qm("export", "--all", folder)
     assert {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()} == first

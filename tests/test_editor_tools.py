@@ -122,7 +122,7 @@ async def test_import_warnings_show_read_only_with_a_banner(db_path: Path) -> No
         await pilot.pause()
         ed = await open_selected(pilot)
         banners = [n for n in app._notifications if n.severity == "warning"]
-        assert any("3 anmärkningar" in n.message for n in banners)
+        assert any("Anmärkningar från importen: 3" in n.message for n in banners)
         _go(ed, NotesStep)
         await pilot.pause()
         report = ed.query_one("#import-report", Static)
