@@ -16,24 +16,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .core.controls import interview_has_controls, json_safe, visible_controls
 from .core.errors import QMError, UsageError
-from .core.status import STATUSES
+from .core.interview.controls import interview_has_controls, json_safe, visible_controls
+from .core.interview.status import STATUSES
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
     import argparse
     from collections.abc import Callable
 
-    from .core.model import Interview
-    from .core.questions import QuestionSets
-    from .core.store import InterviewStore
+    from .core.database.store import InterviewStore
+    from .core.interview.model import Interview
+    from .core.interview.questions import QuestionSets
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also documents the commands in `--help`)."""
     import argparse
 
-    from .core.export import FORMATS
+    from .core.publish.export import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="qm-tui",
@@ -250,13 +250,13 @@ def _tolerate_legacy_encodings() -> None:
 def _db_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db).expanduser()
-    from .core.locations import default_db_path
+    from .core.settings.locations import default_db_path
 
     return default_db_path()
 
 
 def _store(args: argparse.Namespace) -> InterviewStore:
-    from .core.store import InterviewStore  # not before: the app paints its list first
+    from .core.database.store import InterviewStore  # not before: the app paints its list first
 
     store = InterviewStore(_db_path(args))
     args.opened_stores.append(store)
@@ -381,7 +381,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if iv.notes:
         lines += ["", "Notes (text an import could not place):", iv.notes]
     if iv.review:
-        from .core.update_report import comment_line
+        from .core.intake.update_report import comment_line
 
         lines += ["", "Review comments (never exported):"]
         lines += [f"{c.field}: {comment_line(c)}" for c in iv.review]
@@ -390,9 +390,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .core.importing import duplicate_warnings, read_article_file, read_import
+    from .core.intake.importing import duplicate_warnings, read_article_file, read_import
+    from .core.intake.update_report import comment_line
     from .core.sync.uids import uids_for_import
-    from .core.update_report import comment_line
 
     sets = _load_sets()
     interviews: list[Interview] = []
@@ -404,7 +404,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         interviews += found
         warnings += warned
         if tracked or any(iv.review for iv in found):
-            from .core.update_report import marks_by_field, tracked_line
+            from .core.intake.update_report import marks_by_field, tracked_line
 
             reports.append(f"{path}: tracked changes {args.track_changes}ed, and comments:")
             comments = found[0].review if found else ()
@@ -426,7 +426,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import ExportOptions, export_all, render
+    from .core.publish.export import ExportOptions, export_all, render
 
     store = _store(args)
     sets = _load_sets()
@@ -443,7 +443,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.all is not None:
         if args.output is not None:
             raise UsageError("use either --all DIR or -o FILE, not both")
-        from .core.export_folder import ExportFolder
+        from .core.publish.export_folder import ExportFolder
 
         folder = ExportFolder(args.all).folder  # refuses an empty name before reading anything
         everyone = [(item.id, item.interview) for item in store.list()]
@@ -478,7 +478,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(_for_stdout(data))
         sys.stdout.flush()
         return 0
-    from .core.storage import atomic_write
+    from .core.filesystem.atomic import atomic_write
 
     atomic_write(Path(args.output), data)
     _err(f"Wrote {args.output}")
@@ -497,10 +497,10 @@ def _for_stdout(data: bytes) -> bytes:
 
 
 def _cmd_update(args: argparse.Namespace) -> int:
-    from .core.questions import load_question_sets
-    from .core.update import apply_update, plan_update_from_file
-    from .core.update_checks import other_interview, stale_warnings
-    from .core.update_report import report_lines
+    from .core.intake.update import apply_update, plan_update_from_file
+    from .core.intake.update_checks import other_interview, stale_warnings
+    from .core.intake.update_report import report_lines
+    from .core.interview.questions import load_question_sets
 
     store = _store(args)
     interview_id = _id(args.id)
@@ -560,7 +560,7 @@ def _warn_notes(interview_id: int, iv: Interview) -> None:
 
 def _load_sets() -> QuestionSets:
     """The question sets; each file that could not be used gets one warning line."""
-    from .core.questions import load_question_sets
+    from .core.interview.questions import load_question_sets
 
     sets = load_question_sets()
     for error in sets.errors:
@@ -629,7 +629,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_questions(args: argparse.Namespace) -> int:
-    from .core.questions import DEFAULT_SET
+    from .core.interview.questions import DEFAULT_SET
 
     sets = _load_sets()
     blocks = []
@@ -663,7 +663,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .core.questions import load_question_sets
+    from .core.interview.questions import load_question_sets
     from .core.spelling import check_interview, checker_for
     from .tui.i18n import Texts  # the field names only: no Textual import there
 
@@ -712,7 +712,7 @@ def _plain_command(args: argparse.Namespace) -> str:
 
 
 def _cmd_interview(args: argparse.Namespace) -> int:
-    from .core.ui_language import detect_lang
+    from .core.settings.ui_language import detect_lang
     from .plain.session import start_interview
 
     interview_id = None if args.id is None else _id(args.id)
@@ -729,7 +729,7 @@ def _cmd_interview(args: argparse.Namespace) -> int:
 
 
 def _run_plain_menu(args: argparse.Namespace) -> int:
-    from .core.ui_language import detect_lang
+    from .core.settings.ui_language import detect_lang
     from .plain.menu import run_menu
 
     sets = _load_sets()
@@ -744,7 +744,7 @@ def _run_plain_menu(args: argparse.Namespace) -> int:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    from .core.config import chosen_set_id
+    from .core.settings.config import chosen_set_id
 
     # An unknown --set, $QM_TUI_SET or config setting stops here, with one line. The default
     # set is always usable, so then the sets are not read here (about 5 ms before the first

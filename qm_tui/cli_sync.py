@@ -76,9 +76,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_merge_driver(args: argparse.Namespace) -> int:
     """git's merge driver for the database file: merges THEIRS into OURS (with BASE, their
     common ancestor) and writes the result to OURS; exit 0 when merged."""
-    from .core.controls import visible_controls
-    from .core.json_storage import serialize
-    from .core.storage import atomic_write
+    from .core.database.json_storage import serialize
+    from .core.filesystem.atomic import atomic_write
+    from .core.interview.controls import visible_controls
     from .core.sync.git import DRIVER_SAYS
     from .core.sync.merge import merge_tables
     from .core.sync.source import read_copy

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pytest
 
-from qm_tui.core.model import Interview
-from qm_tui.core.questions import QuestionSets, load_question_sets
+from qm_tui.core.interview.model import Interview
+from qm_tui.core.interview.questions import QuestionSets, load_question_sets
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -120,7 +120,7 @@ class Opened(NamedTuple):
 @pytest.fixture
 async def opened_editor(db_path: Path) -> AsyncIterator[Opened]:
     """The sample interview stored in `db_path` and opened in the editor (Swedish UI)."""
-    from qm_tui.core.store import InterviewStore
+    from qm_tui.core.database.store import InterviewStore
     from qm_tui.tui.app import QMApp
 
     InterviewStore(db_path).add(sample())

@@ -25,12 +25,16 @@ def _ui_modules_after(code: str) -> list[str]:
 
 def test_every_core_module_imports_without_textual_or_rich() -> None:
     names = [m.name for m in pkgutil.walk_packages(qm_tui.core.__path__, "qm_tui.core.")]
-    assert {"qm_tui.core.store", "qm_tui.core.article.html", "qm_tui.core.summary"} <= set(names)
+    assert {
+        "qm_tui.core.database.store",
+        "qm_tui.core.article.write.html",
+        "qm_tui.core.interview.summary",
+    } <= set(names)
     assert _ui_modules_after("\n".join(f"import {name}" for name in names)) == []
 
 
 def test_qm_tui_list_loads_neither_textual_nor_rich(db_path: Path) -> None:
-    from qm_tui.core.store import InterviewStore
+    from qm_tui.core.database.store import InterviewStore
 
     from .conftest import sample
 
@@ -40,7 +44,7 @@ def test_qm_tui_list_loads_neither_textual_nor_rich(db_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Nils-Petter Nilsson" in done.stdout
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
-    assert "qm_tui.core.store" in imported  # the probe sees the command's imports
+    assert "qm_tui.core.database.store" in imported  # the probe sees the command's imports
     assert [m for m in imported if m.split(".")[0] in ("textual", "rich")] == []
 
 

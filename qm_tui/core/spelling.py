@@ -26,14 +26,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import QMError
-from .locations import dictionary_dir, user_words_file
-from .storage import atomic_write
+from .filesystem.atomic import atomic_write
+from .settings.locations import dictionary_dir, user_words_file
 
 if TYPE_CHECKING:
     from spylls.hunspell import Dictionary
 
-    from .model import Interview
-    from .questions import QuestionSet
+    from .interview.model import Interview
+    from .interview.questions import QuestionSet
 
 #: Dictionary file name (without .aff/.dic) per question-set language.
 DICTIONARY_NAMES = {"sv": "sv_SE", "en": "en_US"}
@@ -222,7 +222,7 @@ def read_user_words(path: Path | None = None) -> set[str]:
     A missing file is an empty list; an unreadable one raises SpellingUnavailable's sibling
     QMError with the reason.
     """
-    from .files import read_small_text
+    from .filesystem.reading import read_small_text
 
     path = path or user_words_file()
     try:

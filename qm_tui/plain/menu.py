@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.errors import QMError
-from ..core.status import STATUSES
+from ..core.interview.status import STATUSES
 from .prompts import Prompter
 from .session import start_interview
 from .texts import Texts
@@ -14,8 +14,8 @@ from .texts import Texts
 LISTED = 20  # the newest interviews read out; any stored id can be typed
 
 if TYPE_CHECKING:
-    from ..core.questions import QuestionSets
-    from ..core.store import InterviewStore
+    from ..core.database.store import InterviewStore
+    from ..core.interview.questions import QuestionSets
 
 
 def run_menu(
@@ -97,9 +97,9 @@ def _pick(store: InterviewStore, t: Texts, io: Prompter) -> int | None:
 
 def _export(store: InterviewStore, sets: QuestionSets, t: Texts, io: Prompter) -> int:
     """Export one interview into the export folder, as the app does; 0, or 1 on failure."""
-    from ..core.controls import interview_has_controls
-    from ..core.export import APP_FORMATS, FORMATS, export_article
-    from ..core.locations import export_dir
+    from ..core.interview.controls import interview_has_controls
+    from ..core.publish.export import APP_FORMATS, FORMATS, export_article
+    from ..core.settings.locations import export_dir
 
     interview_id = _pick(store, t, io)
     if interview_id is None:

@@ -16,7 +16,7 @@ import os
 import sys
 from typing import TextIO
 
-from ..core.controls import remove_controls, visible_controls
+from ..core.interview.controls import remove_controls, visible_controls
 
 # readline settings that keep it from writing escape sequences or bells, and a tab that is a tab
 _READLINE_SETTINGS = (

@@ -17,19 +17,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
-from ..core.controls import json_safe
 from ..core.errors import QMError
-from ..core.model import PERSON_FIELDS, Interview, today_iso
-from ..core.quote import quote_candidates
-from ..core.rules import is_filled, is_iso_date
+from ..core.interview.controls import json_safe
+from ..core.interview.model import PERSON_FIELDS, Interview, today_iso
+from ..core.interview.quote import quote_candidates
+from ..core.interview.rules import is_filled, is_iso_date
 from .commands import HELP_KEYS, Command, UnknownCommand, read_command
 from .prompts import Prompter
 from .texts import Texts
 
 if TYPE_CHECKING:
-    from ..core.questions import QuestionSet, QuestionSets
+    from ..core.database.store import InterviewStore
+    from ..core.interview.questions import QuestionSet, QuestionSets
     from ..core.spelling import SpellChecker
-    from ..core.store import InterviewStore
 
 SHORT = 200  # characters of a long current value shown in a prompt (/läs reads it all)
 SPELLING_WORDS = 8  # misspelt words of one field given a suggestion (each can take 0.4 s)
@@ -405,7 +405,7 @@ class InterviewSession:
         if self.id is None:
             self.io.say(self.t("summary.nothing"))
             return
-        from ..core.filenames import article_stem
+        from ..core.publish.filenames import article_stem
 
         iv = self.interview.with_status()
         status = self.t(f"status.{iv.status}")

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
 
-    from ..core.questions import QuestionSet, QuestionSets
-    from ..core.store import InterviewStore
+    from ..core.database.store import InterviewStore
+    from ..core.interview.questions import QuestionSet, QuestionSets
 
 T = TypeVar("T")
 
@@ -130,7 +130,7 @@ class QMApp(App[None]):
     def _locked_store_call(self, call: Callable[[InterviewStore], T]) -> T:
         with self._store_lock:
             if self._store is None:
-                from ..core.store import InterviewStore
+                from ..core.database.store import InterviewStore
 
                 self._store = InterviewStore(self.db_path)
             return call(self._store)
@@ -139,7 +139,7 @@ class QMApp(App[None]):
     def question_sets(self) -> QuestionSets:
         """The question sets, loaded on first use; each broken file is named in a notification."""
         if self._question_sets is None:
-            from ..core.questions import load_question_sets
+            from ..core.interview.questions import load_question_sets
 
             self._question_sets = load_question_sets()
             for error in self._question_sets.errors:

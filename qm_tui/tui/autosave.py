@@ -17,10 +17,10 @@ from textual.timer import Timer
 from textual.worker import Worker
 
 from ..core.errors import StoreError
-from ..core.model import Interview
+from ..core.interview.model import Interview
 
 if TYPE_CHECKING:
-    from ..core.store import InterviewStore, SaveResult
+    from ..core.database.store import InterviewStore, SaveResult
     from .screens.base import QMScreen
 
 SAVE_DELAY = 0.8  # seconds of quiet before a save

@@ -9,7 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 if TYPE_CHECKING:
-    from ..core.store import InterviewStore
+    from ..core.database.store import InterviewStore
     from .screens.editor import EditorScreen
 
 

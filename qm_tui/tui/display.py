@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..core.controls import visible_controls
+from ..core.interview.controls import visible_controls
 
 __all__ = ["plain", "plain_str"]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
 
-from ..core.controls import remove_controls
+from ..core.interview.controls import remove_controls
 from .i18n import Texts
 
 FILE_NAME = "qm-tui.md"  # the name the editor shows (Markdown: answers may use its syntax)

@@ -6,7 +6,7 @@ use it cheaply. Every key in `sv` exists in `en` (a test checks it).
 
 from __future__ import annotations
 
-from ..core.ui_language import detect_lang
+from ..core.settings.ui_language import detect_lang
 
 __all__ = ["EN", "STRINGS", "SV", "Texts", "detect_lang"]
 
@@ -656,7 +656,7 @@ class Texts:
             except (KeyError, IndexError):
                 return str(exc)
         if isinstance(exc, OSError):
-            from ..core.os_errors import error_kind
+            from ..core.filesystem.os_errors import error_kind
 
             kind = error_kind(exc)
             if kind != "other":

@@ -11,7 +11,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from ..core.summary import Summary
+from ..core.interview.summary import Summary
 from .display import plain_str
 from .screens.interview_list import InterviewListScreen, who
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..core.store import InterviewStore
+    from ..core.database.store import InterviewStore
     from .screens.interview_list import InterviewListScreen
 
 SHOWN_LINES = 5  # lines of what came in shown in a notification

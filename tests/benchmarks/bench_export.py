@@ -46,11 +46,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from markdown_it import MarkdownIt
 
-from qm_tui.core.article.html import _publishing_renderer
-from qm_tui.core.article.typography import SWEDISH_QUOTES
-from qm_tui.core.export import ExportOptions, render
-from qm_tui.core.model import Contact, Interview
-from qm_tui.core.store import InterviewStore
+from qm_tui.core.article.write.html import _publishing_renderer
+from qm_tui.core.article.write.typography import SWEDISH_QUOTES
+from qm_tui.core.database.store import InterviewStore
+from qm_tui.core.interview.model import Contact, Interview
+from qm_tui.core.publish.export import ExportOptions, render
 from tests.benchmarks.corpus import interviews
 
 
@@ -115,7 +115,7 @@ def bare_typography(iv: Interview) -> bytes:
 
 
 def forget_links() -> None:
-    """Empty the HTML renderers' link memos (see `qm_tui.core.article.html.build_renderer`)."""
+    """Empty the HTML renderers' link memos (`qm_tui.core.article.write.html.build_renderer`)."""
     for typography in (False, True):
         md: Any = _publishing_renderer(typography)
         for memo in (md.linkify.memo, md.link_memo, md.text_memo):

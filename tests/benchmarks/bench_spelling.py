@@ -125,7 +125,7 @@ def editor_seconds(check: bool, wait: float) -> tuple[float, float]:
 
     from corpus import interviews
 
-    from qm_tui.core.store import InterviewStore
+    from qm_tui.core.database.store import InterviewStore
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "qm.json"

@@ -29,15 +29,15 @@ from tinydb import TinyDB
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from qm_tui.core.model import Interview
-from qm_tui.core.store import InterviewStore
+from qm_tui.core.database.store import InterviewStore
+from qm_tui.core.interview.model import Interview
 from tests.benchmarks.corpus import interviews
 
 PEAK = """
 import sys
 from pathlib import Path
-from qm_tui.core.store import InterviewStore
-from qm_tui.core.model import Interview
+from qm_tui.core.database.store import InterviewStore
+from qm_tui.core.interview.model import Interview
 if sys.argv[1] == "work":
     store = InterviewStore(sys.argv[2])
     rows = store.summaries()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from qm_tui.core.model import Interview
-from qm_tui.core.questions import load_question_sets
+from qm_tui.core.interview.model import Interview
+from qm_tui.core.interview.questions import load_question_sets
 
 WORDS = (
     "samverkan stadskärna centrumutveckling fastighetsägare handlare kommunen gemenskap "

@@ -13,7 +13,7 @@ import pytest
 from tinydb import JSONStorage, TinyDB
 from tinydb.storages import MemoryStorage
 
-from qm_tui.core.json_storage import AtomicJSONStorage
+from qm_tui.core.database.json_storage import AtomicJSONStorage
 
 
 @pytest.fixture(params=["memory", "json", "atomic"])

@@ -162,7 +162,7 @@ def test_table_repr(db):
 
     assert re.match(
         r"<Table name=\'table4\', total=0, "
-            r"storage=<(tinydb\.storages\.(MemoryStorage|JSONStorage)|qm_tui\.core\.json_storage\.AtomicJSONStorage) object at [a-zA-Z0-9]+>>",
+            r"storage=<(tinydb\.storages\.(MemoryStorage|JSONStorage)|qm_tui\.core\.database\.json_storage\.AtomicJSONStorage) object at [a-zA-Z0-9]+>>",
         repr(table))
 
 

@@ -178,7 +178,7 @@ def sync(db_path: Path) -> SyncReport:
     """Commit the database, fetch, merge, push (retried once after a race); SyncError for a
     database outside a git work tree, no remote, an unreachable remote, a rejected push, no
     git, or no git identity."""
-    from ..store import InterviewStore
+    from ..database.store import InterviewStore
 
     git, top, rel = _open_repository(db_path)
     branch = git.ok("symbolic-ref", "--quiet", "--short", "HEAD")

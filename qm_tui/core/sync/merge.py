@@ -30,8 +30,8 @@ from .fields import QUESTIONS, answer_keys, key_of_path, keyed_texts, keyed_time
 from .uids import assign_missing_uids
 
 if TYPE_CHECKING:
-    from ..model import Interview
-    from ..store import Version
+    from ..database.store import Version
+    from ..interview.model import Interview
 
 __all__ = ["MergeError", "MergeResult", "merge_tables", "open_conflicts"]
 
@@ -358,7 +358,7 @@ def _build(
 
 
 def _normalised(doc: dict[str, Any]) -> dict[str, Any]:
-    from ..model import Interview
+    from ..interview.model import Interview
 
     return Interview.from_dict(doc).to_dict()
 
@@ -495,7 +495,7 @@ def _index(
 ) -> tuple[dict[str, _Copy], dict[tuple[str, str], Any]]:
     """uid -> the copy's interview (live or trashed); and (table, key) -> each unreadable
     document or trash entry (MergeError for those when `strict`)."""
-    from ..model import DocumentError, Interview
+    from ..interview.model import DocumentError, Interview
 
     found: dict[str, _Copy] = {}
     bad: dict[tuple[str, str], Any] = {}

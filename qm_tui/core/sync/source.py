@@ -23,8 +23,8 @@ def read_copy(
     a link, a FIFO or a folder, the database itself, too large, not UTF-8 JSON, not a qm-tui
     database or written by a newer qm-tui. `empty_ok`: an empty file is an empty database
     (git gives one for a file both sides added)."""
-    from ..files import NotRegularFileError, describe_file_type, read_regular_file
-    from ..store import FILE_SCHEMA
+    from ..database.store import FILE_SCHEMA
+    from ..filesystem.reading import NotRegularFileError, describe_file_type, read_regular_file
 
     try:
         st = os.lstat(path)

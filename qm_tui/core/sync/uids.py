@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..model import Interview
+    from ..interview.model import Interview
 
 __all__ = [
     "assign_missing_uids",
@@ -93,7 +93,7 @@ def uids_for_import(
     """The interviews to import, each keeping its uid unless the database already has it
     (or had it: purged) or an earlier one of them has it; those get a new uid and a warning.
     An interview without a uid (a JSON document from elsewhere) gets a new one silently."""
-    from ..model import new_uid
+    from ..interview.model import new_uid
 
     taken = set(used)
     out: list[Interview] = []

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.store import Version
+from ...core.database.store import Version
 from ..display import plain, plain_str
 from ..i18n import SV
 from ..screens.base import QMModal

@@ -26,16 +26,16 @@ from ..screens.base import QMModal
 from ..widgets.plain_fields import PlainInput
 
 if TYPE_CHECKING:
-    from ...core.article.source import ArticleFile
-    from ...core.model import Interview
-    from ...core.store import InterviewStore
-    from ...core.update import UpdatePlan
+    from ...core.article.read.source import ArticleFile
+    from ...core.database.store import InterviewStore
+    from ...core.intake.update import UpdatePlan
+    from ...core.interview.model import Interview
 
 
 def plan_text(plan: UpdatePlan, t: Texts, warnings: tuple[str, ...] = ()) -> Text:
     """The plan as the dialog shows it: each changed field and its short diff, the comments
     new to the interview under their fields, then warnings."""
-    from ...core.update_report import comment_line
+    from ...core.intake.update_report import comment_line
 
     out = Text()
     if not plan.saves:
@@ -149,9 +149,9 @@ class UpdateScreen(QMModal[tuple[int, int]]):
     async def show_plan(self, typed: str) -> None:
         """Read the article at `typed` and show what it would change."""
         from ...core.errors import QMError
-        from ...core.importing import read_article_file
-        from ...core.update import plan_update_source
-        from ...core.update_checks import other_interview, stale_warnings
+        from ...core.intake.importing import read_article_file
+        from ...core.intake.update import plan_update_source
+        from ...core.intake.update_checks import other_interview, stale_warnings
 
         t, qm = self.qm.t, self.qm
         if not typed.strip():
@@ -194,7 +194,7 @@ class UpdateScreen(QMModal[tuple[int, int]]):
             (changes if found.tracked else self.query_one("#update-save", Button)).focus()
 
     def _fill_tracked(self, plan: UpdatePlan) -> None:
-        from ...core.update_report import tracked_line
+        from ...core.intake.update_report import tracked_line
 
         changes = self.query_one("#update-tracked", TrackedChangeList)
         changes.clear_options()
@@ -227,7 +227,7 @@ class UpdateScreen(QMModal[tuple[int, int]]):
         import asyncio
 
         from ...core.errors import QMError
-        from ...core.update import plan_update_source
+        from ...core.intake.update import plan_update_source
 
         source, base = self.source, self.base
         if source is None or base is None:
@@ -275,7 +275,7 @@ class UpdateScreen(QMModal[tuple[int, int]]):
         self.app.push_screen(ConfirmScreen(question), answered)
 
     async def _save(self) -> None:
-        from ...core.update import apply_update, plan_update_source
+        from ...core.intake.update import apply_update, plan_update_source
 
         source, base, interview_id = self.source, self.base, self.interview_id
         if source is None or base is None:

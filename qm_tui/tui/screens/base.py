@@ -14,7 +14,7 @@ from ...core.errors import QMError
 from ..i18n import SV, Texts
 
 if TYPE_CHECKING:
-    from ...core.store import InterviewStore
+    from ...core.database.store import InterviewStore
     from ..app import QMApp
 
 ResultType = TypeVar("ResultType")

@@ -24,9 +24,9 @@ from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Select
 
-from ...core.controls import editable, editable_text
 from ...core.errors import QMError, StoreError
-from ...core.model import Interview
+from ...core.interview.controls import editable, editable_text
+from ...core.interview.model import Interview
 from ..autosave import Autosave
 from ..conflict_marks import ConflictMarks
 from ..display import plain_str
@@ -36,7 +36,7 @@ from ..widgets.step_list import StepList
 from .base import QMScreen, key
 
 if TYPE_CHECKING:
-    from ...core.store import InterviewStore
+    from ...core.database.store import InterviewStore
 
 
 _key = partial(key, "editor")  # the editor's bindings: `_key(name, action, keys, ...)`
@@ -564,8 +564,8 @@ class EditorScreen(QMScreen):
     async def action_export(self) -> None:
         """Export the article in every format (md, html, txt, docx), named as `export --all`
         names them (and save)."""
-        from ...core.export import APP_FORMATS, export_article
-        from ...core.locations import export_dir
+        from ...core.publish.export import APP_FORMATS, export_article
+        from ...core.settings.locations import export_dir
 
         snapshot = self._snapshot()
         self.autosave.save_now()

@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...core.errors import QMError
-from ...core.status import STATUSES
-from ...core.summary import Summary, search
+from ...core.interview.status import STATUSES
+from ...core.interview.summary import Summary, search
 from ..display import plain
 from ..i18n import Texts
 from ..widgets.paged_table import PAGE_SIZE, PagedTable
@@ -21,7 +21,7 @@ from ..widgets.plain_fields import PlainInput
 from .base import QMScreen, key
 
 if TYPE_CHECKING:
-    from ...core.store import InterviewStore
+    from ...core.database.store import InterviewStore
     from .editor import EditorScreen
 
 
@@ -403,9 +403,9 @@ class InterviewListScreen(QMScreen):
 
     async def action_export(self) -> None:
         """Export the selected interview as Markdown into the export folder."""
-        from ...core.controls import interview_has_controls
-        from ...core.export import export_article
-        from ...core.locations import export_dir
+        from ...core.interview.controls import interview_has_controls
+        from ...core.publish.export import export_article
+        from ...core.settings.locations import export_dir
 
         row = self.selected()
         if row is None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...core.store import Trashed
+from ...core.database.store import Trashed
 from ..display import plain
 from .base import QMScreen, key
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...core.model import Interview
+from ...core.interview.model import Interview
 from .answer import AnswerStep
 from .base import Step
 from .boxes import BoxesStep

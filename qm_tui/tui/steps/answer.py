@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from ...core.model import Interview
+from ...core.interview.model import Interview
 from ...core.spelling import interview_words, question_set_words
 from ..display import plain
 from ..i18n import Texts

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 if TYPE_CHECKING:
-    from ...core.model import Interview
+    from ...core.interview.model import Interview
     from ..app import QMApp
     from ..i18n import Texts
 
@@ -77,7 +77,7 @@ class Step(Widget):
     def done(self, interview: Interview, gaps: Iterable[str]) -> bool:
         """Whether the step is really complete (its tick in the step list), given the
         interview and its `gaps()`: by default, every field of the step is filled in."""
-        from ...core.rules import is_filled
+        from ...core.interview.rules import is_filled
 
         if set(gaps) & set(self.fields):
             return False

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, TextArea
 
-from ...core.model import Interview
+from ...core.interview.model import Interview
 from ..i18n import Texts
 from ..widgets.plain_fields import PlainInput, PlainTextArea
 from .base import Step

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static, TextArea
 
-from ...core.model import Interview
+from ...core.interview.model import Interview
 from ..display import plain_str
 from ..i18n import Texts
 from ..widgets.plain_fields import PlainTextArea

@@ -12,9 +12,9 @@ from textual.validation import Function
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from ...core.model import PERSON_FIELDS, Interview
-from ...core.rules import is_iso_date
-from ...core.status import STATUSES
+from ...core.interview.model import PERSON_FIELDS, Interview
+from ...core.interview.rules import is_iso_date
+from ...core.interview.status import STATUSES
 from ..i18n import Texts
 from ..widgets.plain_fields import PlainInput
 from .base import Step

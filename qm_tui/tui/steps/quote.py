@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from ...core.model import Interview
-from ...core.quote import quote_candidates
+from ...core.interview.model import Interview
+from ...core.interview.quote import quote_candidates
 from ...core.spelling import interview_words, question_set_words
 from ..i18n import Texts
 from ..widgets.quote_candidates import QuoteCandidates

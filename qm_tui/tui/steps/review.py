@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from ...core.model import Interview
+from ...core.interview.model import Interview
 from ..display import plain_str
 from ..i18n import Texts
 from .base import Step
@@ -19,7 +19,7 @@ from .base import Step
 def preview_markdown(interview: Interview) -> str:
     """The Markdown the preview shows: the `md` export's own bytes, without front matter
     (what `qm-tui export --format md --no-meta` writes)."""
-    from ...core.export import ExportOptions, render
+    from ...core.publish.export import ExportOptions, render
 
     # the article keeps bidi overrides as typed; the preview is a terminal: escaped as the list
     return plain_str(render(interview, "md", ExportOptions(meta=False)).decode("utf-8"))

@@ -13,7 +13,7 @@ from dataclasses import replace
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
-from ...core.controls import editable_text
+from ...core.interview.controls import editable_text
 
 __all__ = ["PlainInput", "PlainTextArea"]
 

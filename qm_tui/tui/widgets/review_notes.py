@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual.widgets import Static
 
-from ...core.update_report import comment_line
+from ...core.intake.update_report import comment_line
 from ..display import plain
 
 if TYPE_CHECKING:
-    from ...core.model import ReviewComment
+    from ...core.interview.model import ReviewComment
     from ..app import QMApp
 
 

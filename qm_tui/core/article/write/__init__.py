@@ -1,0 +1,1 @@
+"""Writing the article: Markdown, HTML, plain text and Word, with Swedish typography."""

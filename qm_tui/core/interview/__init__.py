@@ -1,0 +1,2 @@
+"""The interview document and its rules: the model, question sets, statuses, pull quotes, list
+rows, search, control characters."""

@@ -1,0 +1,2 @@
+"""Publishing: the one table of export formats, file names, writing articles into files and
+folders."""

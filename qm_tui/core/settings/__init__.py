@@ -1,0 +1,1 @@
+"""The user's settings: where qm-tui keeps its files, config.toml, and the interface language."""

@@ -1,0 +1,1 @@
+"""Tests of the command line, mostly as a user runs it (a subprocess)."""
