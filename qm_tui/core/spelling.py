@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import QMError
 from .filesystem.atomic import atomic_write
+from .filesystem.reading import read_small_text
 from .settings.locations import dictionary_dir, user_words_file
 
 if TYPE_CHECKING:
@@ -222,7 +223,6 @@ def read_user_words(path: Path | None = None) -> set[str]:
     A missing file is an empty list; an unreadable one raises SpellingUnavailable's sibling
     QMError with the reason.
     """
-    from .filesystem.reading import read_small_text
 
     path = path or user_words_file()
     try:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .write.html import render_html
+from .write.markdown import render_markdown
+
 if TYPE_CHECKING:
     from .write.html import render_html
     from .write.markdown import render_markdown
@@ -17,11 +20,7 @@ __all__ = ["render_html", "render_markdown"]
 
 def __getattr__(name: str) -> Any:
     if name == "render_html":
-        from .write.html import render_html
-
         return render_html
     if name == "render_markdown":
-        from .write.markdown import render_markdown
-
         return render_markdown
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -23,8 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import DocumentError, NotFoundError, StoreError
+from ..interview.model import Interview, now_iso
+from ..interview.summary import Summary
 from ..sync.fields import stamp_save
-from ..sync.uids import assign_missing_uids, bury, legacy_uid
+from ..sync.merge import deep_copy
+from ..sync.uids import assign_missing_uids, bury, legacy_uid, uids_in_use
 from .json_storage import AtomicJSONStorage, NoChange, Tables
 
 if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
@@ -166,7 +169,6 @@ class InterviewStore:
     def summaries(self) -> builtins.list[Summary]:
         """Every readable interview as a list row, newest first (no full validation: cheap for
         thousands)."""
-        from ..interview.summary import Summary
 
         return [Summary.from_document(doc, i) for i, doc in self._listed(self._read())]
 
@@ -227,7 +229,6 @@ class InterviewStore:
 
     def uids(self) -> set[str]:
         """The uids of every interview stored (live or trashed) or purged from this database."""
-        from ..sync.uids import uids_in_use
 
         return uids_in_use(self._read())
 
@@ -295,8 +296,6 @@ class InterviewStore:
         text is stored anew under a new id instead, in the same write, so nothing typed is lost.
         """
         from dataclasses import replace
-
-        from ..interview.model import now_iso
 
         saved = replace(interview, updated=now_iso())
         new = self._writable(saved.to_dict())
@@ -378,7 +377,6 @@ class InterviewStore:
         """One locked read-modify-write of the whole file, for a change to many documents (a
         merge): `change` gets plain copies of the tables as they are now and returns the
         tables to store (None: nothing is written). True if written."""
-        from ..sync.merge import deep_copy
 
         written = False
         with self._storage.transaction() as tables:
@@ -484,8 +482,6 @@ class InterviewStore:
     def _parse(self, interview_id: int, doc: Any) -> Interview:
         from dataclasses import replace
 
-        from ..interview.model import Interview
-
         try:
             interview = Interview.from_dict(doc)
         except DocumentError as exc:
@@ -557,7 +553,6 @@ def _stamped(interview: Interview, doc: dict[str, Any]) -> Interview:
 
 
 def _now() -> str:
-    from ..interview.model import now_iso
 
     return now_iso()
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..article.frontmatter import split_front_matter
-from ..article.read.docx import ZIP_MAGIC
+from ..article.read.docx import ZIP_MAGIC, read_docx
+from ..article.read.docx_package import refuse_other_formats
 from ..article.read.found import MATCH, Found, question_key, shared_words, similarity
 from ..article.read.markdown import parse_markdown
 from ..article.read.plain import parse_plain
@@ -25,10 +26,14 @@ from ..article.read.titles import split_title_line
 from ..article.write.markdown import normalise_block, normalised
 from ..errors import ArticleError, DocumentError, ImportFileError
 from ..filesystem.os_errors import reason
+from ..filesystem.reading import read_regular_file
 from ..interview.controls import has_controls, remove_controls, without_controls
+from ..interview.limits import article_too_large, oversized
 from ..interview.model import STATUSES, Answer, Interview, is_uid
 from ..interview.questions import QuestionSet, QuestionSets
 from ..interview.rules import is_iso_date
+from ..interview.search import fold
+from .review import review_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -85,7 +90,6 @@ def read_article(text: str, sets: QuestionSets, hints: dict[str, str] | None = N
         raise ArticleError("the file is empty")
     if "\x00" in text:
         raise ArticleError("not an article: the file holds binary data, not text")
-    from ..interview.limits import article_too_large
 
     problem = article_too_large(text)
     if problem is not None:  # before the Markdown parser, whose cost per character is high
@@ -335,8 +339,6 @@ def read_article_file(path: Path, sets: QuestionSets) -> ArticleFile:
 
     Only regular files are read (a FIFO or a device is refused, never waited on).
     """
-    from ..article.read.docx_package import refuse_other_formats
-    from ..filesystem.reading import read_regular_file
 
     try:
         raw, _ = read_regular_file(path)
@@ -345,8 +347,6 @@ def read_article_file(path: Path, sets: QuestionSets) -> ArticleFile:
     try:
         refuse_other_formats(raw)
         if raw.startswith(ZIP_MAGIC):
-            from ..article.read.docx import read_docx
-
             content = read_docx(raw, set(sets.sets))
             return ArticleFile(path, dict(content.hints), docx=content)
     except ArticleError as exc:  # the app words the kinds it knows (pdf, odt, …) itself
@@ -382,7 +382,6 @@ def read_import(
     except ArticleError as exc:
         raise ImportFileError(f"{path}: {exc}") from None
     _refuse_oversized(result.interview, str(path))
-    from .review import review_of
 
     everything = found  # marks are placed in the text with every change accepted
     if track_changes != "accept" and source.changes:
@@ -425,7 +424,6 @@ def _json_interviews(path: Path, text: str) -> tuple[list[Interview], list[str]]
 
 def _refuse_oversized(interview: Interview, where: str) -> None:
     """ImportFileError when the interview is beyond what the editor can edit (`limits`)."""
-    from ..interview.limits import oversized
 
     problem = oversized(interview)
     if problem is not None:
@@ -435,7 +433,6 @@ def _refuse_oversized(interview: Interview, where: str) -> None:
 def _sameness(iv: Interview) -> tuple[str, ...] | None:
     """What makes two interviews the same one: name, organisation and answers, compared
     without case, accents or whitespace differences. None for an interview with nothing typed."""
-    from ..interview.search import fold
 
     def key(text: str) -> str:
         return " ".join(fold(text).split())

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..errors import ArticleError
 from ..interview.model import ReviewComment
 
 if TYPE_CHECKING:
@@ -78,8 +79,7 @@ def review_of(source: ArticleFile, sets: QuestionSets, accepted: Found) -> Revie
     `accepted` is what the article holds with every change accepted; deleted text is placed by
     what it holds with every change rejected.
     """
-    from ..errors import ArticleError
-    from .importing import read_article
+    from .importing import read_article  # importing builds on this module: read in turn
 
     marks = ReviewMarks()
     docx = source.docx

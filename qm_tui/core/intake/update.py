@@ -21,10 +21,14 @@ from typing import TYPE_CHECKING
 
 from ..article.write.markdown import normalise_block, normalise_line
 from ..article.write.typography import typeset
+from ..database.store import flatten
+from ..errors import ArticleError, ImportFileError
 from ..interview.controls import remove_controls
+from ..interview.limits import oversized
 from ..interview.model import STATUSES, Answer, Contact, Facts, Interview, ReviewComment
 from ..interview.rules import is_iso_date
 from .importing import match_questions, notes_of, read_article, read_article_file, split_byline
+from .review import review_of
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -100,9 +104,6 @@ def plan_update_source(
 ) -> UpdatePlan:
     """`plan_update` for a file already read, with the tracked changes in `accepted` taken
     (None: all) and the others rejected; ImportFileError naming the file if it is no article."""
-    from ..errors import ArticleError, ImportFileError
-    from ..interview.limits import oversized
-    from .review import review_of
 
     try:
         found = read_article(source.text(accepted), sets, _known(current, source.hints))
@@ -250,7 +251,6 @@ def _merge_answers(
 
 
 def _changes(old: Interview, new: Interview) -> list[FieldChange]:
-    from ..database.store import flatten
 
     before, after = flatten(old.to_dict()), flatten(new.to_dict())
     for n, (a, b) in enumerate(zip(old.answers, new.answers, strict=False), 1):

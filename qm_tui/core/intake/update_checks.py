@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..interview.search import fold
+
 if TYPE_CHECKING:
     from ..database.store import Version
     from ..interview.model import Interview
@@ -23,7 +25,6 @@ _ALIKE = 0.5  # share of words two answers must have in common to count as the s
 
 
 def _words(text: str) -> set[str]:
-    from ..interview.search import fold
 
     return set(fold(text).split())
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from .model import Interview
+
 if TYPE_CHECKING:
     from .model import Interview
 
@@ -94,7 +96,6 @@ def remove_controls_deep(value: Any) -> Any:
 
 def without_controls(interview: Interview) -> Interview:
     """The interview with `remove_controls` applied to every text (the same object if clean)."""
-    from .model import Interview
 
     doc = interview.to_dict()
     clean = remove_controls_deep(doc)
@@ -112,7 +113,6 @@ def editable_text(text: str) -> str:
 
 def editable(interview: Interview) -> Interview:
     """The interview with `editable_text` applied to every text (the same object if clean)."""
-    from .model import Interview
 
     doc = interview.to_dict()
     clean = _deep(doc, editable_text)

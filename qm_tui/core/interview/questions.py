@@ -17,8 +17,10 @@ from typing import Any
 
 from ..errors import QuestionSetError
 from ..filesystem.os_errors import reason
+from ..filesystem.reading import read_regular_file
 from ..settings.config import DEFAULT_SET, chosen_set_id
 from ..settings.locations import user_sets_dir
+from .limits import MAX_QUESTIONS
 from .model import Answer, Contact, Facts, Interview
 
 __all__ = [
@@ -164,7 +166,6 @@ def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
         or not all(isinstance(q, str) and q.strip() for q in questions)
     ):
         raise QuestionSetError("'questions' must be a non-empty list of non-empty strings")
-    from .limits import MAX_QUESTIONS
 
     if len(questions) > MAX_QUESTIONS:
         raise QuestionSetError(
@@ -194,7 +195,6 @@ def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
     A file that cannot be used (not a regular file, not UTF-8, broken TOML, nested too deeply)
     is skipped and named in `errors`; the other sets load.
     """
-    from ..filesystem.reading import read_regular_file
 
     folders = list(dirs) if dirs is not None else [builtin_dir(), user_sets_dir()]
     sets: dict[str, QuestionSet] = {}

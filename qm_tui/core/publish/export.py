@@ -14,7 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from ..errors import ExportError
+from ..errors import ExportError, QMError
+from ..interview.model import now_iso
+from .export_folder import ExportFolder
+from .filenames import Named, assign_filenames
 
 if TYPE_CHECKING:
     from ..database.store import InterviewStore
@@ -133,7 +136,6 @@ def export_article(
     the same date, name and organisation never overwrite each other. The rules of
     `ExportFolder` hold (no write through a planted link, a FIFO refused). Raises QMError.
     """
-    from .filenames import Named, assign_filenames
 
     # names go oldest (lowest id) first, so only older interviews can take this one's name;
     # their summaries are enough (validating every interview cost seconds at 50,000)
@@ -143,7 +145,6 @@ def export_article(
     everyone.append((interview_id, interview))
     interview = _as_saved(store, interview_id, interview)
     options = ExportOptions(lang=lang, interview_id=interview_id)
-    from .export_folder import ExportFolder
 
     target = ExportFolder(folder)
     formats = list(formats)
@@ -159,9 +160,6 @@ def _as_saved(store: InterviewStore, interview_id: int, interview: Interview) ->
     """The editor's version with the `updated` of the version stored, when it is that one (the
     article names the version it was made from; `update` compares it with later changes)."""
     from dataclasses import replace
-
-    from ..errors import QMError
-    from ..interview.model import now_iso
 
     try:
         stored = store.get(interview_id)
@@ -186,8 +184,6 @@ def export_all(
     `ExportFolder` hold: a name holding a FIFO, a device or a folder is refused before anything
     is written; a planted link is replaced, never followed. An empty folder name is refused.
     """
-    from .export_folder import ExportFolder
-    from .filenames import assign_filenames
 
     target = ExportFolder(folder)
     names = assign_filenames(interviews, get_format(fmt).suffix)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import QMError
 from ..filesystem.os_errors import reason
+from ..filesystem.reading import read_small_text
 from .locations import config_file
 
 __all__ = [
@@ -34,7 +35,6 @@ class ConfigError(QMError):
 def read_config(path: Path | None = None) -> dict[str, Any]:
     """The settings in `config.toml`; empty when there is no file. ConfigError when it is
     unreadable, not TOML, or holds an unknown key or a value of the wrong type."""
-    from ..filesystem.reading import read_small_text
 
     path = path or config_file()
     try:

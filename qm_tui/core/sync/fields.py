@@ -13,6 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..interview.model import new_uid
+
 __all__ = [
     "QUESTIONS",
     "answer_keys",
@@ -107,7 +109,6 @@ def stamp_save(old: Mapping[str, Any] | None, new: dict[str, Any], now: str) -> 
     """The document a save stores: `new` with the stored version's uid (a uid never changes)
     and `changed` carried over from `old` for the fields whose text is the same, `now` for
     the others. `old` None: the text is stored anew (under a new id, with a new uid)."""
-    from ..interview.model import new_uid
 
     before = keyed_texts(old) if old is not None else {}
     old_times = keyed_times(old) if old is not None else {}

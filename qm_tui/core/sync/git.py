@@ -20,7 +20,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..database.store import InterviewStore
 from ..errors import QMError
+from .merge import merge_tables
+from .source import read_copy
 
 __all__ = ["DRIVER", "DRIVER_SAYS", "SyncError", "SyncReport", "setup_driver", "sync"]
 
@@ -178,7 +181,6 @@ def sync(db_path: Path) -> SyncReport:
     """Commit the database, fetch, merge, push (retried once after a race); SyncError for a
     database outside a git work tree, no remote, an unreachable remote, a rejected push, no
     git, or no git identity."""
-    from ..database.store import InterviewStore
 
     git, top, rel = _open_repository(db_path)
     branch = git.ok("symbolic-ref", "--quiet", "--short", "HEAD")
@@ -284,8 +286,6 @@ def _unreachable(stderr: str) -> bool:
 def _merge(git: _Git, rel: str, tracking: str, report: SyncReport) -> None:
     """Merge the remote's branch; the database through qm-tui's merge driver. Anything git
     cannot merge by itself (another file in conflict) is undone, and a SyncError says so."""
-    from .merge import merge_tables
-    from .source import read_copy
 
     before = git.out("rev-parse", "HEAD")
     # unrelated: a clone made before the first push has a first commit of its own

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QMError
+from ..interview.model import DocumentError, Interview
 from .fields import QUESTIONS, answer_keys, key_of_path, keyed_texts, keyed_times, path_of_key
 from .uids import assign_missing_uids
 
@@ -358,7 +359,6 @@ def _build(
 
 
 def _normalised(doc: dict[str, Any]) -> dict[str, Any]:
-    from ..interview.model import Interview
 
     return Interview.from_dict(doc).to_dict()
 
@@ -495,7 +495,6 @@ def _index(
 ) -> tuple[dict[str, _Copy], dict[tuple[str, str], Any]]:
     """uid -> the copy's interview (live or trashed); and (table, key) -> each unreadable
     document or trash entry (MergeError for those when `strict`)."""
-    from ..interview.model import DocumentError, Interview
 
     found: dict[str, _Copy] = {}
     bad: dict[tuple[str, str], Any] = {}

@@ -9,6 +9,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from ..database.store import FILE_SCHEMA
+from ..filesystem.reading import NotRegularFileError, describe_file_type, read_regular_file
 from .merge import MergeError
 
 __all__ = ["MAX_COPY_BYTES", "read_copy"]
@@ -23,8 +25,6 @@ def read_copy(
     a link, a FIFO or a folder, the database itself, too large, not UTF-8 JSON, not a qm-tui
     database or written by a newer qm-tui. `empty_ok`: an empty file is an empty database
     (git gives one for a file both sides added)."""
-    from ..database.store import FILE_SCHEMA
-    from ..filesystem.reading import NotRegularFileError, describe_file_type, read_regular_file
 
     try:
         st = os.lstat(path)

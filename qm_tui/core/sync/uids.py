@@ -12,6 +12,8 @@ from collections.abc import Iterable, MutableMapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..interview.model import new_uid
+
 if TYPE_CHECKING:
     from ..interview.model import Interview
 
@@ -93,7 +95,6 @@ def uids_for_import(
     """The interviews to import, each keeping its uid unless the database already has it
     (or had it: purged) or an earlier one of them has it; those get a new uid and a warning.
     An interview without a uid (a JSON document from elsewhere) gets a new one silently."""
-    from ..interview.model import new_uid
 
     taken = set(used)
     out: list[Interview] = []
