@@ -6,6 +6,7 @@ the middle); the screen is told what came in and what went out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,8 +17,28 @@ if TYPE_CHECKING:
 SHOWN_LINES = 5  # lines of what came in shown in a notification
 
 
-def _lines(lines: list[str]) -> str:
-    shown = lines[:SHOWN_LINES]
+def _tell(
+    screen: InterviewListScreen,
+    text: str,
+    timeout: float,
+    conflicts: Sequence[str],
+    warnings: Sequence[str],
+) -> None:
+    """What a sync or a merge did, its conflicts and its warnings, then the list read again."""
+    screen.notify(text, timeout=timeout)
+    if conflicts:
+        screen.notify(
+            screen.qm.t("merge.conflicts", n=len(conflicts)) + "\n" + _lines(conflicts),
+            severity="warning",
+            timeout=20,
+        )
+    for warning in warnings[:SHOWN_LINES]:
+        screen.notify(warning, severity="warning", timeout=20)
+    screen.reload()
+
+
+def _lines(lines: Sequence[str]) -> str:
+    shown = list(lines[:SHOWN_LINES])
     more = len(lines) - len(shown)
     return "\n".join(shown + ([f"… (+{more})"] if more > 0 else []))
 
@@ -35,16 +56,7 @@ async def sync_now(screen: InterviewListScreen) -> None:
     text = t("sync.done", remote=report.remote, came=len(report.came_in), went=report.pushed)
     if report.came_in:
         text += "\n" + _lines(report.came_in)
-    screen.notify(text, timeout=12)
-    if report.conflicts:
-        screen.notify(
-            t("merge.conflicts", n=len(report.conflicts)) + "\n" + _lines(report.conflicts),
-            severity="warning",
-            timeout=20,
-        )
-    for warning in report.warnings[:SHOWN_LINES]:
-        screen.notify(warning, severity="warning", timeout=20)
-    screen.reload()
+    _tell(screen, text, 12, report.conflicts, report.warnings)
 
 
 async def point_out_copies(screen: InterviewListScreen) -> None:
@@ -98,13 +110,4 @@ async def _merge(screen: InterviewListScreen, copy: Path) -> None:
     text = t("copies.merged", name=copy.name, summary=result.summary())
     if result.lines:
         text += "\n" + _lines(result.lines)
-    screen.notify(text, timeout=15)
-    if result.conflicts:
-        screen.notify(
-            t("merge.conflicts", n=len(result.conflicts)) + "\n" + _lines(result.conflicts),
-            severity="warning",
-            timeout=20,
-        )
-    for warning in result.warnings[:SHOWN_LINES]:
-        screen.notify(warning, severity="warning", timeout=20)
-    screen.reload()
+    _tell(screen, text, 15, result.conflicts, result.warnings)

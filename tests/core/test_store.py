@@ -12,7 +12,6 @@ from tinydb import TinyDB
 from qm_tui.core.database import store as store_module
 from qm_tui.core.database.store import InterviewStore
 from qm_tui.core.errors import NotFoundError, StoreError
-from qm_tui.core.interview import model
 from qm_tui.core.interview.model import Interview
 from qm_tui.core.interview.questions import QuestionSets
 
@@ -103,7 +102,7 @@ def test_history_is_spaced_and_bounded(
     clock = iter(
         f"2026-11-27T10:{m:02d}:{s:02d}+01:00" for m in range(60) for s in range(0, 60, 10)
     )
-    monkeypatch.setattr(model, "now_iso", lambda: next(clock))
+    monkeypatch.setattr(store_module, "now_iso", lambda: next(clock))  # the time of each save
     monkeypatch.setattr(store_module, "HISTORY_LIMIT", 5)
     for n in range(1, 40):  # an autosave every 10 s for 6.5 minutes
         store.save(iid, store.get(iid).with_answer(0, "x" * n))

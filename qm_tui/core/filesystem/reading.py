@@ -69,15 +69,7 @@ def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_resu
     """
     fd, st = open_regular_file(path)
     try:
-        chunks = []
-        left = st.st_size
-        while left > 0:
-            chunk = os.read(fd, min(left, _CHUNK))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks), st
+        return _read_up_to(fd, st.st_size), st
     finally:
         os.close(fd)
 
@@ -95,14 +87,20 @@ def read_small_text(path: str | os.PathLike[str], max_size: int, encoding: str =
             raise FileTooLargeError(
                 errno.EFBIG, f"too large ({st.st_size:,} bytes; at most {max_size:,})"
             )
-        chunks = []
-        left = st.st_size
-        while left > 0:
-            chunk = os.read(fd, min(left, _CHUNK))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+        data = _read_up_to(fd, st.st_size)
     finally:
         os.close(fd)
-    return b"".join(chunks).decode(encoding)
+    return data.decode(encoding)
+
+
+def _read_up_to(fd: int, size: int) -> bytes:
+    """At most `size` bytes from the descriptor (less if the file shrank meanwhile)."""
+    chunks = []
+    left = size
+    while left > 0:
+        chunk = os.read(fd, min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
