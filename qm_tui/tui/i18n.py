@@ -276,6 +276,22 @@ SV: dict[str, str] = {
     "sync.running": "Synkar …",
     "sync.done": "Synkat med {remote}. Kom in: {came} ändring(ar). Gick ut: {went} commit(s).",
     "sync.failed": "Kunde inte synka: {error}",
+    "error.sync.no_git": "git är inte installerat: installera git för att synka via ett repository",
+    "error.sync.not_a_repository": (
+        "{folder} är inget git-repository. Lägg databasen i ett git-repository med en remote, "
+        "eller dela den på annat sätt"
+    ),
+    "error.sync.no_remote": (
+        "repositoryt har ingen remote att synka med (git remote add origin URL)"
+    ),
+    "error.sync.unreachable": "{remote} går inte att nå just nu; försök igen senare",
+    "error.sync.push_rejected": (
+        "{remote} tog inte emot ändringarna. De är sparade här; synka igen senare"
+    ),
+    "error.sync.no_identity": (
+        "git vet inte vem du är: ange namn och e-post (git config --global user.name och "
+        "user.email)"
+    ),
     "merge.failed": "Kunde inte slå ihop: {error}",
     "merge.conflicts": (
         "{n} fält ändrades på två ställen; den senare ändringen gäller, den andra versionen "
@@ -584,6 +600,20 @@ EN: dict[str, str] = {
     "sync.running": "Syncing …",
     "sync.done": "Synced with {remote}. Came in: {came} change(s). Went out: {went} commit(s).",
     "sync.failed": "Could not sync: {error}",
+    "error.sync.no_git": "git is not installed: install git to sync through a repository",
+    "error.sync.not_a_repository": (
+        "{folder} is not a git repository. Put the database in a git work tree with a remote, "
+        "or share it another way"
+    ),
+    "error.sync.no_remote": "the repository has no remote to sync with (git remote add origin URL)",
+    "error.sync.unreachable": "{remote} cannot be reached now; try again later",
+    "error.sync.push_rejected": (
+        "{remote} did not take the changes. They are committed here; sync again later"
+    ),
+    "error.sync.no_identity": (
+        "git does not know who you are: set a name and an e-mail (git config --global user.name "
+        "and user.email)"
+    ),
     "merge.failed": "Could not merge: {error}",
     "merge.conflicts": (
         "{n} fields were changed in two places; the later change holds, the other version is "

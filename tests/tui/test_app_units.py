@@ -168,3 +168,17 @@ def test_a_field_has_one_name_per_language_for_the_app_and_the_cli() -> None:
         "Pull quote",
         "E-mail",
     ]
+
+
+def test_a_failed_sync_is_worded_in_the_interface_language(tmp_path: Path) -> None:
+    """The reason git gave is the core's (English, for the CLI); the app says it in Swedish."""
+    from qm_tui.core.sync.git import SyncError, sync
+
+    db = tmp_path / "qm.json"
+    InterviewStore(db).add(load_question_sets().default().new_interview(name="Åsa"))
+    with pytest.raises(SyncError) as caught:
+        sync(db)  # not in a git work tree
+    assert "not a git repository" in str(caught.value)
+    said = Texts("sv").error(caught.value)
+    assert said.startswith(f"{tmp_path} är inget git-repository")
+    assert Texts("en").error(caught.value).startswith(f"{tmp_path} is not a git repository")

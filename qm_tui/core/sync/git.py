@@ -84,7 +84,7 @@ class _Git:
                 stdin=subprocess.DEVNULL,
             )
         except FileNotFoundError:
-            raise SyncError(_NO_GIT) from None
+            raise SyncError(_NO_GIT, code="sync.no_git") from None
         except subprocess.TimeoutExpired:
             raise SyncError(f"git {args[0]} took more than {timeout:.0f} s; stopped") from None
         if check and done.returncode != 0:
@@ -124,7 +124,7 @@ def _open_repository(db_path: Path) -> tuple[_Git, Path, str]:
     """git in the database's work tree, the repository's top folder and the database's path
     in it; SyncError for a database outside a git work tree."""
     if shutil.which("git") is None:
-        raise SyncError(_NO_GIT)
+        raise SyncError(_NO_GIT, code="sync.no_git")
     target = Path(os.path.realpath(db_path))
     git = _Git(target.parent)
     if not target.parent.is_dir():
@@ -133,7 +133,9 @@ def _open_repository(db_path: Path) -> tuple[_Git, Path, str]:
     if not top or git.ok("rev-parse", "--is-inside-work-tree") != "true":
         raise SyncError(
             f"not a git repository: {target.parent}. Put the database in a git work tree with "
-            "a remote (git init; git remote add origin URL), or share it another way"
+            "a remote (git init; git remote add origin URL), or share it another way",
+            code="sync.not_a_repository",
+            folder=str(target.parent),
         )
     top_path = Path(os.path.realpath(top))
     return _Git(top_path), top_path, target.relative_to(top_path).as_posix()
@@ -221,7 +223,9 @@ def sync(db_path: Path) -> SyncReport:
             why = _first_line(pushed.stderr or pushed.stdout)
             raise SyncError(
                 f"push rejected by {remote}: {why}. This copy's changes are committed here; "
-                "run sync again later"
+                "run sync again later",
+                code="sync.push_rejected",
+                remote=remote,
             )
     return report
 
@@ -237,7 +241,8 @@ def _upstream(git: _Git, branch: str) -> tuple[str, str]:
                 return remote, upstream[len(remote) + 1 :]
     if not remotes:
         raise SyncError(
-            "the repository has no remote to sync with: add one (git remote add origin URL)"
+            "the repository has no remote to sync with: add one (git remote add origin URL)",
+            code="sync.no_remote",
         )
     remote = "origin" if "origin" in remotes or len(remotes) != 1 else remotes[0]
     if remote not in remotes:
@@ -253,7 +258,8 @@ def _check_identity(git: _Git) -> None:
     if not name or not email:
         raise SyncError(
             "no git identity to commit with: set one (git config --global user.name 'Your "
-            "Name'; git config --global user.email you@example.org)"
+            "Name'; git config --global user.email you@example.org)",
+            code="sync.no_identity",
         )
 
 
@@ -275,7 +281,11 @@ def _commit(git: _Git, paths: list[str], attributes_changed: bool) -> bool:
 def _fetch(git: _Git, remote: str, branch: str) -> None:
     done = git.run("fetch", "--quiet", remote, check=False, timeout=NETWORK_TIMEOUT)
     if done.returncode != 0:
-        raise SyncError(f"the remote {remote} cannot be reached: {_first_line(done.stderr)}")
+        raise SyncError(
+            f"the remote {remote} cannot be reached: {_first_line(done.stderr)}",
+            code="sync.unreachable",
+            remote=remote,
+        )
 
 
 def _unreachable(stderr: str) -> bool:
