@@ -568,7 +568,9 @@ class EditorScreen(QMScreen):
         from ...core.settings.locations import export_dir
 
         snapshot = self._snapshot()
-        self.autosave.save_now()
+        # saved first and waited for: the article then names the version stored (`updated`),
+        # which `update` compares with later changes, and matches what `qm-tui export` writes
+        await self.autosave.flush()
         lang = self.qm.question_sets.lang_of(snapshot.question_set)
         folder, interview_id = export_dir(), self.interview_id
 
