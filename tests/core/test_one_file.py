@@ -359,3 +359,17 @@ def test_the_storage_class_answers_tinydb_as_its_own_storage(db_path: Path) -> N
         "_default": {"1": {"text": "Åre"}},
         "x": {"1": {"n": 1}},
     }
+
+
+def test_a_change_that_cannot_be_written_is_not_kept_in_memory(db_path: Path) -> None:
+    store = InterviewStore(db_path)
+    iid = store.add(sample("Anna"))
+    storage = AtomicJSONStorage(db_path)
+    nested: list[object] = []
+    for _ in range(100_000):  # deeper than either JSON writer goes
+        nested = [nested]
+    with pytest.raises(StoreError, match="cannot save"), storage.transaction() as tables:
+        tables["interviews"][str(iid)]["name"] = "Bo"
+        tables["x"] = {"1": {"deep": nested}}
+    with storage.transaction() as tables:  # the next change starts from the file
+        assert tables["interviews"][str(iid)]["name"] == "Anna" and "x" not in tables

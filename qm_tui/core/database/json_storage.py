@@ -231,11 +231,11 @@ class AtomicJSONStorage(Storage):
         meta = data.get("meta", {}).get("1")
         if isinstance(meta, dict):
             meta.pop("journal", None)  # an earlier qm-tui's journal token: nothing continues it
-        raw = serialize(data)
         try:
+            raw = serialize(data)
             st = atomic_write(self.path, raw)
         except BaseException:
-            self._forget()
+            self._forget()  # the tables in memory may hold what was not written
             raise
         self._cache, self._stat = data, _signature(st)
         self._digest = (len(raw), zlib.crc32(raw))
