@@ -103,10 +103,15 @@ def editor_of(app: QMApp) -> EditorScreen:
 
 
 async def open_selected(pilot: Pilot[None]) -> EditorScreen:
-    """Open the selected interview from the list; returns the editor."""
+    """Open the selected interview from the list, once its rows are read; returns the editor."""
+    from qm_tui.tui.screens.editor import EditorScreen
+    from qm_tui.tui.screens.interview_list import InterviewListScreen
+
+    app = cast("QMApp", pilot.app)
+    await wait_for(pilot, lambda: isinstance(app.screen, InterviewListScreen) and app.screen.loaded)
     await pilot.press("enter")
-    await pilot.pause()
-    return editor_of(cast("QMApp", pilot.app))
+    await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
+    return editor_of(app)
 
 
 class Opened(NamedTuple):

@@ -165,7 +165,16 @@ def _as_saved(store: InterviewStore, interview_id: int, interview: Interview) ->
         stored = store.get(interview_id)
     except QMError:
         return replace(interview, updated=now_iso())
-    same = replace(stored, created=interview.created, updated=interview.updated) == interview
+    # the times are the store's own (`changed` is stamped by each save): the texts decide
+    same = (
+        replace(
+            stored,
+            created=interview.created,
+            updated=interview.updated,
+            changed=interview.changed,
+        )
+        == interview
+    )
     return replace(interview, updated=stored.updated if same else now_iso())
 
 
