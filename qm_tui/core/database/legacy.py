@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from ..filesystem.reading import open_regular_file, read_up_to
 
 __all__ = ["fold_legacy_files", "legacy_files"]
 
@@ -49,31 +49,17 @@ def fold_legacy_files(target: Path, tables: Tables, *, remove: bool = False) -> 
 
 
 def _read_journal(path: Path) -> bytes:
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        return b""
-    except OSError:  # a symlink (ELOOP) or unreadable: nothing of ours to fold
+        fd, st = open_regular_file(path, follow_links=False)
+    except OSError:  # missing, a symlink (ELOOP), a FIFO, unreadable: nothing of ours to fold
         return b""
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            return b""
         if st.st_size > MAX_JOURNAL:
             raise StoreError(
                 f"{path} is larger than any journal qm-tui 0.2 wrote; it was left as it is. "
                 "Move it aside to open the database without it."
             )
-        chunks = []
-        left = st.st_size
-        while left > 0:
-            chunk = os.read(fd, left)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
+        return read_up_to(fd, st.st_size)
     finally:
         os.close(fd)
 

@@ -42,13 +42,18 @@ def describe_file_type(mode: int) -> str:
     return "a special file"
 
 
-def open_regular_file(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
+def open_regular_file(
+    path: str | os.PathLike[str], *, follow_links: bool = True
+) -> tuple[int, os.stat_result]:
     """A descriptor of a regular file, opened for reading, and its stat; NotRegularFileError
     (the descriptor closed) for anything else.
 
-    Opened non-blocking, so a FIFO is refused instead of waiting for a writer.
+    Opened non-blocking, so a FIFO is refused instead of waiting for a writer. Without
+    `follow_links`, a symlink at `path` is refused by the kernel (OSError, ELOOP).
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags)
     try:
         st = os.fstat(fd)
@@ -69,7 +74,7 @@ def read_regular_file(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_resu
     """
     fd, st = open_regular_file(path)
     try:
-        return _read_up_to(fd, st.st_size), st
+        return read_up_to(fd, st.st_size), st
     finally:
         os.close(fd)
 
@@ -87,13 +92,13 @@ def read_small_text(path: str | os.PathLike[str], max_size: int, encoding: str =
             raise FileTooLargeError(
                 errno.EFBIG, f"too large ({st.st_size:,} bytes; at most {max_size:,})"
             )
-        data = _read_up_to(fd, st.st_size)
+        data = read_up_to(fd, st.st_size)
     finally:
         os.close(fd)
     return data.decode(encoding)
 
 
-def _read_up_to(fd: int, size: int) -> bytes:
+def read_up_to(fd: int, size: int) -> bytes:
     """At most `size` bytes from the descriptor (less if the file shrank meanwhile)."""
     chunks = []
     left = size
