@@ -10,7 +10,7 @@ import gc
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pytest
 
@@ -18,6 +18,7 @@ from qm_tui.core.interview.model import Interview
 from qm_tui.core.interview.questions import QuestionSets, load_question_sets
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.pilot import Pilot
 
     from qm_tui.tui.app import QMApp
@@ -45,6 +46,44 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QM_TUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("QM_TUI_EXPORT_DIR", str(tmp_path / "export"))
     monkeypatch.delenv("ACCESSIBLE", raising=False)  # would start plain mode instead of the app
+
+
+class Said(NamedTuple):
+    """A notification as the app gave it to Textual."""
+
+    message: str
+    title: str
+    severity: str
+    markup: bool
+
+
+@pytest.fixture(autouse=True)
+def _record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep each app's notifications as they are given, so a test can read them at once.
+
+    Textual shows a notification only once its message has been handled, and drops it when it
+    times out; recording at the call leaves a test nothing to wait for and no private list.
+    """
+    from textual.app import App
+
+    show = App.notify
+
+    def record(app: App[object], message: str, **options: Any) -> None:
+        said = Said(
+            message,
+            options.get("title", ""),
+            options.get("severity", "information"),
+            options.get("markup", True),
+        )
+        app.__dict__.setdefault("_test_said", []).append(said)
+        show(app, message, **options)
+
+    monkeypatch.setattr(App, "notify", record)
+
+
+def notified(app: App[object]) -> list[Said]:
+    """Every notification `app` has given so far, oldest first."""
+    return cast("list[Said]", app.__dict__.get("_test_said", []))
 
 
 @pytest.fixture(autouse=True)

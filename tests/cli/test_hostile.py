@@ -48,7 +48,7 @@ from qm_tui.tui.screens.editor import EditorScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.screens.trash import TrashScreen
 
-from ..conftest import SIZE, wait_for
+from ..conftest import SIZE, notified, wait_for
 
 # Names an import could bring in: markup, terminal escapes, clipboard writes, Trojan Source.
 HOSTILE_NAMES = [
@@ -326,7 +326,7 @@ async def test_hostile_names_in_list_trash_history_and_notifications(db_path: Pa
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
         await wait_for(pilot, lambda: app.screen is screen)
-        notes = list(app._notifications)
+        notes = list(notified(app))
         assert notes[-1].message == "Anna [/] Berg \\x1b]0;x\\x07 [link=https://x]y[/link]"
         assert not notes[-1].markup
 
@@ -345,7 +345,7 @@ async def test_the_editor_removes_control_characters_and_keeps_the_original(
         assert isinstance(editor, EditorScreen)
         assert editor.interview.name == "]0;pwnedAnna"
         assert "[b]Växjö[/b]" in str(editor.sub_title)
-        assert any("Control characters" in n.message for n in app._notifications)
+        assert any("Control characters" in n.message for n in notified(app))
         assert await editor.flush()
     assert InterviewStore(db_path).get(iid).name == "]0;pwnedAnna"
     assert [v.value for v in InterviewStore(db_path).history(iid, "name")] == [
@@ -648,7 +648,7 @@ async def test_the_apps_export_never_follows_or_blocks_on_a_planted_name(
             assert isinstance(app.screen, EditorScreen)
         await asyncio.wait_for(pilot.press(key), timeout=10)
         await pilot.pause(0.5)
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in notified(app)]
     assert victim.read_text(encoding="utf-8") == "keep me"
     if what == "a FIFO":
         assert any("not a regular file" in n for n in notes), notes
@@ -835,7 +835,7 @@ async def test_the_app_notifies_broken_sets_and_creates_interviews(
         await wait_for(pilot, lambda: getattr(app.screen, "loaded", False))
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
-        skipped = [n.message for n in app._notifications if "Question set skipped" in n.message]
+        skipped = [n.message for n in notified(app) if "Question set skipped" in n.message]
         assert len(skipped) == len(BROKEN_SETS) + 1
 
 
@@ -1190,6 +1190,6 @@ async def test_the_app_lists_the_valid_interviews_and_names_the_others(db_path: 
         assert isinstance(screen, InterviewListScreen)
         await wait_for(pilot, lambda: screen.loaded)
         assert sorted(r.id for r in screen.rows) == [1, 5]
-        warned = [n.message for n in app._notifications if "Could not be read" in n.message]
+        warned = [n.message for n in notified(app) if "Could not be read" in n.message]
         assert len(warned) == 1 and "interview '2'" in warned[0]
     assert db_path.read_bytes() == before

@@ -16,7 +16,7 @@ from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.screens.trash import TrashScreen
 from qm_tui.tui.widgets.status_line import StatusLine
 
-from ..conftest import ANSWERS, SIZE, editor_of, open_selected, sample, wait_for
+from ..conftest import ANSWERS, SIZE, editor_of, notified, open_selected, sample, wait_for
 
 
 async def test_new_interview_typed_in_full_exports_like_the_cli(
@@ -59,7 +59,7 @@ async def test_new_interview_typed_in_full_exports_like_the_cli(
         await pilot.press("ctrl+o")
         await wait_for(pilot, lambda: len(list((tmp_path / "export").glob("*"))) == 4)
         await pilot.pause()
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in notified(app)]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, InterviewListScreen)
@@ -194,7 +194,7 @@ async def test_export_from_the_list_writes_markdown(db_path: Path, tmp_path: Pat
         await pilot.pause()
         files = list((tmp_path / "export").iterdir())
         assert [f.suffix for f in files] == [".md"]
-        assert any(str(files[0]) in n.message for n in app._notifications)
+        assert any(str(files[0]) in n.message for n in notified(app))
 
 
 async def test_autosave_after_the_debounce(db_path: Path) -> None:

@@ -16,7 +16,7 @@ from qm_tui.tui.app import QMApp
 from qm_tui.tui.dialogs.help import HelpScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 
-from ..conftest import SIZE, editor_of, sample, wait_for
+from ..conftest import SIZE, editor_of, notified, sample, wait_for
 
 
 def _store(db_path: Path) -> list[int]:
@@ -146,7 +146,7 @@ async def test_palette_prompt_ctrl_c_and_one_avsluta_in_swedish(db_path: Path) -
         await pilot.pause()
         await pilot.press("ctrl+c")
         await pilot.pause()
-        (note,) = list(app._notifications)
+        (note,) = list(notified(app))
         assert note.title == "Vill du avsluta?" and note.message.startswith("Tryck ")
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert titles.count("Avsluta") == 1

@@ -21,7 +21,7 @@ from qm_tui.tui.dialogs.confirm import ConfirmScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.widgets.status_line import StatusLine
 
-from ..conftest import SIZE, editor_of, open_selected, sample, wait_for
+from ..conftest import SIZE, editor_of, notified, open_selected, sample, wait_for
 
 
 async def test_a_50000_character_paste(db_path: Path) -> None:
@@ -124,9 +124,7 @@ async def test_a_failing_save_is_shown_retried_and_keeps_the_text(
         await pilot.pause()
         status = ed.query_one(StatusLine)
         assert status.save_text == "Kunde inte spara – försöker igen"
-        assert any(
-            n.severity == "error" and "the disk is full" in n.message for n in app._notifications
-        )
+        assert any(n.severity == "error" and "the disk is full" in n.message for n in notified(app))
         assert ed.query_one("#answer-0", TextArea).text.endswith("Hej")
         await pilot.press("escape")  # leaving asks instead of dropping the text
         await pilot.pause()
@@ -173,7 +171,7 @@ async def test_a_second_window_changing_the_same_interview_is_warned_about(
         other.save(target, other.get(target).with_answer(0, "Från det andra fönstret."))
         await pilot.press("ctrl+n", *" Mitt tillägg.", "ctrl+s")
         await pilot.pause()
-        warnings = [n for n in app._notifications if n.severity == "warning"]
+        warnings = [n for n in notified(app) if n.severity == "warning"]
         assert warnings and "Ett annat fönster" in warnings[0].message
     stored = InterviewStore(db_path)
     assert stored.get(target).answers[0].answer.endswith("Mitt tillägg.")
@@ -195,7 +193,7 @@ async def test_second_instance_saves_of_different_interviews_both_survive(db_pat
         await pilot.press("ctrl+n", *"!", "escape")
         await pilot.pause()
         assert isinstance(app.screen, InterviewListScreen)
-        assert not [n for n in app._notifications if n.severity == "warning"]
+        assert not [n for n in notified(app) if n.severity == "warning"]
     stored = InterviewStore(db_path)
     assert stored.get(second).answers[0].answer == "Andra fönstret"
     assert stored.get(first).answers[0].answer.endswith("!")
@@ -239,7 +237,7 @@ async def test_an_unknown_configured_set_is_one_message_and_nothing_is_created(
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, InterviewListScreen)
-        (note,) = [n for n in app._notifications if n.severity == "error"]
+        (note,) = [n for n in notified(app) if n.severity == "error"]
         assert "okänd frågeuppsättning ”qm-fi” (från $QM_TUI_SET)" in note.message
     assert len(InterviewStore(db_path)) == 0
 
@@ -255,7 +253,7 @@ async def test_typing_into_an_interview_deleted_elsewhere_keeps_the_text(db_path
         await pilot.pause()
         ed = editor_of(app)
         assert ed.interview_id != target
-        assert any("raderats i ett annat fönster" in n.message for n in app._notifications)
+        assert any("raderats i ett annat fönster" in n.message for n in notified(app))
     stored = InterviewStore(db_path)
     assert stored.get(ed.interview_id).answers[0].answer.endswith(" Kvar!")
     assert [t.id for t in stored.trash()] == [target]

@@ -11,7 +11,7 @@ from qm_tui.core.publish.export import ExportOptions, render
 from qm_tui.tui.app import QMApp
 from qm_tui.tui.dialogs.update import UpdateScreen
 
-from ..conftest import SIZE, sample, wait_for
+from ..conftest import SIZE, notified, sample, wait_for
 
 
 def _diff(app: QMApp) -> str:
@@ -53,7 +53,7 @@ async def test_a_corrected_article_is_shown_as_a_diff_and_saved(
         assert not screen.query_one("#update-save", Button).disabled
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, UpdateScreen))
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in notified(app)]
         assert any("Uppdaterade Nils-Petter Nilsson (Växjö City): 1 fält" in n for n in notes), (
             notes
         )
@@ -140,7 +140,7 @@ async def test_tracked_changes_are_rows_accepted_or_rejected_one_by_one(db_path:
         await wait_for(pilot, lambda: "{+mycket positivt+}" in _diff(app))
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, UpdateScreen))
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in notified(app)]
         assert any(": 1 fält" in n and "3 nya kommentarer" in n for n in notes), notes
     after = InterviewStore(db_path).get(iid)
     assert after.answers[0].answer.endswith("vilket är mycket positivt för vår samverkan.")

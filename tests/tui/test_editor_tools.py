@@ -19,7 +19,7 @@ from qm_tui.tui.i18n import Texts
 from qm_tui.tui.steps import AnswerStep, BoxesStep, NotesStep, PersonStep
 from qm_tui.tui.widgets.step_list import StepList
 
-from ..conftest import SIZE, Opened, editor_of, open_selected, sample, wait_for
+from ..conftest import SIZE, Opened, editor_of, notified, open_selected, sample, wait_for
 
 USER_SET = """
 id = "qm-kort"
@@ -121,7 +121,7 @@ async def test_import_warnings_show_read_only_with_a_banner(db_path: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         ed = await open_selected(pilot)
-        banners = [n for n in app._notifications if n.severity == "warning"]
+        banners = [n for n in notified(app) if n.severity == "warning"]
         assert any("Anmärkningar från importen: 3" in n.message for n in banners)
         _go(ed, NotesStep)
         await pilot.pause()
@@ -185,7 +185,7 @@ async def test_a_set_change_refused_by_the_core_says_why(opened_editor: Opened) 
     ed.post_message(PersonStep.SetChosen("qm-en"))
     await pilot.pause()
     assert ed.interview.question_set == "qm-sv"
-    assert any("kan inte bytas" in n.message for n in app._notifications)
+    assert any("kan inte bytas" in n.message for n in notified(app))
 
 
 # -- (4) adding and removing questions ----------------------------------------------------------
@@ -260,12 +260,12 @@ async def test_an_empty_question_goes_at_once_and_the_last_stays(db_path: Path) 
         await pilot.press("f9")
         await pilot.pause()
         assert len(ed.interview.answers) == 1
-        assert any("minst en fråga" in n.message for n in app._notifications)
+        assert any("minst en fråga" in n.message for n in notified(app))
         ed.step = 0
         await pilot.pause()
         await pilot.press("f9")
         await pilot.pause()
-        assert any("Gå till en fråga" in n.message for n in app._notifications)
+        assert any("Gå till en fråga" in n.message for n in notified(app))
 
 
 # -- (5) the status ----------------------------------------------------------------------------
@@ -290,7 +290,7 @@ async def test_the_status_is_set_in_the_editor(opened_editor: Opened, db_path: P
     status.value = "draft"  # complete interviews cannot be drafts: said, and kept
     await pilot.pause()
     assert status.value == "complete"
-    assert any("Utkast och klar följer" in n.message for n in app._notifications)
+    assert any("Utkast och klar följer" in n.message for n in notified(app))
     assert await ed.flush()
     assert InterviewStore(db_path).get(1).status == "complete"
 

@@ -12,7 +12,7 @@ from qm_tui.tui.app import QMApp
 from qm_tui.tui.dialogs.spelling import SpellingDialog
 from qm_tui.tui.widgets.spell_text_area import SpellTextArea
 
-from ..conftest import SIZE, open_selected, sample, wait_for
+from ..conftest import SIZE, notified, open_selected, sample, wait_for
 
 
 def _misspelt(db_path: Path) -> None:
@@ -84,9 +84,7 @@ async def test_f7_where_there_is_no_text_field_says_so(db_path: Path) -> None:
         await open_selected(pilot)
         await pilot.press("f7")  # the person step has no answer field
         await pilot.pause()
-        assert any(
-            "Stavningskontrollen gäller svaren" in str(n.message) for n in app._notifications
-        )
+        assert any("Stavningskontrollen gäller svaren" in str(n.message) for n in notified(app))
 
 
 async def test_the_review_lists_every_misspelt_word_with_its_place(db_path: Path) -> None:

@@ -11,7 +11,7 @@ from qm_tui.core.spelling import read_user_words
 from qm_tui.tui.dialogs.spelling import SpellingDialog
 from qm_tui.tui.widgets.spell_text_area import SpellTextArea
 
-from ..conftest import wait_for
+from ..conftest import notified, wait_for
 
 WORDS = ["och", "hej", "samverkan", "stad", "stadskärna", "bra"]
 
@@ -154,7 +154,7 @@ async def test_f7_escape_and_a_field_without_misspellings() -> None:
         app.query_one("#quote", SpellTextArea).focus()
         await pilot.press("f7")
         assert not isinstance(app.screen, SpellingDialog)
-        assert [n.message for n in app._notifications] == ["Inga felstavade ord i fältet."]
+        assert [n.message for n in notified(app)] == ["Inga felstavade ord i fältet."]
 
 
 async def test_a_missing_dictionary_gives_one_message_and_the_fields_still_work(
@@ -163,10 +163,10 @@ async def test_a_missing_dictionary_gives_one_message_and_the_fields_still_work(
     monkeypatch.setenv("QM_TUI_DICTIONARY_DIR", str(tmp_path / "nowhere"))
     app = FieldApp("hej")
     async with app.run_test(size=(80, 20)) as pilot:
-        await wait_for(pilot, lambda: bool(app._notifications), timeout=30)
+        await wait_for(pilot, lambda: bool(notified(app)), timeout=30)
         await app.workers.wait_for_complete()  # both fields have tried to load the dictionary
         await pilot.pause()
-        [note] = app._notifications
+        [note] = notified(app)
         assert note.message.startswith("Stavningskontrollen är avstängd: Swedish spelling")
         assert note.severity == "warning"
         area = app.query_one("#answer", SpellTextArea)

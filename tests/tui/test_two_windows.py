@@ -13,11 +13,11 @@ from qm_tui.core.interview.model import Interview
 from qm_tui.tui import autosave
 from qm_tui.tui.app import QMApp
 
-from ..conftest import SIZE, open_selected, sample, wait_for
+from ..conftest import SIZE, notified, open_selected, sample, wait_for
 
 
 def _notes(app: QMApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in notified(app)]
 
 
 @pytest.fixture
