@@ -386,10 +386,10 @@ def test_the_menu_reads_out_the_20_newest_and_takes_any_id(db_path: Path) -> Non
     done = run(db_path, ["2", "1", "/klar", "4"], "--plain")
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "22: Person 22, Växjö City, 2026-01-22, 5 av 5 besvarade, utkast" in out
+    assert "22: Person 22, Växjö City, 2026-01-22, 5 av 5 besvarade, klar" in out
     assert "3: Person 3, " in out and "\n2: Person 2, " not in out
     assert "Och 2 äldre; skriv numret om du vet det" in out
     assert "Fortsätter intervju 1: Person 1, Växjö City." in out
     assert "Intervju 1: Person 1, Växjö City. Status: klar." in out
     assert stored(db_path).status == "complete"  # the status the summary gives is the one stored
-    assert stored(db_path, 2).status == "draft"  # untouched
+    assert stored(db_path, 2).status == "complete"  # untouched (as stored: its text is complete)

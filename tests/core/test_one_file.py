@@ -217,7 +217,7 @@ def test_the_file_is_deterministic_and_a_save_changes_only_its_lines(db_path: Pa
 def test_another_process_s_save_is_seen_by_a_store_held_open(db_path: Path) -> None:
     mine = InterviewStore(db_path)
     iid = mine.add(sample())
-    assert mine.get(iid).status == "draft"
+    assert mine.get(iid).status == "complete"
     assert cli(db_path, "status", str(iid), "approved").returncode == 0
     assert mine.get(iid).status == "approved"
     iv = mine.get(iid)

@@ -273,9 +273,9 @@ def test_old_exports_with_reference_lines_still_import() -> None:
 
 def test_hand_written_front_matter_of_any_yaml_types() -> None:
     md = render_markdown(vaxjo(), meta=False)
-    text = "---\ndate: 2021-05-04\nstatus: draft\ntags: [a, b]\nid: 12\n---\n" + md
+    text = "---\ndate: 2021-05-04\nstatus: approved\ntags: [a, b]\nid: 12\n---\n" + md
     iv = parse_article(text, SETS).interview
-    assert (iv.date, iv.status) == ("2021-05-04", "draft")
+    assert (iv.date, iv.status) == ("2021-05-04", "approved")
 
 
 def test_broken_front_matter_is_one_clear_error() -> None:

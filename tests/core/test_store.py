@@ -239,3 +239,21 @@ def test_reads_follow_writes_of_the_same_store_and_of_others(
     store.delete(iid)
     assert other.documents() == [] and len(other) == 0
     assert TinyDB(db_path, encoding="utf-8").table("trash").get(doc_id=iid) is not None
+
+
+def test_every_write_stores_the_status_the_rule_gives(db_path: Path, blank: Interview) -> None:
+    store = InterviewStore(db_path)
+    full = blank.with_text("quote", "Ett citat.")
+    for n in range(len(full.answers)):
+        full = full.with_answer(n, f"Svar {n + 1}.")
+    assert full.status == "draft"  # as an import or a merge may hand it over
+    first = store.add(full)
+    assert store.get(first).status == "complete"
+    second = store.add(blank)
+    result = store.save(second, full)
+    assert result.interview.status == store.get(second).status == "complete"
+    store.save(second, full.with_answer(0, ""))
+    assert store.get(second).status == "draft"
+    approved = full.with_workflow_status("approved").with_answer(0, "")
+    store.save(second, approved)
+    assert store.get(second).status == "approved"  # chosen by hand: editing does not undo it

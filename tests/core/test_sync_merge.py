@@ -460,3 +460,16 @@ def test_copies_of_a_database_from_before_uids_merge_without_duplicates(
         "Örjan Ek",
     ]
     assert result.lines == [] and not result.conflicts
+
+
+def test_answers_filled_on_two_sides_merge_into_a_complete_interview(
+    pair: tuple[Path, Path],
+) -> None:
+    a, b = pair
+    for n in (2, 3, 4):
+        edit(a, 1, f"answers.{n}", f"Svar {n} skrivet i a")
+    edit(b, 1, "answers.5", "Svar 5 skrivet i b")
+    edit(b, 1, "quote", "Ett citat från b.")
+    assert {InterviewStore(p).get(1).status for p in (a, b)} == {"draft"}
+    merged = both_ways(a, b)["interviews"]["1"]
+    assert merged["status"] == "complete"

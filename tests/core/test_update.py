@@ -98,12 +98,12 @@ def test_a_shortened_question_keeps_the_articles_wording() -> None:
 
 
 def test_fields_the_article_does_not_carry_are_kept() -> None:
-    iv = dataclasses.replace(vaxjo(), status="draft", notes="egen anteckning")
+    iv = dataclasses.replace(vaxjo(), status="approved", notes="egen anteckning")
     text = render(iv, "txt").decode()
     plan = plan_update(iv, text, SETS)
     assert plan.changes == ()
     assert (plan.interview.date, plan.interview.interviewer) == ("2022-03-01", "Pia Sandin")
-    assert (plan.interview.status, plan.interview.notes) == ("draft", "egen anteckning")
+    assert (plan.interview.status, plan.interview.notes) == ("approved", "egen anteckning")
 
 
 def test_a_file_that_is_not_an_article_is_refused(tmp_path: Path) -> None:

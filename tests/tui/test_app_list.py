@@ -22,7 +22,7 @@ from ..conftest import SIZE, editor_of, notified, sample, wait_for
 def _store(db_path: Path) -> list[int]:
     store = InterviewStore(db_path)
     anna = sample("Anna Östberg", "Ängelholms Citysamverkan")
-    first = store.add(replace(anna, private_notes="Ring Göran"))
+    first = store.add(replace(anna, private_notes="Ring Göran", quote=""))  # a draft
     second = store.add(sample("Bo Ek", "Lund"))
     return [first, second]
 
@@ -67,9 +67,8 @@ async def test_the_list_shows_ids_and_statuses_and_sets_and_filters_them(db_path
         await wait_for(pilot, lambda: _list(app).loaded)
         table = _list(app).table
         assert [str(c.label) for c in table.columns.values()][:3] == ["Id", "Namn", "Status"]
-        assert table.get_row_at(0)[0] == str(second) and table.get_row_at(0)[2] == "utkast"
-        # stored as a draft, but everything is filled in: the status rule makes it complete,
-        # so the next status is approved (issue 23: the editor's rule on the list too)
+        assert table.get_row_at(0)[0] == str(second) and table.get_row_at(0)[2] == "klar"
+        assert table.get_row_at(1)[0] == str(first) and table.get_row_at(1)[2] == "utkast"
         await pilot.press("s")
         await wait_for(pilot, lambda: InterviewStore(db_path).get(second).status == "approved")
         await wait_for(pilot, lambda: _list(app).table.get_row_at(0)[2] == "granskad")

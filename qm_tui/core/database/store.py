@@ -19,8 +19,9 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import DocumentError, NotFoundError, StoreError
 from ..interview.model import Interview, now_iso
@@ -29,10 +30,6 @@ from ..sync.fields import stamp_save
 from ..sync.merge import deep_copy
 from ..sync.uids import assign_missing_uids, bury, legacy_uid, uids_in_use
 from .json_storage import AtomicJSONStorage, NoChange, Tables
-
-if TYPE_CHECKING:  # the model (and dataclasses) load on first use: `qm-tui list` never needs them
-    from ..interview.model import Interview
-    from ..interview.summary import Summary
 
 __all__ = [
     "FILE_SCHEMA",
@@ -272,8 +269,11 @@ class InterviewStore:
         return self.add_many([interview])[0]
 
     def add_many(self, interviews: Iterable[Interview]) -> builtins.list[int]:
-        """Store several new interviews in one write; returns their ids in order."""
-        items = list(interviews)
+        """Store several new interviews in one write; returns their ids in order.
+
+        Every write stores the status the rule gives (`Interview.settled_status`), whoever made
+        the interview (an import, a merge, a front matter that says `draft`)."""
+        items = [interview.with_status() for interview in interviews]
         with self._transaction() as tables:
             self._check_schema(tables)
             ids = [self._insert(tables, self._writable(interview.to_dict())) for interview in items]
@@ -295,9 +295,7 @@ class InterviewStore:
         If the interview is gone (deleted in another window), NotFoundError; with `readd` the
         text is stored anew under a new id instead, in the same write, so nothing typed is lost.
         """
-        from dataclasses import replace
-
-        saved = replace(interview, updated=now_iso())
+        saved = replace(interview.with_status(), updated=now_iso())
         new = self._writable(saved.to_dict())
         conflict = False
         with self._transaction() as tables:
@@ -480,8 +478,6 @@ class InterviewStore:
         return doc
 
     def _parse(self, interview_id: int, doc: Any) -> Interview:
-        from dataclasses import replace
-
         try:
             interview = Interview.from_dict(doc)
         except DocumentError as exc:
@@ -546,8 +542,6 @@ def _shape_problem(doc: Any) -> str | None:
 
 def _stamped(interview: Interview, doc: dict[str, Any]) -> Interview:
     """The interview with the uid and change times `stamp_save` gave its document."""
-    from dataclasses import replace
-
     changed = tuple(sorted(doc.get("changed", {}).items()))
     return replace(interview, uid=str(doc.get("uid", "")), changed=changed)
 

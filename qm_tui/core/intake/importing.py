@@ -286,7 +286,7 @@ def build_interview(found: Found, sets: QuestionSets) -> ImportedArticle:
     interview = normalised(interview)
     status = found.meta.get("status", "")
     if status not in STATUSES:
-        status = "complete" if interview.is_complete() and not (missing and not own) else "draft"
+        status = "draft"  # settled below: `complete` when nothing is missing
     present = {k for k in ("date", "interviewer", "status") if found.meta.get(k)}
     present |= {"name"} if found.name else set()
     present |= {"byline"} if byline.strip() else set()
@@ -295,7 +295,8 @@ def build_interview(found: Found, sets: QuestionSets) -> ImportedArticle:
     present |= {"contact"} if found.contact is not None else set()
     if CONTROLS_REMOVED in found.warnings:
         warnings.append(CONTROLS_REMOVED)
-    return ImportedArticle(replace(interview, status=status), warnings, frozenset(present))
+    interview = replace(interview, status=status).with_status()  # as the store will write it
+    return ImportedArticle(interview, warnings, frozenset(present))
 
 
 def notes_of(found: Found, warnings: list[str]) -> str:

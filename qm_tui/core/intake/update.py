@@ -192,6 +192,7 @@ def plan_from_found(current: Interview, found: Found) -> UpdatePlan:
     notes = remove_controls(notes_of(found, warnings))
     if notes and notes != current.notes:
         iv = replace(iv, notes="\n\n".join(x for x in (current.notes, notes) if x))
+    iv = iv.with_status()  # as the store will write it: `draft` beside a last answer is `complete`
     identity = tuple(found.identity.items())
     return UpdatePlan(iv, tuple(_changes(current, iv)), tuple(warnings), identity=identity)
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import QMError
 from ..interview.model import DocumentError, Interview
+from ..interview.status import AUTO_STATUSES
 from .fields import QUESTIONS, answer_keys, key_of_path, keyed_texts, keyed_times, path_of_key
 from .uids import assign_missing_uids
 
@@ -264,6 +265,8 @@ def _merge_docs(
         """The field's merged text and its recorded change time ("" if neither side has one)."""
         x, y = va.get(key, ""), vb.get(key, "")
         rx, ry = ta.get(key, ""), tb.get(key, "")
+        if key == "status" and {x, y} <= set(AUTO_STATUSES):
+            x = y = AUTO_STATUSES[0]  # `draft` or `complete` follows the merged text
         if x == y:
             return x, _latest(rx, ry) if rx and ry else rx or ry
         if vo is not None and key in vo:
@@ -359,8 +362,9 @@ def _build(
 
 
 def _normalised(doc: dict[str, Any]) -> dict[str, Any]:
-
-    return Interview.from_dict(doc).to_dict()
+    """The document as the model writes it, with the status the merged text gives (one copy's
+    `draft` beside the other's last answer is `complete`)."""
+    return Interview.from_dict(doc).with_status().to_dict()
 
 
 # -- times and histories -------------------------------------------------------------------
