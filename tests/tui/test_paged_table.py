@@ -13,13 +13,17 @@ ROWS = [(f"rad {n}", f"Örebro {n}") for n in range(1_000)]
 
 
 class TableApp(App[None]):
+    def __init__(self, rows: list[tuple[str, str]] = ROWS) -> None:
+        super().__init__()
+        self.rows = rows
+
     def compose(self) -> ComposeResult:
         table = PagedTable(id="t", cursor_type="row")
         table.add_columns("a", "b")
         yield table
 
     def on_mount(self) -> None:
-        self.query_one(PagedTable).show_rows(ROWS, tuple)
+        self.query_one(PagedTable).show_rows(self.rows, tuple)
 
 
 async def test_only_a_first_page_is_added() -> None:
@@ -40,15 +44,16 @@ async def test_the_cursor_near_the_end_adds_the_next_page() -> None:
 
 
 async def test_the_mouse_wheel_adds_pages_until_the_last_row() -> None:
-    async with TableApp().run_test(size=(60, 20)) as pilot:
+    rows = ROWS[: 2 * PAGE_SIZE + PAGE_SIZE // 2]  # three pages, the last one half full
+    async with TableApp(rows).run_test(size=(60, 20)) as pilot:
         table = pilot.app.query_one(PagedTable)
-        for _ in range(2_000):
+        for _ in range(len(rows)):
             table.post_message(events.MouseScrollDown(table, 5, 5, 0, 1, 0, False, False, False))
-            if table.loaded_rows == len(ROWS) and table.scroll_y >= table.max_scroll_y > 0:
+            if table.loaded_rows == len(rows) and table.scroll_y >= table.max_scroll_y > 0:
                 break
             await pilot.pause()
-        assert table.loaded_rows == len(ROWS)
-        assert table.get_row_at(len(ROWS) - 1) == list(ROWS[-1])
+        assert table.loaded_rows == len(rows)
+        assert table.get_row_at(len(rows) - 1) == list(rows[-1])
 
 
 async def test_ctrl_end_goes_to_the_last_row_of_all() -> None:
