@@ -146,6 +146,7 @@ def test_docx_boxes_are_shaded_one_cell_tables() -> None:
     for table in doc.tables:
         xml = table._tbl.xml
         assert 'w:fill="EFECE4"' in xml and "<w:tblBorders>" in xml
+        assert "<w:cantSplit/>" in xml  # a box is never split across two pages
 
 
 def test_docx_is_a4_with_margins_and_one_font_family() -> None:

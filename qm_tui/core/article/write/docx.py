@@ -210,6 +210,8 @@ def _add_box(doc: Document, heading: str, texts: list[str], st: dict[str, str | 
     tc_pr = cell._tc.get_or_add_tcPr()
     shading = {_w("val"): "clear", _w("color"): "auto", _w("fill"): _BOX}
     tc_pr.append(tc_pr.makeelement(_w("shd"), shading))
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()  # the box is never split across two pages
+    tr_pr.append(tr_pr.makeelement(_w("cantSplit"), {}))
 
 
 def _add_lines(paragraph: Paragraph, text: str) -> None:
