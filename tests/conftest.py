@@ -6,9 +6,8 @@ the `opened_editor` fixture; test modules never import from each other.
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -84,13 +83,6 @@ def _record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
 def notified(app: App[object]) -> list[Said]:
     """Every notification `app` has given so far, oldest first."""
     return cast("list[Said]", app.__dict__.get("_test_said", []))
-
-
-@pytest.fixture(autouse=True)
-def _collectable_after() -> Iterator[None]:
-    """The app leaves what it froze frozen (its process ends); many apps run in this one."""
-    yield
-    gc.unfreeze()
 
 
 @pytest.fixture

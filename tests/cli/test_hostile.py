@@ -376,18 +376,29 @@ async def test_markup_in_a_sets_title_and_questions_never_crashes_the_app(
     )
     app = QMApp(db_path=db_path, lang="sv", question_set="evil")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await _listed(pilot)
         await pilot.press("n")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
         editor = app.screen
         assert isinstance(editor, EditorScreen)
         shown = str(editor.query_one("#question-set #label").render())
         assert visible_controls(text) in shown, shown
-        for _ in range(len(editor.steps)):
-            await pilot.press("ctrl+n")
-            await pilot.pause(0.2)
+        await _through_every_step(pilot, editor)
         assert app.is_running and isinstance(app.screen, EditorScreen)
     assert app.return_code in (None, 0)
+
+
+async def _listed(pilot: Any) -> None:
+    """Wait until the list has read the database."""
+    await wait_for(pilot, lambda: getattr(pilot.app.screen, "loaded", False))
+
+
+async def _through_every_step(pilot: Any, editor: EditorScreen) -> None:
+    """ctrl+n from the editor's step to its last, each step shown before the next key."""
+    for n in range(editor.step + 1, len(editor.steps)):
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda n=n: editor.step == n and editor.current.display)
+    await pilot.pause()
 
 
 # -- 2 in the app: what enters a field never holds what a terminal acts on -------------------------
@@ -416,29 +427,30 @@ async def test_no_field_holds_escapes_or_bidi_overrides(db_path: Path, how: str,
         store.save(iid, interview(text, organisation=text).with_answer(0, text))
     app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await _listed(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
         editor = app.screen
         assert isinstance(editor, EditorScreen)
         if how == "pasted into the name":
-            editor.query_one("#field-name", Input).post_message(Paste(text))
+            name = editor.query_one("#field-name", Input)
+            name.post_message(Paste(text))
+            await wait_for(pilot, lambda: "evil" in name.value)
         elif how == "pasted into an answer":
             await pilot.press("ctrl+n")
-            await pilot.pause(0.3)
-            editor.query_one("#answer-0", TextArea).post_message(Paste(text))
+            await wait_for(pilot, lambda: bool(editor.query("#answer-0")))
+            answer = editor.query_one("#answer-0", TextArea)
+            answer.post_message(Paste(text))
+            await wait_for(pilot, lambda: "evil" in answer.text)
         elif how == "restored with F2":
             await pilot.press("ctrl+n")
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: bool(editor.query("#answer-0")))
+            answer = editor.query_one("#answer-0", TextArea)
             await pilot.press("f2")
-            await pilot.pause(0.3)
-            assert type(app.screen).__name__ == "HistoryScreen"
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "HistoryScreen")
             await pilot.press("down", "enter")
-        await pilot.pause(0.5)
-        for _ in range(len(editor.steps)):
-            await pilot.press("ctrl+n")
-            await pilot.pause(0.1)
-        await pilot.pause(0.5)
+            await wait_for(pilot, lambda: "Tidigare svar" in answer.text)
+        await _through_every_step(pilot, editor)
         values = [w.value for w in editor.query(Input)]
         values += [w.text for w in editor.query(TextArea)]
         assert all(FIELD_UNSAFE.search(v) is None for v in values), values
@@ -641,13 +653,13 @@ async def test_the_apps_export_never_follows_or_blocks_on_a_planted_name(
     _plant(what, out / name, victim)
     app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await _listed(pilot)
         if key == "ctrl+o":
             await pilot.press("enter")
-            await pilot.pause(0.3)
-            assert isinstance(app.screen, EditorScreen)
+            await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
         await asyncio.wait_for(pilot.press(key), timeout=10)
-        await pilot.pause(0.5)
+        said = "not a regular file" if what == "a FIFO" else "Exported to"
+        await wait_for(pilot, lambda: any(said in n.message for n in notified(app)))
         notes = [n.message for n in notified(app)]
     assert victim.read_text(encoding="utf-8") == "keep me"
     if what == "a FIFO":
@@ -903,18 +915,16 @@ async def test_the_update_dialog_shows_one_message_for_any_unreadable_front_matt
     source = _article_with_front_matter(line, tmp_path / "in.md")
     app = QMApp(db_path=db_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await _listed(pilot)
         await pilot.press("u")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: isinstance(app.screen, UpdateScreen))
         dialog = app.screen
         assert isinstance(dialog, UpdateScreen)
         dialog.query_one("#update-path", Input).value = str(source)
         await pilot.press("enter")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            shown = str(dialog.query_one("#update-diff", Static).render())
-            if shown:
-                break
+        diff = dialog.query_one("#update-diff", Static)
+        await wait_for(pilot, lambda: bool(str(diff.render())))
+        shown = str(diff.render())
         assert "in.md" in shown and said in shown and app.is_running
     assert db_path.read_bytes() == before
 
