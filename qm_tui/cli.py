@@ -8,17 +8,25 @@ control character or bidi override from the database reaches the terminal raw.
 
 from __future__ import annotations
 
+import argparse
+import codecs
 import io
+import json
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from . import __version__, cli_sync
 from .core.errors import QMError, UsageError
+from .core.filesystem.atomic import atomic_write
 from .core.interview.controls import interview_has_controls, json_safe, visible_controls
 from .core.interview.status import STATUSES
+from .core.settings.locations import default_db_path
+from .core.settings.ui_language import detect_lang
+from .core.sync.uids import uids_for_import
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
     import argparse
@@ -31,7 +39,6 @@ if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also documents the commands in `--help`)."""
-    import argparse
 
     from .core.publish.export import FORMATS
 
@@ -235,7 +242,6 @@ def _tolerate_legacy_encodings() -> None:
     """On a terminal or pipe whose encoding is not UTF-8 (a legacy locale such as
     `sv_SE.ISO-8859-1`, `PYTHONIOENCODING=latin-1`), characters outside that charset are written
     as escapes (`\\u0142`) instead of ending the command with UnicodeEncodeError."""
-    import codecs
 
     for stream in (sys.stdout, sys.stderr):
         encoding = getattr(stream, "encoding", None) or "utf-8"
@@ -250,7 +256,6 @@ def _tolerate_legacy_encodings() -> None:
 def _db_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db).expanduser()
-    from .core.settings.locations import default_db_path
 
     return default_db_path()
 
@@ -292,7 +297,6 @@ def _id(raw: str) -> int:
 
 
 def _print_json(data: Any) -> None:
-    import json
 
     # on a stream that cannot take every character (a legacy locale), JSON's own \\u escapes
     # keep the output valid JSON
@@ -328,7 +332,6 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _note_conflict_copies(db: Path) -> None:
     """Name on stderr each sync-folder conflict copy beside the database, with the command
     that joins it."""
-    import shlex
 
     from .core.sync.copies import conflict_copies
 
@@ -392,7 +395,6 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from .core.intake.importing import duplicate_warnings, read_article_file, read_import
     from .core.intake.update_report import comment_line
-    from .core.sync.uids import uids_for_import
 
     sets = _load_sets()
     interviews: list[Interview] = []
@@ -478,7 +480,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(_for_stdout(data))
         sys.stdout.flush()
         return 0
-    from .core.filesystem.atomic import atomic_write
 
     atomic_write(Path(args.output), data)
     _err(f"Wrote {args.output}")
@@ -706,13 +707,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _plain_command(args: argparse.Namespace) -> str:
     """How the user runs qm-tui, for the commands plain mode suggests (`--db` kept)."""
-    import shlex
 
     return f"qm-tui --db {shlex.quote(str(args.db))}" if args.db else "qm-tui"
 
 
 def _cmd_interview(args: argparse.Namespace) -> int:
-    from .core.settings.ui_language import detect_lang
     from .plain.session import start_interview
 
     interview_id = None if args.id is None else _id(args.id)
@@ -729,7 +728,6 @@ def _cmd_interview(args: argparse.Namespace) -> int:
 
 
 def _run_plain_menu(args: argparse.Namespace) -> int:
-    from .core.settings.ui_language import detect_lang
     from .plain.menu import run_menu
 
     sets = _load_sets()
@@ -783,7 +781,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def _sync_command(name: str, args: argparse.Namespace) -> int:
     """The sharing commands live in `cli_sync` (loaded only for them)."""
-    from . import cli_sync
 
     command: Any = getattr(cli_sync, f"cmd_{name}")
     return int(command(args))

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .core.filesystem.atomic import atomic_write
+
 if TYPE_CHECKING:
     import argparse
 
@@ -77,7 +79,6 @@ def cmd_merge_driver(args: argparse.Namespace) -> int:
     """git's merge driver for the database file: merges THEIRS into OURS (with BASE, their
     common ancestor) and writes the result to OURS; exit 0 when merged."""
     from .core.database.json_storage import serialize
-    from .core.filesystem.atomic import atomic_write
     from .core.interview.controls import visible_controls
     from .core.sync.git import DRIVER_SAYS
     from .core.sync.merge import merge_tables

@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,7 +95,6 @@ def dictionary_base(lang: str) -> Path:
 
 def _hunspell_sv_base() -> Path | None:
     """Where pip put hunspell-sv's `share/hunspell/sv_SE.aff`, or None if it is not installed."""
-    from importlib import metadata
 
     try:
         files = metadata.distribution("hunspell-sv").files or []

@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.errors import QMError
+from ..core.interview.controls import interview_has_controls
 from ..core.interview.status import STATUSES
+from ..core.publish.export import APP_FORMATS, FORMATS, export_article
+from ..core.settings.locations import export_dir
 from .prompts import Prompter
 from .session import start_interview
 from .texts import Texts
@@ -97,9 +100,6 @@ def _pick(store: InterviewStore, t: Texts, io: Prompter) -> int | None:
 
 def _export(store: InterviewStore, sets: QuestionSets, t: Texts, io: Prompter) -> int:
     """Export one interview into the export folder, as the app does; 0, or 1 on failure."""
-    from ..core.interview.controls import interview_has_controls
-    from ..core.publish.export import APP_FORMATS, FORMATS, export_article
-    from ..core.settings.locations import export_dir
 
     interview_id = _pick(store, t, io)
     if interview_id is None:

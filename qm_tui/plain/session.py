@@ -22,6 +22,8 @@ from ..core.interview.controls import json_safe
 from ..core.interview.model import PERSON_FIELDS, Interview, today_iso
 from ..core.interview.quote import quote_candidates
 from ..core.interview.rules import is_filled, is_iso_date
+from ..core.publish.filenames import article_stem
+from ..core.spelling import checker_for, enabled, interview_words, load_dictionary
 from .commands import HELP_KEYS, Command, UnknownCommand, read_command
 from .prompts import Prompter
 from .texts import Texts
@@ -352,7 +354,6 @@ class InterviewSession:
 
     def _preload_dictionary(self) -> None:
         """Parse the dictionary in the background while the person fields are typed."""
-        from ..core.spelling import enabled, load_dictionary
 
         if not enabled():
             self._spelling_on = False
@@ -368,7 +369,6 @@ class InterviewSession:
         """Say the misspelt words of a finished text, each with its first suggestion."""
         if not self._spelling_on:
             return
-        from ..core.spelling import checker_for, interview_words
 
         try:
             if self._checker is None:
@@ -405,7 +405,6 @@ class InterviewSession:
         if self.id is None:
             self.io.say(self.t("summary.nothing"))
             return
-        from ..core.publish.filenames import article_stem
 
         iv = self.interview.with_status()
         status = self.t(f"status.{iv.status}")

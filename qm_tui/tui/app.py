@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
+from ..core.errors import QMError
 from .display import plain_str
 from .i18n import SV, Texts, detect_lang
 from .screens.base import QMScreen, in_palette
@@ -57,7 +59,6 @@ def _load_quietly(lang: str, after: threading.Lock) -> None:
     Waits until `after` (the store's lock) is free: the list's first full read of the database
     then never shares the processor, or the peak memory, with the dictionary's parse.
     """
-    from ..core.errors import QMError
     from ..core.spelling import load_dictionary
 
     with after:
@@ -179,7 +180,6 @@ class QMApp(App[None]):
     def _preload_dictionary(self) -> None:
         """Load the default set's dictionary in a thread while the user is on the list, so the
         editor's first check never competes with its first paint (the load costs ~1 s of CPU)."""
-        from ..core.errors import QMError
         from ..core.spelling import enabled
 
         if enabled():
@@ -210,7 +210,6 @@ class QMApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The command palette, with its prompt in the UI language."""
-        from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = self.t("palette.placeholder")

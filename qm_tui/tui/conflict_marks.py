@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from ..core.sync.merge import open_conflicts
+
 if TYPE_CHECKING:
     from ..core.database.store import InterviewStore
     from .screens.editor import EditorScreen
@@ -22,7 +24,6 @@ class ConflictMarks:
 
     async def load(self) -> None:
         """Find them (in the store thread) and name them in a notification."""
-        from ..core.sync.merge import open_conflicts
 
         interview_id = self.screen.interview_id
 

@@ -6,6 +6,7 @@ use it cheaply. Every key in `sv` exists in `en` (a test checks it).
 
 from __future__ import annotations
 
+from ..core.filesystem.os_errors import error_kind
 from ..core.settings.ui_language import detect_lang
 
 __all__ = ["EN", "STRINGS", "SV", "Texts", "detect_lang"]
@@ -686,8 +687,6 @@ class Texts:
             except (KeyError, IndexError):
                 return str(exc)
         if isinstance(exc, OSError):
-            from ..core.filesystem.os_errors import error_kind
-
             kind = error_kind(exc)
             if kind != "other":
                 name = exc.filename if exc.filename is not None else "?"

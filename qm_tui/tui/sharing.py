@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..core.sync.copies import conflict_copies
+from ..core.sync.merge import MergeResult, merge_tables
+
 if TYPE_CHECKING:
     from ..core.database.store import InterviewStore
     from .screens.interview_list import InterviewListScreen
@@ -61,7 +64,6 @@ async def sync_now(screen: InterviewListScreen) -> None:
 
 async def point_out_copies(screen: InterviewListScreen) -> None:
     """Once the list is read: a notification for each conflict copy beside the database."""
-    from ..core.sync.copies import conflict_copies
 
     copies = await screen.store_call(lambda store: conflict_copies(store.path))
     for copy in copies or []:
@@ -70,7 +72,6 @@ async def point_out_copies(screen: InterviewListScreen) -> None:
 
 async def merge_copy(screen: InterviewListScreen) -> None:
     """Offer to join the first conflict copy beside the database (the `m` key)."""
-    from ..core.sync.copies import conflict_copies
     from .dialogs.confirm import ConfirmScreen
 
     t = screen.qm.t
@@ -88,7 +89,6 @@ async def merge_copy(screen: InterviewListScreen) -> None:
 
 
 async def _merge(screen: InterviewListScreen, copy: Path) -> None:
-    from ..core.sync.merge import MergeResult, merge_tables
     from ..core.sync.source import read_copy
 
     t = screen.qm.t

@@ -9,6 +9,7 @@ use any YAML), loaded only when an article with front matter is read.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 
@@ -75,7 +76,6 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     end = _END.search(text, start.end())
     if end is None:
         return {}, text
-    import datetime as dt
 
     import yaml
 

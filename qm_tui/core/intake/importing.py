@@ -11,6 +11,7 @@ dropped silently.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -396,7 +397,6 @@ def read_import(
 
 
 def _json_interviews(path: Path, text: str) -> tuple[list[Interview], list[str]]:
-    import json
 
     try:
         data = json.loads(text)

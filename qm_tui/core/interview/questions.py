@@ -10,10 +10,13 @@ The set a new interview starts with is chosen apart from the interface language:
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+import qm_tui  # the package's own folder, wherever this module lies in it
 
 from ..errors import QuestionSetError
 from ..filesystem.os_errors import reason
@@ -139,7 +142,6 @@ class QuestionSets:
 
 def builtin_dir() -> Path:
     """The folder holding the sets shipped with qm-tui (inside the wheel, or the source tree)."""
-    import qm_tui  # the package's own folder, wherever this module lies in it
 
     package = Path(qm_tui.__file__).resolve().parent
     packaged = package / "questions"
@@ -150,7 +152,6 @@ def builtin_dir() -> Path:
 
 def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
     """Parse one TOML question set; raise QuestionSetError saying what is wrong."""
-    import tomllib
 
     try:
         data = tomllib.loads(text)

@@ -8,6 +8,7 @@ The folder is `locations.config_dir()`. `config.toml` knows one key so far::
 from __future__ import annotations
 
 import os
+import tomllib  # not before: most users have no config file, and the app starts faster
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,6 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         why = reason(exc) if isinstance(exc, OSError) else "not UTF-8 text"
         raise ConfigError(f"cannot read {path}: {why}") from None
-    import tomllib  # not before: most users have no config file, and the app starts faster
 
     try:
         data = tomllib.loads(text)

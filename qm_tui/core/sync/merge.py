@@ -20,6 +20,7 @@ and merging A into B gives the same interviews as B into A.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -373,7 +374,6 @@ def _normalised(doc: dict[str, Any]) -> dict[str, Any]:
 def _at(when: str) -> tuple[str, str]:
     """A time as something to compare: in UTC when it is ISO 8601 with an offset (copies on
     machines in other time zones compare right), then as written."""
-    import datetime as dt
 
     try:
         moment = dt.datetime.fromisoformat(when)

@@ -10,6 +10,7 @@ store or an error is plain text.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +21,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, SelectionList, Static
 
+from ...core.errors import QMError
+from ...core.intake.importing import read_article_file
+from ...core.intake.update_checks import other_interview, stale_warnings
+from ...core.intake.update_report import comment_line, tracked_line
+from ..dialogs.confirm import ConfirmScreen
 from ..display import plain
 from ..i18n import SV, Texts
 from ..screens.base import QMModal
@@ -35,7 +41,6 @@ if TYPE_CHECKING:
 def plan_text(plan: UpdatePlan, t: Texts, warnings: tuple[str, ...] = ()) -> Text:
     """The plan as the dialog shows it: each changed field and its short diff, the comments
     new to the interview under their fields, then warnings."""
-    from ...core.intake.update_report import comment_line
 
     out = Text()
     if not plan.saves:
@@ -148,10 +153,7 @@ class UpdateScreen(QMModal[tuple[int, int]]):
 
     async def show_plan(self, typed: str) -> None:
         """Read the article at `typed` and show what it would change."""
-        from ...core.errors import QMError
-        from ...core.intake.importing import read_article_file
         from ...core.intake.update import plan_update_source
-        from ...core.intake.update_checks import other_interview, stale_warnings
 
         t, qm = self.qm.t, self.qm
         if not typed.strip():
@@ -194,7 +196,6 @@ class UpdateScreen(QMModal[tuple[int, int]]):
             (changes if found.tracked else self.query_one("#update-save", Button)).focus()
 
     def _fill_tracked(self, plan: UpdatePlan) -> None:
-        from ...core.intake.update_report import tracked_line
 
         changes = self.query_one("#update-tracked", TrackedChangeList)
         changes.clear_options()
@@ -224,9 +225,7 @@ class UpdateScreen(QMModal[tuple[int, int]]):
 
     @work(exclusive=True, group="replan")
     async def _replan(self) -> None:
-        import asyncio
 
-        from ...core.errors import QMError
         from ...core.intake.update import plan_update_source
 
         source, base = self.source, self.base
@@ -259,7 +258,6 @@ class UpdateScreen(QMModal[tuple[int, int]]):
     async def action_save(self) -> None:
         """Save the changes shown (ctrl+s or the button); asks first if the file seems to be
         another interview's."""
-        from ..dialogs.confirm import ConfirmScreen
 
         if self.plan is None or not self.plan.saves:
             return

@@ -27,10 +27,17 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Sele
 from ...core.errors import QMError, StoreError
 from ...core.interview.controls import editable, editable_text
 from ...core.interview.model import Interview
+from ...core.publish.export import APP_FORMATS, export_article
+from ...core.settings.locations import export_dir
+from .. import autosave
 from ..autosave import Autosave
 from ..conflict_marks import ConflictMarks
+from ..dialogs.ask import AskScreen
+from ..dialogs.confirm import ConfirmScreen
 from ..display import plain_str
+from ..external_editor import edit_externally
 from ..steps import AnswerStep, BoxesStep, PersonStep, Step, editor_steps
+from ..widgets.spell_text_area import SpellTextArea
 from ..widgets.status_line import StatusLine
 from ..widgets.step_list import StepList
 from .base import QMScreen, key
@@ -146,7 +153,6 @@ class EditorScreen(QMScreen):
         self.watch_interview(self.interview)
         self.autosave.show_state()
         self.watch_step(self.step)
-        from .. import autosave
 
         self.set_interval(autosave.CHECK_INTERVAL, self._look_for_other_saves, name="elsewhere")
         remarks = len(self.interview.import_warnings) + bool(self.interview.notes.strip())
@@ -408,7 +414,6 @@ class EditorScreen(QMScreen):
 
     async def action_add_question(self) -> None:
         """Add a question after the current one (at the end outside the answers) (F8)."""
-        from ..dialogs.ask import AskScreen
 
         current = self.current
         position = current.index + 1 if isinstance(current, AnswerStep) else None
@@ -424,7 +429,6 @@ class EditorScreen(QMScreen):
 
     def action_remove_question(self) -> None:
         """Remove the current question and its answer, asking first if it is answered (F9)."""
-        from ..dialogs.confirm import ConfirmScreen
 
         t = self.qm.t
         current = self.current
@@ -484,7 +488,6 @@ class EditorScreen(QMScreen):
 
     async def leave(self, quitting: bool) -> None:
         """Save and close (or quit); if the save fails, ask before dropping the text."""
-        from ..dialogs.confirm import ConfirmScreen
 
         if await self.flush():
             await self._drop_if_untouched()
@@ -564,8 +567,6 @@ class EditorScreen(QMScreen):
     async def action_export(self) -> None:
         """Export the article in every format (md, html, txt, docx), named as `export --all`
         names them (and save)."""
-        from ...core.publish.export import APP_FORMATS, export_article
-        from ...core.settings.locations import export_dir
 
         snapshot = self._snapshot()
         # saved first and waited for: the article then names the version stored (`updated`),
@@ -587,7 +588,6 @@ class EditorScreen(QMScreen):
 
     def action_spelling(self) -> None:
         """List the misspelt words of the current step's text field, with suggestions (F7)."""
-        from ..widgets.spell_text_area import SpellTextArea
 
         areas = self.current.query(SpellTextArea)
         if not areas:
@@ -615,7 +615,6 @@ class EditorScreen(QMScreen):
 
     async def action_external_editor(self) -> None:
         """Edit the current long text (an answer) in $VISUAL / $EDITOR."""
-        from ..external_editor import edit_externally
 
         field = self.current.external_field()
         if field is None:

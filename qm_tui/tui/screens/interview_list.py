@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...core.errors import QMError
+from ...core.interview.controls import interview_has_controls
 from ...core.interview.status import STATUSES
 from ...core.interview.summary import Summary, search
 from ..display import plain
@@ -403,7 +404,6 @@ class InterviewListScreen(QMScreen):
 
     async def action_export(self) -> None:
         """Export the selected interview as Markdown into the export folder."""
-        from ...core.interview.controls import interview_has_controls
         from ...core.publish.export import export_article
         from ...core.settings.locations import export_dir
 

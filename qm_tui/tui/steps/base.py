@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, cast
 from textual.message import Message
 from textual.widget import Widget
 
+from ...core.interview.rules import is_filled
+from ..widgets.review_notes import ReviewNotes
+
 if TYPE_CHECKING:
     from ...core.interview.model import Interview
     from ..app import QMApp
@@ -58,8 +61,6 @@ class Step(Widget):
         """Show the reviewers' comments on this step's fields under them (never exported)."""
         comments = [c for c in self.interview.review if self.shows_comment(c.field)]
         if comments:
-            from ..widgets.review_notes import ReviewNotes
-
             self.mount(ReviewNotes(comments))
 
     def shows_comment(self, field: str) -> bool:
@@ -77,7 +78,6 @@ class Step(Widget):
     def done(self, interview: Interview, gaps: Iterable[str]) -> bool:
         """Whether the step is really complete (its tick in the step list), given the
         interview and its `gaps()`: by default, every field of the step is filled in."""
-        from ...core.interview.rules import is_filled
 
         if set(gaps) & set(self.fields):
             return False

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static
 from ...core.interview.model import PERSON_FIELDS, Interview
 from ...core.interview.rules import is_iso_date
 from ...core.interview.status import STATUSES
+from ..display import plain
 from ..i18n import Texts
 from ..widgets.plain_fields import PlainInput
 from .base import Step
@@ -75,7 +76,6 @@ class PersonStep(Step, VerticalScroll):
     def _set_options(self) -> list[tuple[Text, str]]:
         """Every loaded set (built-in and the user's), plus the interview's own if unknown.
         The titles are Rich Texts: a str prompt is parsed as markup (`[/]` in a title crashed)."""
-        from ..display import plain
 
         sets = self.qm.question_sets.ordered()
         options = [(plain(f"{qs.title} ({qs.id})"), qs.id) for qs in sets]

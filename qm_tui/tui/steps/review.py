@@ -8,9 +8,12 @@ from functools import partial
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, Markdown, Static
 
+from ...core.errors import QMError
 from ...core.interview.model import Interview
+from ...core.publish.export import ExportOptions, render
+from ...core.spelling import check_interview, checker_for, enabled
 from ..display import plain_str
 from ..i18n import Texts
 from .base import Step
@@ -19,7 +22,6 @@ from .base import Step
 def preview_markdown(interview: Interview) -> str:
     """The Markdown the preview shows: the `md` export's own bytes, without front matter
     (what `qm-tui export --format md --no-meta` writes)."""
-    from ...core.publish.export import ExportOptions, render
 
     # the article keeps bidi overrides as typed; the preview is a terminal: escaped as the list
     return plain_str(render(interview, "md", ExportOptions(meta=False)).decode("utf-8"))
@@ -76,7 +78,6 @@ class ReviewStep(Step, Vertical):
 
     async def refresh_preview(self, interview: Interview) -> None:
         """Render the article from the same Markdown as the export, with warnings."""
-        from textual.widgets import Markdown
 
         t = self.t
         warnings = [warning_text(gap, t) for gap in interview.gaps()]
@@ -96,8 +97,6 @@ class ReviewStep(Step, Vertical):
 
     def _check_spelling(self, interview: Interview) -> None:
         """List every misspelt word of the article with its place (in a thread)."""
-        from ...core.errors import QMError
-        from ...core.spelling import check_interview, checker_for, enabled
 
         t = self.t
         qs = self.qm.question_sets.get(interview.question_set)
