@@ -13,7 +13,7 @@ import pytest
 from qm_tui.core.database.store import InterviewStore
 from qm_tui.tui.app import QMApp
 
-from ..conftest import SIZE, open_selected, sample, wait_for
+from ..conftest import SIZE, notified, open_selected, sample, wait_for
 
 
 @pytest.fixture
@@ -156,3 +156,61 @@ async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
     from qm_tui.core.sync.merge import open_conflicts
 
     assert open_conflicts(store.get(1), store.history(1)) == []
+
+
+@pytest.mark.slow
+async def test_two_apps_on_two_clones_edit_apart_and_sync_with_g(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two colleagues, each with the app open on their own clone: edits apart, `g` in turn."""
+    from qm_tui.cli import main
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    dbs = []
+    for who in ("a", "b"):
+        folder = tmp_path / who
+        subprocess.run(["git", "clone", "-q", str(remote), str(folder)], check=True,
+                       capture_output=True)  # fmt: skip
+        for key, value in (("user.name", who), ("user.email", f"{who}@example.org")):
+            subprocess.run(["git", "config", key, value], cwd=folder, check=True)
+        dbs.append(folder / "interviews.json")
+    db_a, db_b = dbs
+    InterviewStore(db_a).add(sample("Bo Ek"))
+    assert main(["--db", str(db_a), "sync"]) == 0
+    assert main(["--db", str(db_b), "sync"]) == 0  # both clones hold the interview
+
+    def synced(app: QMApp, count: int) -> bool:
+        return sum(n.message.startswith("Synkat med origin") for n in notified(app)) == count
+
+    first, second = QMApp(db_a, lang="sv"), QMApp(db_b, lang="sv")
+    async with first.run_test(size=SIZE) as p1, second.run_test(size=SIZE) as p2:
+        await open_selected(p1)
+        await open_selected(p2)
+        await p1.press("end", *" Berg")  # the name, on the first laptop
+        await p2.press("ctrl+n", *"Svar från den andra datorn.")  # the first answer, on the second
+        await p1.press("escape")
+        await p2.press("escape")
+        await wait_for(p1, lambda: InterviewStore(db_a).get(1).name == "Bo Ek Berg")
+        await wait_for(p2, lambda: bool(InterviewStore(db_b).get(1).answers[0].answer))
+        for pilot, app, count in ((p1, first, 1), (p2, second, 1), (p1, first, 2)):
+            await wait_for(pilot, lambda app=app: app.screen.__class__.__name__ != "EditorScreen")
+            await pilot.press("g")
+            await wait_for(pilot, lambda app=app, count=count: synced(app, count), 20)
+            await app.workers.wait_for_complete()  # the list's reload after the sync
+        for app, pilot in ((first, p1), (second, p2)):
+            await wait_for(
+                pilot, lambda app=app: [r.name for r in app.screen.shown] == ["Bo Ek Berg"]
+            )  # type: ignore[attr-defined]
+    for db in (db_a, db_b):
+        both = InterviewStore(db).get(1)
+        assert both.name == "Bo Ek Berg"
+        assert both.answers[0].answer.endswith("Svar från den andra datorn.")
+        status = subprocess.run(["git", "status", "--porcelain"], cwd=db.parent,
+                                capture_output=True, text=True, check=True)  # fmt: skip
+        assert status.stdout == ""
+    assert db_a.read_bytes() == db_b.read_bytes()
