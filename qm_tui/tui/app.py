@@ -23,7 +23,8 @@ from textual.screen import Screen
 from ..core.errors import QMError
 from .display import plain_str
 from .i18n import SV, Texts, detect_lang
-from .screens.base import QMScreen, in_palette
+from .keys import in_palette
+from .screens.base import QMScreen
 from .screens.interview_list import InterviewListScreen
 
 if TYPE_CHECKING:

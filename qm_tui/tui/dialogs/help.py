@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from ..i18n import SV, Texts
+from ..keys import EDITOR_KEYS, LIST_KEYS
 from ..screens.base import QMModal
 
 KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc"}
@@ -47,14 +48,11 @@ def key_rows(bindings: Iterable[BindingType], t: Texts) -> list[tuple[str, str]]
 
 def help_sections(t: Texts) -> list[tuple[str, list[tuple[str, str]]]]:
     """The help's sections: (title, [(keys, description), …])."""
-    from ..screens.editor import EditorScreen
-    from ..screens.interview_list import InterviewListScreen
-
     return [
-        (t("help.list"), key_rows(InterviewListScreen.BINDINGS, t)),
+        (t("help.list"), key_rows(LIST_KEYS, t)),
         (
             t("help.editor"),
-            key_rows(EditorScreen.BINDINGS, t) + [(k, t(v)) for k, v in EDITOR_CONVENTIONS],
+            key_rows(EDITOR_KEYS, t) + [(k, t(v)) for k, v in EDITOR_CONVENTIONS],
         ),
         (t("help.everywhere"), [(k, t(v)) for k, v in EVERYWHERE]),
     ]

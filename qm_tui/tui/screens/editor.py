@@ -12,13 +12,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widget import Widget
@@ -36,28 +35,15 @@ from ..dialogs.ask import AskScreen
 from ..dialogs.confirm import ConfirmScreen
 from ..display import plain_str
 from ..external_editor import edit_externally
+from ..keys import EDITOR_KEYS
 from ..steps import AnswerStep, BoxesStep, PersonStep, Step, editor_steps
 from ..widgets.spell_text_area import SpellTextArea
 from ..widgets.status_line import StatusLine
 from ..widgets.step_list import StepList
-from .base import QMScreen, key
+from .base import QMScreen
 
 if TYPE_CHECKING:
     from ...core.database.store import InterviewStore
-
-
-_key = partial(key, "editor")  # the editor's bindings: `_key(name, action, keys, ...)`
-
-
-# The editor's own tools, apart from the step keys (F-keys reach the app under tmux and screen).
-# Priority keys: a field never gets them first (TextArea binds F6 to "select line" and F7 to
-# "select all": the next key typed replaced the answer), and the palette lists them from there.
-TOOL_KEYS: list[BindingType] = [
-    _key("reset_boxes", "reset_boxes", "f5", show=False, priority=True),
-    _key("set_status", "cycle_status", "f6", show=False, priority=True),
-    _key("add_question", "add_question", "f8", show=False, priority=True),
-    _key("remove_question", "remove_question", "f9", show=False, priority=True),
-]
 
 
 STEP_READY_LIMIT = 2.0  # seconds a step key waits at most for its step to be shown
@@ -66,38 +52,7 @@ STEP_READY_LIMIT = 2.0  # seconds a step key waits at most for its step to be sh
 class EditorScreen(QMScreen):
     """Edit one interview: person, the answers, the quote, then review and export."""
 
-    # The step keys are priority keys: the app handles them as they arrive and waits until the
-    # new step is shown, so keys typed right after them (fast, or queued) go into its field,
-    # not into the one just left.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _key("next", "next_step", "ctrl+n", priority=True),
-        # ctrl+b is tmux's prefix and never arrives there; ctrl+g does (ctrl+b stays an alias)
-        _key("prev", "prev_step", "ctrl+g,ctrl+b", priority=True),
-        _key("save", "save", "ctrl+s", show=False, priority=True),
-        _key("preview", "preview", "ctrl+r", priority=True),
-        _key("export", "export", "ctrl+o", show=False, priority=True),
-        # while a dropdown is open, escape closes it (a priority key, so the footer shows it in
-        # the UI language, not the dropdown's own English "Dismiss menu"); otherwise it goes back
-        _key("close_menu", "close_menu", "escape", palette=False, priority=True),
-        _key("back", "back", "escape"),
-        _key("quit", "quit", "ctrl+q", show=False),
-        _key("history", "history", "f2", show=False, priority=True),
-        _key("spelling", "spelling", "f7", show=False, priority=True),
-        _key("editor", "external_editor", "f4", show=False, priority=True),
-        *TOOL_KEYS,
-    ]
-    # The form flow (huh/gum): tab past the last field of a step goes on to the next step,
-    # shift+tab before the first goes back; enter in a one-line field is tab. The footer shows
-    # the five keys that fit in 80 columns (next, previous, review, back, help); the rest are
-    # in the help (F1) and the palette.
-    BINDINGS += [
-        _key("help", "app.help", "f1", priority=True),
-        Binding("tab", "field_forward", show=False, priority=True),
-        Binding("enter", "enter_in_field", show=False, priority=True),  # a one-line field
-        Binding("shift+tab", "field_back", show=False, priority=True),
-    ]
-    # Another window saved over this one's text: ctrl+l loads the saved version
-    BINDINGS += [_key("reload", "reload", "ctrl+l", show=False, priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = EDITOR_KEYS
 
     step: var[int] = var(0)
     """The index of the step shown."""

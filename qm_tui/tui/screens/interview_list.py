@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...core.errors import QMError
@@ -17,9 +17,10 @@ from ...core.interview.status import STATUSES
 from ...core.interview.summary import Summary, search
 from ..display import plain
 from ..i18n import Texts
+from ..keys import LIST_KEYS
 from ..widgets.paged_table import PAGE_SIZE, PagedTable
 from ..widgets.plain_fields import PlainInput
-from .base import QMScreen, key
+from .base import QMScreen
 
 if TYPE_CHECKING:
     from ...core.database.store import InterviewStore
@@ -50,30 +51,7 @@ class InterviewListScreen(QMScreen):
     """The interviews, newest first; open, create, search, delete, export."""
 
     AUTO_FOCUS = "#interviews"  # the table, at once (not the search box first: one footer less)
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority keys are handled as they arrive, so the keys typed right after them (queued,
-        # as when typed fast or pasted) already find the field they were typed for: the new or
-        # opened interview's name, the search box. In the search box they are characters.
-        key("list", "new", "new", "n", priority=True),
-        key("list", "open", "open", "enter", show=False, priority=True),  # in the help
-        key("list", "search", "search", "slash", priority=True),
-        key("list", "delete", "delete", "d"),
-        # the footer shows what fits in 80 columns; t, s and f are in the help and the palette
-        key("list", "trash", "trash", "t", show=False),
-        key("list", "export_md", "export", "e"),
-        key("list", "status", "cycle_status", "s", show=False),
-        key("list", "filter", "cycle_filter", "f", show=False),
-        key("list", "help", "help", "question_mark,f1"),
-        Binding("escape", "leave_search", show=False),
-        key("list", "quit", "quit", "q"),
-    ]
-    # Issue 10: a corrected article (docx, txt or md) applied to the selected interview
-    BINDINGS += [key("list", "update", "update_from_file", "u", show=False)]  # in help, palette
-    # Issue 21: sharing (see `sharing`)
-    BINDINGS += [
-        key("list", "sync", "sync", "g", show=False),
-        key("list", "merge_copy", "merge_copy", "m", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = LIST_KEYS
 
     def __init__(self) -> None:
         super().__init__()

@@ -12,7 +12,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ...core.database.store import Trashed
 from ..display import plain
-from .base import QMScreen, key
+from ..keys import key
+from .base import QMScreen
 
 
 class TrashScreen(QMScreen):
