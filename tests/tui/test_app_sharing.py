@@ -59,25 +59,31 @@ async def test_a_conflict_copy_is_pointed_out_and_merged_with_m(
     assert any("1 updated" in m and "updated 1 Anna Östberg" in m for m in said)
 
 
-@pytest.mark.slow
-async def test_g_syncs_with_git_and_says_what_came_in(
-    tmp_path: Path, said: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _two_clones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """The database paths in two clones (users a and b) of one empty bare repository, with no
+    user or system git config."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     remote = tmp_path / "remote.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
-    clones = []
+    dbs = []
     for who in ("a", "b"):
         folder = tmp_path / who
         subprocess.run(["git", "clone", "-q", str(remote), str(folder)], check=True,
                        capture_output=True)  # fmt: skip
         for key, value in (("user.name", who), ("user.email", f"{who}@example.org")):
             subprocess.run(["git", "config", key, value], cwd=folder, check=True)
-        clones.append(folder / "interviews.json")
-    db_a, db_b = clones
+        dbs.append(folder / "interviews.json")
+    return dbs[0], dbs[1]
+
+
+@pytest.mark.slow
+async def test_g_syncs_with_git_and_says_what_came_in(
+    tmp_path: Path, said: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_a, db_b = _two_clones(tmp_path, monkeypatch)
     store = InterviewStore(db_b)
     store.add(sample("Bo Ek"))
     from qm_tui.cli import main
@@ -165,21 +171,7 @@ async def test_two_apps_on_two_clones_edit_apart_and_sync_with_g(
     """Two colleagues, each with the app open on their own clone: edits apart, `g` in turn."""
     from qm_tui.cli import main
 
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
-    dbs = []
-    for who in ("a", "b"):
-        folder = tmp_path / who
-        subprocess.run(["git", "clone", "-q", str(remote), str(folder)], check=True,
-                       capture_output=True)  # fmt: skip
-        for key, value in (("user.name", who), ("user.email", f"{who}@example.org")):
-            subprocess.run(["git", "config", key, value], cwd=folder, check=True)
-        dbs.append(folder / "interviews.json")
-    db_a, db_b = dbs
+    db_a, db_b = _two_clones(tmp_path, monkeypatch)
     InterviewStore(db_a).add(sample("Bo Ek"))
     assert main(["--db", str(db_a), "sync"]) == 0
     assert main(["--db", str(db_b), "sync"]) == 0  # both clones hold the interview
