@@ -67,7 +67,7 @@ def _record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
 
     show = App.notify
 
-    def record(app: App[object], message: str, **options: Any) -> None:
+    def record(app: App[Any], message: str, **options: Any) -> None:
         said = Said(
             message,
             options.get("title", ""),
@@ -80,7 +80,7 @@ def _record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(App, "notify", record)
 
 
-def notified(app: App[object]) -> list[Said]:
+def notified(app: App[Any]) -> list[Said]:
     """Every notification `app` has given so far, oldest first."""
     return cast("list[Said]", app.__dict__.get("_test_said", []))
 

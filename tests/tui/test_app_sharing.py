@@ -16,18 +16,14 @@ from qm_tui.tui.app import QMApp
 from ..conftest import SIZE, notified, open_selected, sample, wait_for
 
 
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def _said(app: QMApp) -> list[str]:
     """Every notification's text, in order."""
-    messages: list[str] = []
-    real = QMApp.notify
+    return [n.message for n in notified(app)]
 
-    def notify(self: QMApp, message: str, **kwargs: object) -> None:
-        messages.append(message)
-        real(self, message, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(QMApp, "notify", notify)
-    return messages
+def _synced(app: QMApp, after: int = 0) -> bool:
+    """True once the app has said that a sync ended (among its notifications from `after` on)."""
+    return any(m.startswith("Synkat med origin") for m in _said(app)[after:])
 
 
 def _edit(db: Path, field: str, text: str) -> None:
@@ -35,9 +31,7 @@ def _edit(db: Path, field: str, text: str) -> None:
     store.save(1, store.get(1).with_text(field, text))
 
 
-async def test_a_conflict_copy_is_pointed_out_and_merged_with_m(
-    tmp_path: Path, said: list[str]
-) -> None:
+async def test_a_conflict_copy_is_pointed_out_and_merged_with_m(tmp_path: Path) -> None:
     db = tmp_path / "interviews.json"
     store = InterviewStore(db)
     store.add(sample("Anna Östberg"))
@@ -47,16 +41,16 @@ async def test_a_conflict_copy_is_pointed_out_and_merged_with_m(
     _edit(db, "title", "vd")
     app = QMApp(db)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: any(copy.name in m for m in said))
-        assert any("Tryck m för att slå ihop den" in m for m in said)
+        await wait_for(pilot, lambda: any(copy.name in m for m in _said(app)))
+        assert any("Tryck m för att slå ihop den" in m for m in _said(app))
         await pilot.press("m")
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
         await pilot.press("y")
-        await wait_for(pilot, lambda: any(m.startswith("Slog ihop") for m in said))
+        await wait_for(pilot, lambda: any(m.startswith("Slog ihop") for m in _said(app)))
         await app.workers.wait_for_complete()  # the list's reload after the merge
     merged = InterviewStore(db).get(1)
     assert (merged.title, merged.quote) == ("vd", "Skrivet på den andra datorn")
-    assert any("1 updated" in m and "updated 1 Anna Östberg" in m for m in said)
+    assert any("1 updated" in m and "updated 1 Anna Östberg" in m for m in _said(app))
 
 
 def _two_clones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
@@ -81,7 +75,7 @@ def _two_clones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, 
 
 @pytest.mark.slow
 async def test_g_syncs_with_git_and_says_what_came_in(
-    tmp_path: Path, said: list[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db_a, db_b = _two_clones(tmp_path, monkeypatch)
     store = InterviewStore(db_b)
@@ -92,9 +86,11 @@ async def test_g_syncs_with_git_and_says_what_came_in(
     app = QMApp(db_a)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
-        await wait_for(pilot, lambda: any(m.startswith("Synkat med origin") for m in said), 20)
+        await wait_for(
+            pilot, lambda: any(m.startswith("Synkat med origin") for m in _said(app)), 20
+        )
         await wait_for(pilot, lambda: [r.name for r in app.screen.shown] == ["Bo Ek"])  # type: ignore[attr-defined]
-        done = next(m for m in said if m.startswith("Synkat"))
+        done = next(m for m in _said(app) if m.startswith("Synkat"))
         assert "Kom in: 1 ändring(ar)" in done and "added 1 Bo Ek" in done
         # edits apart while this app stays open: the name here, the quote in the other clone
         await open_selected(pilot)
@@ -102,11 +98,13 @@ async def test_g_syncs_with_git_and_says_what_came_in(
         await wait_for(pilot, lambda: InterviewStore(db_a).get(1).name == "Bo Ek Berg")
         _edit(db_b, "quote", "Citat från den andra klonen")
         assert main(["--db", str(db_b), "sync"]) == 0
-        said.clear()
+        seen = len(_said(app))
         await pilot.press("g")
-        await wait_for(pilot, lambda: any(m.startswith("Synkat med origin") for m in said), 20)
-        assert "updated 1 Bo Ek Berg, Växjö City: quote" in said[-1]
-        assert "Gick ut: 2 commit(s)" in said[-1]  # this copy's commit and the merge
+        await wait_for(
+            pilot, lambda: any(m.startswith("Synkat med origin") for m in _said(app)[seen:]), 20
+        )
+        assert "updated 1 Bo Ek Berg, Växjö City: quote" in _said(app)[-1]
+        assert "Gick ut: 2 commit(s)" in _said(app)[-1]  # this copy's commit and the merge
         await app.workers.wait_for_complete()  # the list's reload after the sync
     assert main(["--db", str(db_b), "sync"]) == 0
     for db in (db_a, db_b):
@@ -118,9 +116,7 @@ async def test_g_syncs_with_git_and_says_what_came_in(
         assert status.stdout == ""
 
 
-async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
-    tmp_path: Path, said: list[str]
-) -> None:
+async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(tmp_path: Path) -> None:
     from textual.widgets import Input, OptionList
 
     from qm_tui.core.sync.merge import merge_tables
@@ -142,7 +138,7 @@ async def test_a_field_that_won_a_merge_conflict_says_so_until_edited(
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_selected(pilot)
         await wait_for(
-            pilot, lambda: any(m.startswith("Ändrat på två ställen: Namn.") for m in said)
+            pilot, lambda: any(m.startswith("Ändrat på två ställen: Namn.") for m in _said(app))
         )
         name = editor.query_one("#field-name", Input)
         await wait_for(pilot, lambda: name.has_focus)
@@ -176,9 +172,6 @@ async def test_two_apps_on_two_clones_edit_apart_and_sync_with_g(
     assert main(["--db", str(db_a), "sync"]) == 0
     assert main(["--db", str(db_b), "sync"]) == 0  # both clones hold the interview
 
-    def synced(app: QMApp, count: int) -> bool:
-        return sum(n.message.startswith("Synkat med origin") for n in notified(app)) == count
-
     first, second = QMApp(db_a, lang="sv"), QMApp(db_b, lang="sv")
     async with first.run_test(size=SIZE) as p1, second.run_test(size=SIZE) as p2:
         await open_selected(p1)
@@ -189,10 +182,11 @@ async def test_two_apps_on_two_clones_edit_apart_and_sync_with_g(
         await p2.press("escape")
         await wait_for(p1, lambda: InterviewStore(db_a).get(1).name == "Bo Ek Berg")
         await wait_for(p2, lambda: bool(InterviewStore(db_b).get(1).answers[0].answer))
-        for pilot, app, count in ((p1, first, 1), (p2, second, 1), (p1, first, 2)):
+        for pilot, app in ((p1, first), (p2, second), (p1, first)):
             await wait_for(pilot, lambda app=app: app.screen.__class__.__name__ != "EditorScreen")
+            seen = len(_said(app))
             await pilot.press("g")
-            await wait_for(pilot, lambda app=app, count=count: synced(app, count), 20)
+            await wait_for(pilot, lambda app=app, seen=seen: _synced(app, seen), 20)
             await app.workers.wait_for_complete()  # the list's reload after the sync
         for app, pilot in ((first, p1), (second, p2)):
             await wait_for(
