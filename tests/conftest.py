@@ -6,6 +6,7 @@ the `opened_editor` fixture; test modules never import from each other.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -36,6 +37,17 @@ ANSWERS = [
     "Viktigt att säkerställa att man arbetar på rätt sätt, både strategiskt och operativt.",
     "Växjö har ambitionen att bli årets stadskärna och då är QM ett krav.",
 ]
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` runs two workers a core: an app test spends about a third of its time waiting
+    (timers, the store thread, subprocesses), so one worker a core leaves the cores idle
+    (on 2 cores: 3:26 for the suite instead of 4:00). PYTEST_XDIST_AUTO_NUM_WORKERS wins."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    if hasattr(os, "sched_getaffinity"):  # the cores this process may use (Linux)
+        return 2 * len(os.sched_getaffinity(0))
+    return 2 * (os.cpu_count() or 1)
 
 
 @pytest.fixture(autouse=True)
