@@ -29,9 +29,6 @@ from .core.settings.ui_language import detect_lang
 from .core.sync.uids import uids_for_import
 
 if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `show` fast
-    import argparse
-    from collections.abc import Callable
-
     from .core.database.store import InterviewStore
     from .core.interview.model import Interview
     from .core.interview.questions import QuestionSets
@@ -39,7 +36,6 @@ if TYPE_CHECKING:  # loaded by the commands that need them, to keep `list` and `
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also documents the commands in `--help`)."""
-
     from .core.publish.export import FORMATS
 
     parser = argparse.ArgumentParser(
@@ -242,7 +238,6 @@ def _tolerate_legacy_encodings() -> None:
     """On a terminal or pipe whose encoding is not UTF-8 (a legacy locale such as
     `sv_SE.ISO-8859-1`, `PYTHONIOENCODING=latin-1`), characters outside that charset are written
     as escapes (`\\u0142`) instead of ending the command with UnicodeEncodeError."""
-
     for stream in (sys.stdout, sys.stderr):
         encoding = getattr(stream, "encoding", None) or "utf-8"
         try:
@@ -297,7 +292,6 @@ def _id(raw: str) -> int:
 
 
 def _print_json(data: Any) -> None:
-
     # on a stream that cannot take every character (a legacy locale), JSON's own \\u escapes
     # keep the output valid JSON
     ascii_only = sys.stdout.errors == "backslashreplace"
@@ -332,7 +326,6 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _note_conflict_copies(db: Path) -> None:
     """Name on stderr each sync-folder conflict copy beside the database, with the command
     that joins it."""
-
     from .core.sync.copies import conflict_copies
 
     for copy in conflict_copies(db):
@@ -707,7 +700,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _plain_command(args: argparse.Namespace) -> str:
     """How the user runs qm-tui, for the commands plain mode suggests (`--db` kept)."""
-
     return f"qm-tui --db {shlex.quote(str(args.db))}" if args.db else "qm-tui"
 
 
@@ -781,6 +773,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def _sync_command(name: str, args: argparse.Namespace) -> int:
     """The sharing commands live in `cli_sync` (loaded only for them)."""
-
     command: Any = getattr(cli_sync, f"cmd_{name}")
     return int(command(args))

@@ -95,7 +95,6 @@ def dictionary_base(lang: str) -> Path:
 
 def _hunspell_sv_base() -> Path | None:
     """Where pip put hunspell-sv's `share/hunspell/sv_SE.aff`, or None if it is not installed."""
-
     try:
         files = metadata.distribution("hunspell-sv").files or []
     except metadata.PackageNotFoundError:
@@ -223,7 +222,6 @@ def read_user_words(path: Path | None = None) -> set[str]:
     A missing file is an empty list; an unreadable one raises SpellingUnavailable's sibling
     QMError with the reason.
     """
-
     path = path or user_words_file()
     try:
         text = read_small_text(path, MAX_USER_WORDS_SIZE, encoding="utf-8-sig")

@@ -100,7 +100,6 @@ def _pick(store: InterviewStore, t: Texts, io: Prompter) -> int | None:
 
 def _export(store: InterviewStore, sets: QuestionSets, t: Texts, io: Prompter) -> int:
     """Export one interview into the export folder, as the app does; 0, or 1 on failure."""
-
     interview_id = _pick(store, t, io)
     if interview_id is None:
         return 0

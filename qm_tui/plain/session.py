@@ -354,7 +354,6 @@ class InterviewSession:
 
     def _preload_dictionary(self) -> None:
         """Parse the dictionary in the background while the person fields are typed."""
-
         if not enabled():
             self._spelling_on = False
             return

@@ -211,7 +211,6 @@ class QMApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The command palette, with its prompt in the UI language."""
-
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = self.t("palette.placeholder")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))

@@ -24,7 +24,6 @@ class ConflictMarks:
 
     async def load(self) -> None:
         """Find them (in the store thread) and name them in a notification."""
-
         interview_id = self.screen.interview_id
 
         def find(store: InterviewStore) -> list[str]:

@@ -64,7 +64,6 @@ async def sync_now(screen: InterviewListScreen) -> None:
 
 async def point_out_copies(screen: InterviewListScreen) -> None:
     """Once the list is read: a notification for each conflict copy beside the database."""
-
     copies = await screen.store_call(lambda store: conflict_copies(store.path))
     for copy in copies or []:
         screen.notify(screen.qm.t("copies.found", name=copy.name), severity="warning", timeout=30)

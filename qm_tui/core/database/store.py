@@ -166,7 +166,6 @@ class InterviewStore:
     def summaries(self) -> builtins.list[Summary]:
         """Every readable interview as a list row, newest first (no full validation: cheap for
         thousands)."""
-
         return [Summary.from_document(doc, i) for i, doc in self._listed(self._read())]
 
     def list(self) -> builtins.list[Stored]:
@@ -226,7 +225,6 @@ class InterviewStore:
 
     def uids(self) -> set[str]:
         """The uids of every interview stored (live or trashed) or purged from this database."""
-
         return uids_in_use(self._read())
 
     def history(self, interview_id: int, field: str | None = None) -> builtins.list[Version]:
@@ -375,7 +373,6 @@ class InterviewStore:
         """One locked read-modify-write of the whole file, for a change to many documents (a
         merge): `change` gets plain copies of the tables as they are now and returns the
         tables to store (None: nothing is written). True if written."""
-
         written = False
         with self._storage.transaction() as tables:
             self._check_schema(tables)
@@ -547,7 +544,6 @@ def _stamped(interview: Interview, doc: dict[str, Any]) -> Interview:
 
 
 def _now() -> str:
-
     return now_iso()
 
 

@@ -341,7 +341,6 @@ def read_article_file(path: Path, sets: QuestionSets) -> ArticleFile:
 
     Only regular files are read (a FIFO or a device is refused, never waited on).
     """
-
     try:
         raw, _ = read_regular_file(path)
     except OSError as exc:
@@ -397,7 +396,6 @@ def read_import(
 
 
 def _json_interviews(path: Path, text: str) -> tuple[list[Interview], list[str]]:
-
     try:
         data = json.loads(text)
     except RecursionError:
@@ -425,7 +423,6 @@ def _json_interviews(path: Path, text: str) -> tuple[list[Interview], list[str]]
 
 def _refuse_oversized(interview: Interview, where: str) -> None:
     """ImportFileError when the interview is beyond what the editor can edit (`limits`)."""
-
     problem = oversized(interview)
     if problem is not None:
         raise ImportFileError(f"{where}: {problem}")

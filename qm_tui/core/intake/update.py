@@ -104,7 +104,6 @@ def plan_update_source(
 ) -> UpdatePlan:
     """`plan_update` for a file already read, with the tracked changes in `accepted` taken
     (None: all) and the others rejected; ImportFileError naming the file if it is no article."""
-
     try:
         found = read_article(source.text(accepted), sets, _known(current, source.hints))
         everything = found
@@ -252,7 +251,6 @@ def _merge_answers(
 
 
 def _changes(old: Interview, new: Interview) -> list[FieldChange]:
-
     before, after = flatten(old.to_dict()), flatten(new.to_dict())
     for n, (a, b) in enumerate(zip(old.answers, new.answers, strict=False), 1):
         before[f"answers.{n}.question"], after[f"answers.{n}.question"] = a.question, b.question

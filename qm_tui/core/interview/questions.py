@@ -142,7 +142,6 @@ class QuestionSets:
 
 def builtin_dir() -> Path:
     """The folder holding the sets shipped with qm-tui (inside the wheel, or the source tree)."""
-
     package = Path(qm_tui.__file__).resolve().parent
     packaged = package / "questions"
     if packaged.is_dir():
@@ -152,7 +151,6 @@ def builtin_dir() -> Path:
 
 def parse_question_set(text: str, source: Path | None = None) -> QuestionSet:
     """Parse one TOML question set; raise QuestionSetError saying what is wrong."""
-
     try:
         data = tomllib.loads(text)
     except RecursionError:
@@ -196,7 +194,6 @@ def load_question_sets(dirs: Iterable[Path] | None = None) -> QuestionSets:
     A file that cannot be used (not a regular file, not UTF-8, broken TOML, nested too deeply)
     is skipped and named in `errors`; the other sets load.
     """
-
     folders = list(dirs) if dirs is not None else [builtin_dir(), user_sets_dir()]
     sets: dict[str, QuestionSet] = {}
     errors: list[str] = []

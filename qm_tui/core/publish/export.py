@@ -159,7 +159,6 @@ def export_article(
 def _as_saved(store: InterviewStore, interview_id: int, interview: Interview) -> Interview:
     """The editor's version with the `updated` of the version stored, when it is that one (the
     article names the version it was made from; `update` compares it with later changes)."""
-
     try:
         stored = store.get(interview_id)
     except QMError:

@@ -8,7 +8,7 @@ The folder is `locations.config_dir()`. `config.toml` knows one key so far::
 from __future__ import annotations
 
 import os
-import tomllib  # not before: most users have no config file, and the app starts faster
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,6 @@ class ConfigError(QMError):
 def read_config(path: Path | None = None) -> dict[str, Any]:
     """The settings in `config.toml`; empty when there is no file. ConfigError when it is
     unreadable, not TOML, or holds an unknown key or a value of the wrong type."""
-
     path = path or config_file()
     try:
         text = read_small_text(path, MAX_CONFIG_SIZE)

@@ -374,7 +374,6 @@ def _normalised(doc: dict[str, Any]) -> dict[str, Any]:
 def _at(when: str) -> tuple[str, str]:
     """A time as something to compare: in UTC when it is ISO 8601 with an offset (copies on
     machines in other time zones compare right), then as written."""
-
     try:
         moment = dt.datetime.fromisoformat(when)
     except ValueError:
@@ -499,7 +498,6 @@ def _index(
 ) -> tuple[dict[str, _Copy], dict[tuple[str, str], Any]]:
     """uid -> the copy's interview (live or trashed); and (table, key) -> each unreadable
     document or trash entry (MergeError for those when `strict`)."""
-
     found: dict[str, _Copy] = {}
     bad: dict[tuple[str, str], Any] = {}
     history = tables.get("history", {})

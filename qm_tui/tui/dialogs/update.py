@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 def plan_text(plan: UpdatePlan, t: Texts, warnings: tuple[str, ...] = ()) -> Text:
     """The plan as the dialog shows it: each changed field and its short diff, the comments
     new to the interview under their fields, then warnings."""
-
     out = Text()
     if not plan.saves:
         out.append(t("update.none"))
@@ -196,7 +195,6 @@ class UpdateScreen(QMModal[tuple[int, int]]):
             (changes if found.tracked else self.query_one("#update-save", Button)).focus()
 
     def _fill_tracked(self, plan: UpdatePlan) -> None:
-
         changes = self.query_one("#update-tracked", TrackedChangeList)
         changes.clear_options()
         t = self.qm.t
@@ -225,7 +223,6 @@ class UpdateScreen(QMModal[tuple[int, int]]):
 
     @work(exclusive=True, group="replan")
     async def _replan(self) -> None:
-
         from ...core.intake.update import plan_update_source
 
         source, base = self.source, self.base
@@ -258,7 +255,6 @@ class UpdateScreen(QMModal[tuple[int, int]]):
     async def action_save(self) -> None:
         """Save the changes shown (ctrl+s or the button); asks first if the file seems to be
         another interview's."""
-
         if self.plan is None or not self.plan.saves:
             return
         if self.problem is None:

@@ -369,7 +369,6 @@ class EditorScreen(QMScreen):
 
     async def action_add_question(self) -> None:
         """Add a question after the current one (at the end outside the answers) (F8)."""
-
         current = self.current
         position = current.index + 1 if isinstance(current, AnswerStep) else None
 
@@ -384,7 +383,6 @@ class EditorScreen(QMScreen):
 
     def action_remove_question(self) -> None:
         """Remove the current question and its answer, asking first if it is answered (F9)."""
-
         t = self.qm.t
         current = self.current
         if not isinstance(current, AnswerStep):
@@ -443,7 +441,6 @@ class EditorScreen(QMScreen):
 
     async def leave(self, quitting: bool) -> None:
         """Save and close (or quit); if the save fails, ask before dropping the text."""
-
         if await self.flush():
             await self._drop_if_untouched()
             self._close(quitting)
@@ -522,7 +519,6 @@ class EditorScreen(QMScreen):
     async def action_export(self) -> None:
         """Export the article in every format (md, html, txt, docx), named as `export --all`
         names them (and save)."""
-
         snapshot = self._snapshot()
         # saved first and waited for: the article then names the version stored (`updated`),
         # which `update` compares with later changes, and matches what `qm-tui export` writes
@@ -543,7 +539,6 @@ class EditorScreen(QMScreen):
 
     def action_spelling(self) -> None:
         """List the misspelt words of the current step's text field, with suggestions (F7)."""
-
         areas = self.current.query(SpellTextArea)
         if not areas:
             self.notify(self.qm.t("spelling.no_field"))
@@ -570,7 +565,6 @@ class EditorScreen(QMScreen):
 
     async def action_external_editor(self) -> None:
         """Edit the current long text (an answer) in $VISUAL / $EDITOR."""
-
         field = self.current.external_field()
         if field is None:
             self.notify(self.qm.t("editor.no_field"))

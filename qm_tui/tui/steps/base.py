@@ -78,7 +78,6 @@ class Step(Widget):
     def done(self, interview: Interview, gaps: Iterable[str]) -> bool:
         """Whether the step is really complete (its tick in the step list), given the
         interview and its `gaps()`: by default, every field of the step is filled in."""
-
         if set(gaps) & set(self.fields):
             return False
         try:

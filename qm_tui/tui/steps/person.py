@@ -76,7 +76,6 @@ class PersonStep(Step, VerticalScroll):
     def _set_options(self) -> list[tuple[Text, str]]:
         """Every loaded set (built-in and the user's), plus the interview's own if unknown.
         The titles are Rich Texts: a str prompt is parsed as markup (`[/]` in a title crashed)."""
-
         sets = self.qm.question_sets.ordered()
         options = [(plain(f"{qs.title} ({qs.id})"), qs.id) for qs in sets]
         if self.interview.question_set not in {qs.id for qs in sets}:

@@ -22,7 +22,6 @@ from .base import Step
 def preview_markdown(interview: Interview) -> str:
     """The Markdown the preview shows: the `md` export's own bytes, without front matter
     (what `qm-tui export --format md --no-meta` writes)."""
-
     # the article keeps bidi overrides as typed; the preview is a terminal: escaped as the list
     return plain_str(render(interview, "md", ExportOptions(meta=False)).decode("utf-8"))
 
@@ -78,7 +77,6 @@ class ReviewStep(Step, Vertical):
 
     async def refresh_preview(self, interview: Interview) -> None:
         """Render the article from the same Markdown as the export, with warnings."""
-
         t = self.t
         warnings = [warning_text(gap, t) for gap in interview.gaps()]
         box = self.query_one("#warnings", Static)
@@ -97,7 +95,6 @@ class ReviewStep(Step, Vertical):
 
     def _check_spelling(self, interview: Interview) -> None:
         """List every misspelt word of the article with its place (in a thread)."""
-
         t = self.t
         qs = self.qm.question_sets.get(interview.question_set)
         try:
