@@ -132,7 +132,7 @@ async def test_the_editor_quits_by_its_own_action_after_saving(opened_editor: Op
     ed.set_field("quote", "Sparas före avslut.")
     await pilot.pause()
     await pilot.press("ctrl+q")
-    await wait_for(pilot, lambda: app._exit)
+    await wait_for(pilot, lambda: app.return_code is not None or not app.is_running)
     assert InterviewStore(app.db_path).get(1).quote == "Sparas före avslut."
 
 
