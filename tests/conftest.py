@@ -157,6 +157,20 @@ async def open_selected(pilot: Pilot[None]) -> EditorScreen:
     return editor_of(app)
 
 
+async def history_opened(pilot: Pilot[None]) -> None:
+    """Press F2 in the editor and wait until the field's versions are listed and have the
+    focus (they are read in the store thread), so the next keys pick among them."""
+    from textual.widgets import OptionList
+
+    from qm_tui.tui.dialogs.history import HistoryScreen
+
+    app = pilot.app
+    await pilot.press("f2")
+    await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+    options = app.screen.query_one("#versions", OptionList)
+    await wait_for(pilot, lambda: options.option_count > 0 and options.has_focus)
+
+
 class Opened(NamedTuple):
     """An app with the sample interview (id 1) open in its editor."""
 

@@ -48,7 +48,7 @@ from qm_tui.tui.screens.editor import EditorScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.screens.trash import TrashScreen
 
-from ..conftest import SIZE, notified, wait_for
+from ..conftest import SIZE, history_opened, notified, wait_for
 
 # Names an import could bring in: markup, terminal escapes, clipboard writes, Trojan Source.
 HOSTILE_NAMES = [
@@ -446,8 +446,7 @@ async def test_no_field_holds_escapes_or_bidi_overrides(db_path: Path, how: str,
             await pilot.press("ctrl+n")
             await wait_for(pilot, lambda: bool(editor.query("#answer-0")))
             answer = editor.query_one("#answer-0", TextArea)
-            await pilot.press("f2")
-            await wait_for(pilot, lambda: type(app.screen).__name__ == "HistoryScreen")
+            await history_opened(pilot)
             await pilot.press("down", "enter")
             await wait_for(pilot, lambda: "Tidigare svar" in answer.text)
         await _through_every_step(pilot, editor)

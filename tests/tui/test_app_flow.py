@@ -11,12 +11,22 @@ from textual.widgets import DataTable, Input, TextArea
 from qm_tui import cli
 from qm_tui.core.database.store import InterviewStore
 from qm_tui.tui.app import QMApp
+from qm_tui.tui.dialogs.confirm import ConfirmScreen
 from qm_tui.tui.screens.editor import EditorScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.screens.trash import TrashScreen
 from qm_tui.tui.widgets.status_line import StatusLine
 
-from ..conftest import ANSWERS, SIZE, editor_of, notified, open_selected, sample, wait_for
+from ..conftest import (
+    ANSWERS,
+    SIZE,
+    editor_of,
+    history_opened,
+    notified,
+    open_selected,
+    sample,
+    wait_for,
+)
 
 
 async def test_new_interview_typed_in_full_exports_like_the_cli(
@@ -137,13 +147,10 @@ async def test_history_restores_an_earlier_answer(db_path: Path) -> None:
         await pilot.pause()
         ed = await open_selected(pilot)
         await pilot.press("ctrl+n", *" Tredje.")
-        await pilot.press("f2")
-        await pilot.pause()
-        await pilot.pause()
-        assert type(app.screen).__name__ == "HistoryScreen"
+        await history_opened(pilot)
         await pilot.press("down", "enter")  # the oldest: the first version
-        await pilot.pause()
-        assert ed.query_one("#answer-0", TextArea).text == ANSWERS[0]
+        answer = ed.query_one("#answer-0", TextArea)
+        await wait_for(pilot, lambda: answer.text == ANSWERS[0])
         await ed.flush()
     values = [v.value for v in InterviewStore(db_path).history(target, "answers.1")]
     assert "Andra versionen. Tredje." in values
@@ -156,30 +163,27 @@ async def test_delete_goes_to_the_trash_and_restores(db_path: Path) -> None:
     store.add(sample())
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        table = app.screen.query_one("#interviews", DataTable)
+        list_screen = app.screen
+        assert isinstance(list_screen, InterviewListScreen)
+        await wait_for(pilot, lambda: list_screen.loaded)
+        table = list_screen.query_one("#interviews", DataTable)
         await pilot.press("d")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")  # "Nej": nothing happens
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen is list_screen)
         assert len(InterviewStore(db_path)) == 2
-        await pilot.press("d", "j")
-        await pilot.pause()
-        await pilot.pause()
-        assert len(InterviewStore(db_path)) == 1
-        assert table.row_count == 1
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("j")
+        await wait_for(pilot, lambda: len(InterviewStore(db_path)) == 1 and table.row_count == 1)
         await pilot.press("t")
-        await pilot.pause()
-        assert isinstance(app.screen, TrashScreen)
-        assert app.screen.query_one("#trash", DataTable).row_count == 1
+        await wait_for(pilot, lambda: isinstance(app.screen, TrashScreen))
+        trash = app.screen.query_one("#trash", DataTable)
+        await wait_for(pilot, lambda: trash.row_count == 1)
         await pilot.press("r")
-        await pilot.pause()
-        assert app.screen.query_one("#trash", DataTable).row_count == 0
+        await wait_for(pilot, lambda: trash.row_count == 0)
         await pilot.press("escape")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, InterviewListScreen)
-        assert table.row_count == 2
+        await wait_for(pilot, lambda: app.screen is list_screen and table.row_count == 2)
     assert len(InterviewStore(db_path)) == 2
     assert InterviewStore(db_path).trash() == []
 
@@ -188,10 +192,9 @@ async def test_export_from_the_list_writes_markdown(db_path: Path, tmp_path: Pat
     InterviewStore(db_path).add(sample())
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: getattr(app.screen, "loaded", False))
         await pilot.press("e")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: any("Exporterade" in n.message for n in notified(app)))
         files = list((tmp_path / "export").iterdir())
         assert [f.suffix for f in files] == [".md"]
         assert any(str(files[0]) in n.message for n in notified(app))
