@@ -157,6 +157,18 @@ async def open_selected(pilot: Pilot[None]) -> EditorScreen:
     return editor_of(app)
 
 
+async def new_interview(pilot: Pilot[None]) -> EditorScreen:
+    """Start a new interview from the list (`n`), once its rows are read; returns the editor."""
+    from qm_tui.tui.screens.editor import EditorScreen
+    from qm_tui.tui.screens.interview_list import InterviewListScreen
+
+    app = cast("QMApp", pilot.app)
+    await wait_for(pilot, lambda: isinstance(app.screen, InterviewListScreen) and app.screen.loaded)
+    await pilot.press("n")
+    await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
+    return editor_of(app)
+
+
 async def history_opened(pilot: Pilot[None]) -> None:
     """Press F2 in the editor and wait until the field's versions are listed and have the
     focus (they are read in the store thread), so the next keys pick among them."""

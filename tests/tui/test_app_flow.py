@@ -22,6 +22,7 @@ from ..conftest import (
     SIZE,
     editor_of,
     history_opened,
+    new_interview,
     notified,
     open_selected,
     sample,
@@ -36,9 +37,7 @@ async def test_new_interview_typed_in_full_exports_like_the_cli(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Inga intervjuer ännu" in str(app.screen.query_one("#empty").render())
-        await pilot.press("n")
-        await pilot.pause()
-        ed = editor_of(app)
+        ed = await new_interview(pilot)
         assert app.focused is ed.query_one("#field-name")
         await pilot.press(*"Åsa Öberg", "tab", *"vd", "tab", *"Växjö City", "tab", "tab")
         await pilot.press(*"Per Ek")
@@ -248,9 +247,7 @@ async def test_a_new_interview_with_only_another_set_chosen_is_dropped(db_path: 
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        ed = editor_of(app)
+        ed = await new_interview(pilot)
         chooser = ed.query_one("#question-set", Select)
         chooser.value = "qm-en"
         await wait_for(pilot, lambda: ed.interview.question_set == "qm-en")

@@ -21,7 +21,7 @@ from qm_tui.tui.dialogs.confirm import ConfirmScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.widgets.status_line import StatusLine
 
-from ..conftest import SIZE, editor_of, notified, open_selected, sample, wait_for
+from ..conftest import SIZE, editor_of, new_interview, notified, open_selected, sample, wait_for
 
 
 async def test_a_50000_character_paste(db_path: Path) -> None:
@@ -50,9 +50,7 @@ async def test_tiny_terminal_and_resizing(db_path: Path) -> None:
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        ed = editor_of(app)
+        ed = await new_interview(pilot)
         assert not ed.query_one("#steps").display  # the step list gives way to the text
         await pilot.press(*"Åsa")
         for _ in range(ed.review_step):
@@ -79,9 +77,7 @@ async def test_emoji_and_swedish_letters_in_every_field(db_path: Path, tmp_path:
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        ed = editor_of(app)
+        ed = await new_interview(pilot)
         for name in ("name", "title", "organisation", "interviewer"):
             ed.query_one(f"#field-{name}", Input).focus()
             app.post_message(Paste(f"Åsa 👩🏽‍💼 {name} ÄÖ"))
@@ -204,9 +200,7 @@ async def test_english_interface(db_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "No interviews yet" in str(app.screen.query_one("#empty").render())
-        await pilot.press("n")
-        await pilot.pause()
-        ed = editor_of(app)
+        ed = await new_interview(pilot)
         assert ed.interview.question_set == "qm-sv"  # the language never picks the questions
         await pilot.press("ctrl+n")
         assert ed.query_one(StatusLine).query_one("#progress").render().plain == ("Question 1 of 5")

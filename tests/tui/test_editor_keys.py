@@ -32,7 +32,7 @@ from qm_tui.tui.screens.editor import EditorScreen
 from qm_tui.tui.screens.interview_list import InterviewListScreen
 from qm_tui.tui.steps import AnswerStep, NotesStep, PersonStep, ReviewStep
 
-from ..conftest import SIZE, editor_of, open_selected, sample, wait_for
+from ..conftest import SIZE, editor_of, new_interview, open_selected, sample, wait_for
 
 T = Texts("sv")
 
@@ -231,9 +231,7 @@ async def test_no_english_in_an_open_dropdown_or_an_empty_palette(db_path: Path)
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        ed = editor_of(app)
+        ed = await new_interview(pilot)
         chooser = ed.query_one("#question-set", Select)
         listed = chooser.query_one(OptionList)
         prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]

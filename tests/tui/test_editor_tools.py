@@ -19,7 +19,15 @@ from qm_tui.tui.i18n import Texts
 from qm_tui.tui.steps import AnswerStep, BoxesStep, NotesStep, PersonStep
 from qm_tui.tui.widgets.step_list import StepList
 
-from ..conftest import SIZE, Opened, editor_of, notified, open_selected, sample, wait_for
+from ..conftest import (
+    SIZE,
+    Opened,
+    new_interview,
+    notified,
+    open_selected,
+    sample,
+    wait_for,
+)
 
 USER_SET = """
 id = "qm-kort"
@@ -142,9 +150,7 @@ async def test_the_set_selector_offers_every_set_and_rebuilds_the_steps(db_path:
     app = QMApp(db_path=db_path, lang="sv")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        ed = editor_of(app)
+        ed = await new_interview(pilot)
         chooser = ed.query_one("#question-set", Select)
         values = [value for _, value in chooser._options]
         assert {"qm-sv", "qm-en", "qm-kort"} <= set(values)
