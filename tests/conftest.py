@@ -145,28 +145,26 @@ def editor_of(app: QMApp) -> EditorScreen:
     return screen
 
 
-async def open_selected(pilot: Pilot[None]) -> EditorScreen:
-    """Open the selected interview from the list, once its rows are read; returns the editor."""
+async def _editor_from_the_list(pilot: Pilot[None], key: str) -> EditorScreen:
+    """Press `key` on the list once its rows are read; returns the editor it opens."""
     from qm_tui.tui.screens.editor import EditorScreen
     from qm_tui.tui.screens.interview_list import InterviewListScreen
 
     app = cast("QMApp", pilot.app)
     await wait_for(pilot, lambda: isinstance(app.screen, InterviewListScreen) and app.screen.loaded)
-    await pilot.press("enter")
+    await pilot.press(key)
     await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
     return editor_of(app)
+
+
+async def open_selected(pilot: Pilot[None]) -> EditorScreen:
+    """Open the selected interview from the list (enter); returns the editor."""
+    return await _editor_from_the_list(pilot, "enter")
 
 
 async def new_interview(pilot: Pilot[None]) -> EditorScreen:
-    """Start a new interview from the list (`n`), once its rows are read; returns the editor."""
-    from qm_tui.tui.screens.editor import EditorScreen
-    from qm_tui.tui.screens.interview_list import InterviewListScreen
-
-    app = cast("QMApp", pilot.app)
-    await wait_for(pilot, lambda: isinstance(app.screen, InterviewListScreen) and app.screen.loaded)
-    await pilot.press("n")
-    await wait_for(pilot, lambda: isinstance(app.screen, EditorScreen))
-    return editor_of(app)
+    """Start a new interview from the list (`n`); returns the editor."""
+    return await _editor_from_the_list(pilot, "n")
 
 
 async def history_opened(pilot: Pilot[None]) -> None:
